@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "logcheck",
+    products: [
+        .executable(name: "logcheck", targets: ["logcheck"]),
+        .library(name: "LogCheckKit", targets: ["LogCheckKit"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "LogCheckSyntax",
+            dependencies: ["CYAML"],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
+        .target(name: "LogCheckKit", dependencies: ["LogCheckSyntax"]),
+        .executableTarget(name: "logcheck", dependencies: ["LogCheckKit"]),
+        .testTarget(
+            name: "LogCheckSyntaxTests",
+            dependencies: ["LogCheckSyntax"]
+        ),
+        .testTarget(
+            name: "LogCheckKitTests",
+            dependencies: ["LogCheckKit", "LogCheckSyntax"]
+        ),
+    ]
+)

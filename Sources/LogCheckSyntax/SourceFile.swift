@@ -1,0 +1,216 @@
+/// A half-open byte range `[start, end)` into a `SourceFile`'s bytes.
+public struct Span: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public static func at(_ offset: Int) -> Span { Span(offset, offset) }
+
+    public var length: Int { end - start }
+    public var isEmpty: Bool { start == end }
+
+    public func contains(_ other: Span) -> Bool { start <= other.start && other.end <= end }
+    public func overlaps(_ other: Span) -> Bool { start < other.end && other.start < end }
+    public func union(_ other: Span) -> Span { Span(min(start, other.start), max(end, other.end)) }
+
+    public static func < (lhs: Span, rhs: Span) -> Bool {
+        (lhs.start, lhs.end) < (rhs.start, rhs.end)
+    }
+
+    public var description: String { "\(start)..<\(end)" }
+}
+
+/// A position for people: 1-based line, 1-based column counted in Unicode scalars.
+public struct LineColumn: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: LineColumn, rhs: LineColumn) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The line-ending style a file mostly uses; fixes insert new lines in the same style.
+public enum LineEnding: String, Sendable {
+    case lf = "\n"
+    case crlf = "\r\n"
+}
+
+/// The bytes of one input, its display path, and a line table.
+///
+/// Every position in logcheck is a byte offset into `bytes`. Lines and columns are computed on
+/// demand: lines split at LF, CRLF or a lone CR; columns count Unicode scalars, so multi-byte
+/// characters, CRLF and a UTF-8 byte order mark never shift them.
+public final class SourceFile: @unchecked Sendable {
+    /// The path as the user gave it (or as found under a directory they gave).
+    public let path: String
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line.
+    public let lineStarts: [Int32]
+    /// 3 when the file starts with a UTF-8 byte order mark, else 0.
+    public let bomLength: Int
+    /// True when every byte is below 0x80 (then byte offsets equal scalar offsets).
+    public let isASCII: Bool
+    /// The offset of the first byte that is not valid UTF-8, if any.
+    public let invalidUTF8Offset: Int?
+    /// The offset of the first NUL byte, if any.
+    public let nulOffset: Int?
+    public let lineEnding: LineEnding
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(bytes.count / 32 + 1)
+        var ascii = true
+        var invalid: Int? = nil
+        var nul: Int? = nil
+        var crlf = 0
+        var lf = 0
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                if b < 0x80 {
+                    if b == 0x0A {
+                        lf += 1
+                        starts.append(Int32(truncatingIfNeeded: i + 1))
+                    } else if b == 0x0D {
+                        if i + 1 < n && buf[i + 1] == 0x0A {
+                            crlf += 1
+                            starts.append(Int32(truncatingIfNeeded: i + 2))
+                            i += 2
+                            continue
+                        }
+                        starts.append(Int32(truncatingIfNeeded: i + 1))
+                    } else if b == 0 && nul == nil {
+                        nul = i
+                    }
+                    i += 1
+                    continue
+                }
+                ascii = false
+                let len = SourceFile.validUTF8SequenceLength(buf, i)
+                if len == 0 {
+                    if invalid == nil { invalid = i }
+                    i += 1
+                } else {
+                    i += len
+                }
+            }
+        }
+        self.lineStarts = starts
+        self.isASCII = ascii
+        self.invalidUTF8Offset = invalid
+        self.nulOffset = nul
+        self.bomLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        self.lineEnding = crlf > lf ? .crlf : .lf
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.
+    @inline(__always)
+    static func validUTF8SequenceLength(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = buf.count
+        let b0 = buf[i]
+        func cont(_ k: Int) -> Bool { k < n && buf[k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF:
+            return cont(i + 1) ? 2 : 0
+        case 0xE0:
+            return i + 2 < n && (0xA0...0xBF).contains(buf[i + 1]) && cont(i + 2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return cont(i + 1) && cont(i + 2) ? 3 : 0
+        case 0xED:
+            return i + 2 < n && (0x80...0x9F).contains(buf[i + 1]) && cont(i + 2) ? 3 : 0
+        case 0xF0:
+            return i + 3 < n && (0x90...0xBF).contains(buf[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        case 0xF1...0xF3:
+            return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        case 0xF4:
+            return i + 3 < n && (0x80...0x8F).contains(buf[i + 1]) && cont(i + 2) && cont(i + 3) ? 4 : 0
+        default:
+            return 0
+        }
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 0-based index of the line containing `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        let target = Int32(truncatingIfNeeded: min(max(offset, 0), bytes.count))
+        var lo = 0
+        var hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= target { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// Line and column (both 1-based, column in Unicode scalars) of a byte offset.
+    public func lineColumn(of offset: Int) -> LineColumn {
+        let clamped = min(max(offset, 0), bytes.count)
+        let index = lineIndex(of: clamped)
+        var start = Int(lineStarts[index])
+        if index == 0 { start = min(bomLength, clamped) }
+        return LineColumn(line: index + 1, column: scalarCount(start, clamped) + 1)
+    }
+
+    /// Number of Unicode scalars in the byte range.
+    public func scalarCount(_ from: Int, _ to: Int) -> Int {
+        if isASCII { return to - from }
+        var count = 0
+        var i = from
+        while i < to {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    /// Byte range of a 0-based line, without its line break.
+    public func lineSpan(_ index: Int) -> Span {
+        var start = Int(lineStarts[index])
+        if index == 0 { start = bomLength }
+        var end = index + 1 < lineStarts.count ? Int(lineStarts[index + 1]) : bytes.count
+        if end > start && bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return Span(start, max(start, end))
+    }
+
+    /// The text of a 0-based line without its line break (invalid UTF-8 is repaired).
+    public func lineText(_ index: Int) -> String {
+        text(lineSpan(index))
+    }
+
+    /// The text of a byte range (invalid UTF-8 is repaired with U+FFFD).
+    public func text(_ span: Span) -> String {
+        let s = max(0, min(span.start, bytes.count))
+        let e = max(s, min(span.end, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    /// The whitespace that starts the line containing `offset` (spaces and tabs).
+    public func indentation(ofLineContaining offset: Int) -> String {
+        let span = lineSpan(lineIndex(of: offset))
+        var i = span.start
+        while i < span.end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        return text(Span(span.start, i))
+    }
+}

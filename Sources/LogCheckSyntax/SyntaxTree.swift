@@ -1,0 +1,384 @@
+/// The one positioned tree every reader produces.
+///
+/// Nodes live in flat arrays (an arena) so that a 50 MB input costs a few compact records per
+/// node instead of an object each; `Node` and `Entry` are cheap cursors into it. Scalar text that
+/// equals its source bytes is not copied.
+public enum NodeKind: UInt8, Sendable {
+    case mapping
+    case sequence
+    case scalar
+    /// An expression whose value exists only at run time (`process.env.PORT || 3000`).
+    case unknown
+}
+
+public enum ScalarType: UInt8, Sendable {
+    case string
+    case number
+    case bool
+    case null
+    /// JavaScript `undefined` (PM2 treats it as absent).
+    case undefined
+}
+
+/// How a scalar was written in the source.
+public enum ScalarStyle: UInt8, Sendable {
+    /// Unquoted: YAML plain scalars, JSON/JS numbers, `true`, `null`, JS bare keys.
+    case plain
+    case singleQuoted
+    case doubleQuoted
+    /// YAML `|` block scalar.
+    case literal
+    /// YAML `>` block scalar.
+    case folded
+    /// A JavaScript template literal without substitutions.
+    case template
+}
+
+public enum CollectionStyle: UInt8, Sendable {
+    case block
+    case flow
+}
+
+/// What an `unknown` value is, when the reader can tell.
+public enum UnknownKind: UInt8, Sendable {
+    /// Any other expression.
+    case expression
+    /// `process.env.NAME` (detail: NAME).
+    case environment
+    /// A call such as `require('./x.json')` or `os.cpus().length` (detail: the callee text).
+    case call
+    /// A function or arrow function.
+    case function
+    /// A template literal with `${}` substitutions.
+    case template
+    /// A binding that was assigned in code the reader does not model (detail: its name).
+    case reassigned
+}
+
+/// The JavaScript-visible value of a scalar.
+public enum ScalarValue: Hashable, Sendable {
+    case string(String)
+    case number(Double)
+    case bool(Bool)
+    case null
+    case undefined
+}
+
+struct RawNode {
+    var kind: NodeKind
+    var type: ScalarType = .string
+    var style: UInt8 = 0
+    var flags: UInt8 = 0
+    var start: Int32
+    var end: Int32
+    /// Scalar: text offset; mapping: first entry; sequence/unknown: first child.
+    var a: Int32 = 0
+    /// Scalar: text length; containers: count.
+    var b: Int32 = 0
+    var number: Double = 0
+
+    static let textInSource: UInt8 = 1
+    static let hasUnknownEntries: UInt8 = 2
+}
+
+struct RawEntry {
+    var key: Int32
+    var value: Int32
+    var start: Int32
+    var end: Int32
+}
+
+public final class SyntaxTree: @unchecked Sendable {
+    public let source: SourceFile
+    var nodes: [RawNode] = []
+    var entries: [RawEntry] = []
+    var children: [Int32] = []
+    var text: [UInt8] = []
+    var details: [Int32: String] = [:]
+    var rootID: Int32 = -1
+
+    init(source: SourceFile) {
+        self.source = source
+    }
+
+    public var root: Node? { rootID >= 0 ? Node(tree: self, id: rootID) : nil }
+    public var nodeCount: Int { nodes.count }
+
+    @inline(__always)
+    func withText<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let raw = nodes[Int(id)]
+        let start = Int(raw.a)
+        let count = Int(raw.b)
+        if raw.flags & RawNode.textInSource != 0 {
+            return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+        }
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+    }
+}
+
+/// A cursor to one node of a `SyntaxTree`.
+public struct Node: @unchecked Sendable, CustomStringConvertible {
+    public let tree: SyntaxTree
+    public let id: Int32
+
+    @inline(__always) var raw: RawNode { tree.nodes[Int(id)] }
+
+    public var kind: NodeKind { raw.kind }
+    public var span: Span { Span(Int(raw.start), Int(raw.end)) }
+    public var source: SourceFile { tree.source }
+
+    public var isMapping: Bool { kind == .mapping }
+    public var isSequence: Bool { kind == .sequence }
+    public var isScalar: Bool { kind == .scalar }
+    public var isUnknown: Bool { kind == .unknown }
+
+    /// The exact source text of the node.
+    public var sourceText: String { tree.source.text(span) }
+
+    // MARK: scalars
+
+    public var scalarType: ScalarType? { kind == .scalar ? raw.type : nil }
+    public var scalarStyle: ScalarStyle { ScalarStyle(rawValue: raw.style) ?? .plain }
+    public var collectionStyle: CollectionStyle { CollectionStyle(rawValue: raw.style) ?? .block }
+
+    /// The decoded text of a scalar (for numbers and booleans: their source spelling).
+    public var text: String? {
+        guard kind == .scalar else { return nil }
+        return tree.withText(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The value of a string scalar.
+    public var string: String? { kind == .scalar && raw.type == .string ? text : nil }
+
+    public var number: Double? { kind == .scalar && raw.type == .number ? raw.number : nil }
+
+    /// The number as an integer when it is one exactly.
+    public var integer: Int? {
+        guard let n = number, n.isFinite, n == n.rounded(), abs(n) < 9.0e15 else { return nil }
+        return Int(n)
+    }
+
+    public var bool: Bool? { kind == .scalar && raw.type == .bool ? raw.number != 0 : nil }
+    public var isNull: Bool { kind == .scalar && raw.type == .null }
+    public var isUndefined: Bool { kind == .scalar && raw.type == .undefined }
+
+    public var scalar: ScalarValue? {
+        guard kind == .scalar else { return nil }
+        switch raw.type {
+        case .string: return .string(text ?? "")
+        case .number: return .number(raw.number)
+        case .bool: return .bool(raw.number != 0)
+        case .null: return .null
+        case .undefined: return .undefined
+        }
+    }
+
+    /// True when this is a string scalar equal to `value` (compared without allocating).
+    public func isString(_ value: String) -> Bool {
+        guard kind == .scalar && raw.type == .string else { return false }
+        var v = value
+        return v.withUTF8 { want in tree.withText(id) { have in have.elementsEqual(want) } }
+    }
+
+    /// JavaScript truthiness; nil when the value is only known at run time.
+    public var isTruthy: Bool? {
+        switch kind {
+        case .mapping, .sequence: return true
+        case .unknown: return nil
+        case .scalar:
+            switch raw.type {
+            case .string: return raw.b > 0
+            case .number: return raw.number != 0 && !raw.number.isNaN
+            case .bool: return raw.number != 0
+            case .null, .undefined: return false
+            }
+        }
+    }
+
+    // MARK: mappings
+
+    public var entryCount: Int { kind == .mapping ? Int(raw.b) : 0 }
+
+    public var entries: EntryList { EntryList(tree: tree, start: Int(raw.a), count: kind == .mapping ? Int(raw.b) : 0) }
+
+    /// True when the mapping may hold entries the reader could not see (an unknown spread
+    /// `...require('./x')` or a computed key): a missing key may still be present at run time.
+    public var hasUnknownEntries: Bool { kind == .mapping && raw.flags & RawNode.hasUnknownEntries != 0 }
+
+    /// The entry that decides `key` (the last one, as in JavaScript and JSON.parse).
+    public func entry(_ key: String) -> Entry? {
+        guard kind == .mapping else { return nil }
+        var k = key
+        return k.withUTF8 { want -> Entry? in
+            let list = entries
+            var i = list.count - 1
+            while i >= 0 {
+                let e = list[i]
+                if e.keyNode.kind == .scalar && tree.withText(e.keyNode.id, { $0.elementsEqual(want) }) { return e }
+                i -= 1
+            }
+            return nil
+        }
+    }
+
+    public subscript(key: String) -> Node? { entry(key)?.value }
+
+    // MARK: sequences
+
+    public var elements: ChildList {
+        ChildList(tree: tree, start: Int(raw.a), count: kind == .sequence ? Int(raw.b) : 0)
+    }
+
+    // MARK: unknown values
+
+    public var unknownKind: UnknownKind? { kind == .unknown ? UnknownKind(rawValue: raw.style) : nil }
+
+    /// For `process.env.NAME`: NAME; for calls: the callee; for reassigned bindings: the name.
+    public var unknownDetail: String? { kind == .unknown ? tree.details[id] : nil }
+
+    /// For `a || b`, `a ?? b` and ternaries: the literal values the expression may take.
+    public var alternatives: ChildList {
+        ChildList(tree: tree, start: Int(raw.a), count: kind == .unknown ? Int(raw.b) : 0)
+    }
+
+    public var description: String {
+        switch kind {
+        case .scalar: return "scalar(\(scalar.map { "\($0)" } ?? ""))@\(span)"
+        case .unknown: return "unknown(\(sourceText))@\(span)"
+        case .mapping: return "mapping[\(entryCount)]@\(span)"
+        case .sequence: return "sequence[\(elements.count)]@\(span)"
+        }
+    }
+}
+
+/// One key/value pair of a mapping, with the key's span, the value's span and the whole entry's.
+public struct Entry: @unchecked Sendable {
+    public let tree: SyntaxTree
+    let index: Int
+
+    @inline(__always) var raw: RawEntry { tree.entries[index] }
+
+    public var keyNode: Node { Node(tree: tree, id: raw.key) }
+    public var value: Node { Node(tree: tree, id: raw.value) }
+    /// The key's text, or nil for a computed key.
+    public var key: String? { keyNode.kind == .scalar ? keyNode.text : nil }
+    public var keySpan: Span { keyNode.span }
+    public var span: Span { Span(Int(raw.start), Int(raw.end)) }
+}
+
+public struct EntryList: RandomAccessCollection, @unchecked Sendable {
+    let tree: SyntaxTree
+    let start: Int
+    public let count: Int
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(i: Int) -> Entry { Entry(tree: tree, index: start + i) }
+}
+
+public struct ChildList: RandomAccessCollection, @unchecked Sendable {
+    let tree: SyntaxTree
+    let start: Int
+    public let count: Int
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(i: Int) -> Node { Node(tree: tree, id: tree.children[start + i]) }
+}
+
+// MARK: - Building
+
+/// Appends nodes post-order; readers use it and nothing else to make trees.
+struct TreeBuilder {
+    let tree: SyntaxTree
+
+    init(source: SourceFile) {
+        tree = SyntaxTree(source: source)
+    }
+
+    mutating func scalar(
+        _ type: ScalarType, style: ScalarStyle, span: Span, textSpan: Span? = nil,
+        bytes: UnsafeBufferPointer<UInt8>? = nil, number: Double = 0
+    ) -> Int32 {
+        var raw = RawNode(kind: .scalar, start: Int32(span.start), end: Int32(span.end))
+        raw.type = type
+        raw.style = style.rawValue
+        raw.number = number
+        if let ts = textSpan {
+            raw.flags |= RawNode.textInSource
+            raw.a = Int32(ts.start)
+            raw.b = Int32(ts.length)
+        } else if let bytes {
+            raw.a = Int32(tree.text.count)
+            raw.b = Int32(bytes.count)
+            tree.text.append(contentsOf: bytes)
+        }
+        tree.nodes.append(raw)
+        return Int32(tree.nodes.count - 1)
+    }
+
+    mutating func scalar(_ type: ScalarType, style: ScalarStyle, span: Span, string: String, number: Double = 0) -> Int32 {
+        var s = string
+        return s.withUTF8 { scalar(type, style: style, span: span, bytes: $0, number: number) }
+    }
+
+    mutating func mapping(
+        style: CollectionStyle, span: Span, entries: ArraySlice<RawEntry>, unknownEntries: Bool = false
+    ) -> Int32 {
+        var raw = RawNode(kind: .mapping, start: Int32(span.start), end: Int32(span.end))
+        raw.style = style.rawValue
+        raw.a = Int32(tree.entries.count)
+        raw.b = Int32(entries.count)
+        if unknownEntries { raw.flags |= RawNode.hasUnknownEntries }
+        tree.entries.append(contentsOf: entries)
+        tree.nodes.append(raw)
+        return Int32(tree.nodes.count - 1)
+    }
+
+    mutating func sequence(style: CollectionStyle, span: Span, children: ArraySlice<Int32>) -> Int32 {
+        var raw = RawNode(kind: .sequence, start: Int32(span.start), end: Int32(span.end))
+        raw.style = style.rawValue
+        raw.a = Int32(tree.children.count)
+        raw.b = Int32(children.count)
+        tree.children.append(contentsOf: children)
+        tree.nodes.append(raw)
+        return Int32(tree.nodes.count - 1)
+    }
+
+    mutating func unknown(_ kind: UnknownKind, span: Span, detail: String? = nil, alternatives: [Int32] = []) -> Int32 {
+        var raw = RawNode(kind: .unknown, start: Int32(span.start), end: Int32(span.end))
+        raw.style = kind.rawValue
+        raw.a = Int32(tree.children.count)
+        raw.b = Int32(alternatives.count)
+        tree.children.append(contentsOf: alternatives)
+        tree.nodes.append(raw)
+        let id = Int32(tree.nodes.count - 1)
+        if let detail { tree.details[id] = detail }
+        return id
+    }
+
+    /// A copy of node `id` with another span (a JavaScript identifier that refers to a binding).
+    mutating func copy(_ id: Int32) -> Int32 {
+        tree.nodes.append(tree.nodes[Int(id)])
+        let new = Int32(tree.nodes.count - 1)
+        if let d = tree.details[id] { tree.details[new] = d }
+        return new
+    }
+
+    func raw(_ id: Int32) -> RawNode { tree.nodes[Int(id)] }
+    func entry(_ index: Int) -> RawEntry { tree.entries[index] }
+    func child(_ index: Int) -> Int32 { tree.children[index] }
+
+    func keyEquals(_ a: Int32, _ b: Int32) -> Bool {
+        let ra = tree.nodes[Int(a)], rb = tree.nodes[Int(b)]
+        guard ra.kind == .scalar, rb.kind == .scalar, ra.b == rb.b else { return false }
+        return tree.withText(a) { x in tree.withText(b) { y in x.elementsEqual(y) } }
+    }
+
+    func keyText(_ id: Int32) -> String {
+        tree.withText(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    mutating func finish(root: Int32?) -> SyntaxTree {
+        tree.rootID = root ?? -1
+        return tree
+    }
+}

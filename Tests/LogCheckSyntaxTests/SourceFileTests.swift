@@ -1,0 +1,73 @@
+import LogCheckSyntax
+import Testing
+
+@Suite struct SourceFileTests {
+    @Test func linesAndColumnsAreOneBased() {
+        let f = source("ab\ncd")
+        #expect(f.lineColumn(of: 0) == LineColumn(line: 1, column: 1))
+        #expect(f.lineColumn(of: 2) == LineColumn(line: 1, column: 3))
+        #expect(f.lineColumn(of: 3) == LineColumn(line: 2, column: 1))
+        #expect(f.lineColumn(of: 5) == LineColumn(line: 2, column: 3))
+        #expect(f.lineCount == 2)
+    }
+
+    @Test func crlfCountsAsOneLineBreak() {
+        let f = source("a: 1\r\nbb: 2\r\n")
+        #expect(f.lineColumn(of: 6) == LineColumn(line: 2, column: 1))
+        #expect(f.lineColumn(of: 10) == LineColumn(line: 2, column: 5))
+        #expect(f.lineText(0) == "a: 1")
+        #expect(f.lineText(1) == "bb: 2")
+        #expect(f.lineEnding == .crlf)
+    }
+
+    @Test func loneCarriageReturnBreaksALine() {
+        let f = source("a\rb")
+        #expect(f.lineColumn(of: 2) == LineColumn(line: 2, column: 1))
+    }
+
+    @Test func byteOrderMarkDoesNotShiftColumns() {
+        let f = SourceFile(path: "x", bytes: [0xEF, 0xBB, 0xBF] + Array("ab".utf8))
+        #expect(f.bomLength == 3)
+        #expect(f.lineColumn(of: 3) == LineColumn(line: 1, column: 1))
+        #expect(f.lineColumn(of: 4) == LineColumn(line: 1, column: 2))
+        #expect(f.lineText(0) == "ab")
+    }
+
+    @Test func multiByteCharactersCountAsOneColumn() {
+        let f = source("é€😀x")
+        // é = 2 bytes, € = 3, 😀 = 4
+        #expect(f.lineColumn(of: 9) == LineColumn(line: 1, column: 4))
+        #expect(!f.isASCII)
+    }
+
+    @Test func tabsCountAsOneColumn() {
+        let f = source("\tx")
+        #expect(f.lineColumn(of: 1) == LineColumn(line: 1, column: 2))
+    }
+
+    @Test func invalidUTF8IsFoundNotFatal() {
+        let f = SourceFile(path: "x", bytes: [0x61, 0xC3, 0x28, 0x62])
+        #expect(f.invalidUTF8Offset == 1)
+        let d = EncodingCheck.diagnose(f)
+        #expect(d?.code == .encoding)
+        #expect(d?.span == Span(1, 2))
+        #expect(d?.message == "the file is not valid UTF-8 (byte 0xC3 at offset 1); Node would decode it with replacement characters")
+    }
+
+    @Test func overlongAndSurrogateEncodingsAreInvalid() {
+        #expect(SourceFile(path: "x", bytes: [0xC0, 0x80]).invalidUTF8Offset == 0)
+        #expect(SourceFile(path: "x", bytes: [0xED, 0xA0, 0x80]).invalidUTF8Offset == 0)
+        #expect(SourceFile(path: "x", bytes: [0xF4, 0x90, 0x80, 0x80]).invalidUTF8Offset == 0)
+        #expect(SourceFile(path: "x", bytes: [0xF0, 0x9F, 0x98, 0x80]).invalidUTF8Offset == nil)
+    }
+
+    @Test func utf16IsReported() {
+        let f = SourceFile(path: "x", bytes: [0xFF, 0xFE, 0x7B, 0x00])
+        #expect(EncodingCheck.diagnose(f)?.message.hasPrefix("the file is UTF-16") == true)
+    }
+
+    @Test func nulByteIsReported() {
+        let f = SourceFile(path: "x", bytes: Array("{}".utf8) + [0])
+        #expect(EncodingCheck.diagnose(f)?.span == Span(2, 3))
+    }
+}
