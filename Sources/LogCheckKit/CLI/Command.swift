@@ -1,0 +1,153 @@
+import LogCheckSyntax
+
+public enum LogCheck {
+    public static let version = "0.1.0"
+}
+
+/// Exit codes, documented in README and `--help`.
+public enum ExitCode: Int32, Sendable {
+    /// No finding at or above the fail-on severity.
+    case clean = 0
+    /// At least one finding at or above the fail-on severity.
+    case findings = 1
+    /// Usage error, or an input could not be read.
+    case usage = 2
+    /// logcheck itself failed.
+    case internalFailure = 3
+}
+
+/// Where the command writes text.
+public protocol TextSink: AnyObject {
+    func write(_ text: String)
+}
+
+public final class StringSink: TextSink {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+}
+
+/// What the command needs from its process, so that tests run it in-process.
+public struct CommandEnvironment: Sendable {
+    public var variables: [String: String]
+    public var stdoutIsTerminal: Bool
+    public var readStdin: @Sendable () -> Result<[UInt8], ReadFailure>
+
+    public init(
+        variables: [String: String] = [:], stdoutIsTerminal: Bool = false,
+        readStdin: @escaping @Sendable () -> Result<[UInt8], ReadFailure> = { .success([]) }
+    ) {
+        self.variables = variables
+        self.stdoutIsTerminal = stdoutIsTerminal
+        self.readStdin = readStdin
+    }
+}
+
+/// The whole command line tool as a value: arguments in, text out, an exit code back.
+public struct LogCheckCommand {
+    public var arguments: [String]
+    public var environment: CommandEnvironment
+    public var stdout: TextSink
+    public var stderr: TextSink
+
+    public init(arguments: [String], environment: CommandEnvironment, stdout: TextSink, stderr: TextSink) {
+        self.arguments = arguments
+        self.environment = environment
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    public func run() -> ExitCode {
+        let options: Options
+        do {
+            options = try OptionParser.parse(arguments)
+        } catch let e as UsageError {
+            stderr.write("logcheck: \(e.message)\nTry 'logcheck --help' for usage.\n")
+            return .usage
+        } catch {
+            stderr.write("logcheck: \(error)\n")
+            return .usage
+        }
+        if options.showHelp {
+            stdout.write(OptionParser.help())
+            return .clean
+        }
+        if options.showVersion {
+            stdout.write("logcheck \(LogCheck.version)\n")
+            return .clean
+        }
+        switch options.subcommand {
+        case .rules:
+            stdout.write(RuleDocs.list())
+            return .clean
+        case .explain(let name):
+            guard let rule = RuleRegistry.find(name) else {
+                let suggestion = Suggest.closest(name, among: RuleRegistry.all.map { $0.slug })
+                stderr.write("logcheck: no rule named '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\nRun 'logcheck rules' to list them.\n")
+                return .usage
+            }
+            stdout.write(RuleDocs.page(rule))
+            return .clean
+        case .check:
+            return check(options)
+        }
+    }
+
+    func check(_ options: Options) -> ExitCode {
+        var paths = options.paths
+        if paths.isEmpty && options.ecosystems.isEmpty && options.log4jsConfigs.isEmpty { paths = ["."] }
+        let collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
+        var problems = collected.problems
+        var documents: [Document] = []
+        var verbose: [String] = []
+        for input in collected.files {
+            let bytes: Result<[UInt8], ReadFailure> = input.isStdin ? environment.readStdin() : FileSystem.readFile(input.path)
+            switch bytes {
+            case .success(let b):
+                let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
+                let source = SourceFile(path: name, bytes: b)
+                let doc = DocumentLoader.load(source, input: input)
+                if input.fromDirectory && doc.kind == .unknown { continue }
+                documents.append(doc)
+                verbose.append("read \(name) as \(doc.kind == .unknown ? "an unrecognised file" : doc.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\(doc.format.rawValue))")
+            case .failure(let f):
+                let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
+                problems.append(InputProblem(path: name, message: f.message(for: name)))
+            }
+        }
+        let diagnostics = Checker().check(documents)
+        var report = Report(diagnostics: diagnostics, fileCount: documents.count)
+        report.verboseLines = verbose
+        for p in problems {
+            stderr.write("logcheck: \(p.message)\n")
+        }
+        if options.verbose {
+            for line in verbose { stderr.write("logcheck: \(line)\n") }
+        }
+        let format = options.format ?? (environment.variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
+        stdout.write(reporter(format, options).render(report))
+        if !problems.isEmpty { return .usage }
+        let threshold = options.failOn ?? .error
+        return diagnostics.contains { $0.severity >= threshold } ? .findings : .clean
+    }
+
+    func reporter(_ format: OutputFormat, _ options: Options) -> Reporter {
+        switch format {
+        case .text:
+            let noColor = !(environment.variables["NO_COLOR"] ?? "").isEmpty
+            let color: Bool
+            switch options.color {
+            case .always: color = true
+            case .never: color = false
+            case .auto: color = environment.stdoutIsTerminal && !noColor
+            }
+            return TextReporter(color: color, quiet: options.quiet)
+        case .json:
+            return JSONReporter()
+        case .github:
+            return GitHubReporter()
+        case .sarif:
+            return SARIFReporter()
+        }
+    }
+}

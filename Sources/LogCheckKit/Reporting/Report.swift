@@ -1,0 +1,40 @@
+import LogCheckSyntax
+
+/// The outcome of a run, as reporters see it.
+public struct Report: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Number of files checked.
+    public var fileCount: Int
+    /// Lines for `--verbose` (which link joined which app to which log4js config …).
+    public var verboseLines: [String] = []
+
+    public init(diagnostics: [Diagnostic], fileCount: Int) {
+        self.diagnostics = diagnostics
+        self.fileCount = fileCount
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+    }
+}
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+    case sarif
+    case github
+}
+
+public protocol Reporter {
+    func render(_ report: Report) -> String
+}
+
+extension Applicability {
+    var describedForText: String {
+        switch self {
+        case .safe: return "safe fix"
+        case .unsafe: return "unsafe fix, applied with --unsafe-fixes"
+        case .displayOnly: return "suggested change, not applied automatically"
+        }
+    }
+}

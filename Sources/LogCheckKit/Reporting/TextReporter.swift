@@ -1,0 +1,154 @@
+import LogCheckSyntax
+
+/// The human format, in the style of rustc and ruff:
+///
+///     error[LC102]: message
+///      --> file:line:col
+///       |
+///     3 |   "pm2": true,
+///       |   ^^^^^^^^^^^
+///       |
+///      ::: other-file:line:col
+///     …
+///       = help: …
+public struct TextReporter: Reporter {
+    public var color: Bool
+    public var quiet: Bool
+    public var showFixHints: Bool
+
+    public init(color: Bool, quiet: Bool = false, showFixHints: Bool = true) {
+        self.color = color
+        self.quiet = quiet
+        self.showFixHints = showFixHints
+    }
+
+    enum Style: String {
+        case bold = "1"
+        case red = "1;31"
+        case yellow = "1;33"
+        case cyan = "1;36"
+        case blue = "1;34"
+        case green = "1;32"
+    }
+
+    func paint(_ s: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(s)\u{1B}[0m" : s
+    }
+
+    func severityStyle(_ s: Severity) -> Style {
+        switch s {
+        case .error: return .red
+        case .warning: return .yellow
+        case .info: return .cyan
+        }
+    }
+
+    public func render(_ report: Report) -> String {
+        var out = ""
+        for d in report.diagnostics {
+            out += renderDiagnostic(d)
+            out += "\n"
+        }
+        if !quiet {
+            out += summary(report)
+        }
+        return out
+    }
+
+    public func summary(_ report: Report) -> String {
+        let e = report.count(.error), w = report.count(.warning), i = report.count(.info)
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let files = plural(report.fileCount, "file")
+        if report.diagnostics.isEmpty {
+            return "No problems found in \(files).\n"
+        }
+        var line = "Found \(plural(e, "error")), \(plural(w, "warning")) and \(plural(i, "info")) in \(files)."
+        let safe = report.diagnostics.filter { $0.fixes.contains { $0.applicability == .safe } }.count
+        let unsafe = report.diagnostics.filter { d in !d.fixes.contains { $0.applicability == .safe } && d.fixes.contains { $0.applicability == .unsafe } }.count
+        if safe > 0 { line += " \(safe) fixable with --fix." }
+        if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
+        return line + "\n"
+    }
+
+    public func renderDiagnostic(_ d: Diagnostic) -> String {
+        var out = ""
+        let head = paint("\(d.severity.label)[\(d.rule.id)]", severityStyle(d.severity))
+        out += head + paint(": \(d.message)", .bold) + "\n"
+        var locations: [(Location, String?, Bool)] = [(d.location, nil, true)]
+        for r in d.related { locations.append((r.location, r.message, false)) }
+        let gutter = locations.map { String($0.0.start.line).count }.max() ?? 1
+        let pad = String(repeating: " ", count: gutter)
+        for (index, (loc, label, primary)) in locations.enumerated() {
+            let start = loc.start
+            let arrow = index == 0 ? "-->" : ":::"
+            out += pad + paint(arrow, .blue) + " \(loc.file.path):\(start.line):\(start.column)\n"
+            out += excerpt(loc, label: label, primary: primary, gutter: gutter, severity: d.severity)
+        }
+        if let env = d.environment {
+            out += pad + paint(" = ", .blue) + paint("note", .bold) + ": only with `pm2 start --env \(env)`\n"
+        }
+        for note in d.notes {
+            out += pad + paint(" = ", .blue) + paint("note", .bold) + ": " + indentContinuation(note, gutter + 9) + "\n"
+        }
+        if let help = d.help {
+            out += pad + paint(" = ", .blue) + paint("help", .bold) + ": " + indentContinuation(help, gutter + 9) + "\n"
+        }
+        if showFixHints {
+            for fix in d.fixes {
+                out += pad + paint(" = ", .blue) + paint("fix", .green) + " (\(fix.applicability.describedForText)): \(fix.title)\n"
+            }
+        }
+        return out
+    }
+
+    func indentContinuation(_ text: String, _ width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: width))
+    }
+
+    /// The source line with carets (primary) or dashes (related) under the span.
+    func excerpt(_ loc: Location, label: String?, primary: Bool, gutter: Int, severity: Severity) -> String {
+        let file = loc.file
+        let pad = String(repeating: " ", count: gutter)
+        var out = pad + paint(" |", .blue) + "\n"
+        let lineIndex = file.lineIndex(of: loc.span.start)
+        let lineSpan = file.lineSpan(lineIndex)
+        let number = String(lineIndex + 1)
+        let (rendered, startColumn, width) = renderLine(file, lineSpan, loc.span)
+        out += String(repeating: " ", count: gutter - number.count) + paint(number + " |", .blue)
+        out += rendered.isEmpty ? "\n" : " " + rendered + "\n"
+        let marker = String(repeating: primary ? "^" : "-", count: max(1, width))
+        var underline = pad + paint(" |", .blue) + " " + String(repeating: " ", count: startColumn)
+        underline += paint(marker, primary ? severityStyle(severity) : .blue)
+        if let label { underline += " " + paint(label, primary ? severityStyle(severity) : .blue) }
+        out += underline + "\n"
+        return out
+    }
+
+    /// The line with tabs expanded, the display column of the span start, and the width of the
+    /// span on this line (at least 1).
+    func renderLine(_ file: SourceFile, _ line: Span, _ span: Span) -> (String, Int, Int) {
+        let text = file.text(line)
+        let startOffset = max(line.start, min(span.start, line.end))
+        let endOffset = max(startOffset, min(span.end, line.end))
+        var rendered = ""
+        var column = 0
+        var startColumn = 0
+        var endColumn = 0
+        var offset = line.start
+        for scalar in text.unicodeScalars {
+            if offset == startOffset { startColumn = column }
+            if offset == endOffset { endColumn = column }
+            if scalar == "\t" {
+                rendered += "    "
+                column += 4
+            } else {
+                rendered.unicodeScalars.append(scalar)
+                column += 1
+            }
+            offset += UTF8.width(scalar)
+        }
+        if offset <= startOffset { startColumn = column }
+        if offset <= endOffset { endColumn = column }
+        return (rendered, startColumn, max(1, endColumn - startColumn))
+    }
+}

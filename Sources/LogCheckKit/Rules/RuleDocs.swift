@@ -1,0 +1,115 @@
+import LogCheckSyntax
+
+/// Renders rule descriptions: `logcheck rules`, `logcheck explain`, the `rules/*.md` pages and
+/// SARIF help texts all come from here.
+public enum RuleDocs {
+    public static func list() -> String {
+        var out = "ID     NAME                              SEVERITY  FIX     SUMMARY\n"
+        for r in RuleRegistry.all {
+            out += pad(r.id, 7) + pad(r.slug, 34) + pad(r.severity.label, 10) + pad(r.fix == .none ? "-" : r.fix.rawValue, 8) + r.summary + "\n"
+        }
+        return out
+    }
+
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count)
+    }
+
+    static func fence(_ name: String) -> String {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".json") { return "json" }
+        if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") { return "yaml" }
+        if lower.hasSuffix(".js") || lower.hasSuffix(".cjs") || lower.hasSuffix(".mjs") { return "js" }
+        return ""
+    }
+
+    /// Where the markers of an example file point (1-based line and column of each `«`).
+    static func markerPositions(_ content: String) -> [LineColumn] {
+        var result: [LineColumn] = []
+        var line = 1
+        var column = 1
+        for c in content.unicodeScalars {
+            if c == "«" { result.append(LineColumn(line: line, column: column)); continue }
+            if c == "»" { continue }
+            if c == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return result
+    }
+
+    /// The Markdown page of a rule.
+    public static func page(_ r: RuleDescription) -> String {
+        var out = "# \(r.id) \(r.slug)\n\n"
+        let fix: String
+        switch r.fix {
+        case .none: fix = "none"
+        case .safe: fix = "safe (`--fix`)"
+        case .unsafe: fix = "unsafe (`--fix --unsafe-fixes`)"
+        case .mixed: fix = "safe or unsafe, depending on the finding"
+        }
+        out += "**Severity:** \(r.severity.label) · **Family:** \(r.family.title) · **Fix:** \(fix)\n\n"
+        out += r.summary + "\n\n"
+        out += "## Why\n\n" + r.rationale + "\n\n"
+        if !r.references.isEmpty {
+            out += "Reference items: " + r.references.joined(separator: ", ") + " (see `rules/README.md`).\n\n"
+        }
+        if let f = r.fixDescription {
+            out += "## Fix\n\n" + f + "\n\n"
+        }
+        let bad = r.examples.filter { $0.triggers }
+        let good = r.examples.filter { !$0.triggers }
+        if !bad.isEmpty {
+            out += "## Reported\n\n"
+            for ex in bad { out += example(ex, r) }
+        }
+        if !good.isEmpty {
+            out += "## Not reported\n\n"
+            for ex in good { out += example(ex, r) }
+        }
+        return out
+    }
+
+    static func example(_ ex: RuleExample, _ r: RuleDescription) -> String {
+        var out = ""
+        if let caption = ex.caption { out += caption + "\n\n" }
+        if let settings = ex.settings { out += "With `.logcheck.yml`:\n\n```yaml\n\(settings)\n```\n\n" }
+        var markers: [(file: String, pos: LineColumn)] = []
+        for f in ex.files {
+            out += "`\(f.name)`:\n\n```\(fence(f.name))\n\(f.text)\n```\n\n"
+            for p in markerPositions(f.content) { markers.append((f.name, p)) }
+        }
+        if ex.triggers {
+            for (k, message) in ex.messages.enumerated() {
+                let at = k < markers.count ? "\(markers[k].file):\(markers[k].pos.line):\(markers[k].pos.column)" : ""
+                out += "- `\(r.severity.label)[\(r.id)]` \(at): \(message)\n"
+            }
+            out += "\n"
+        }
+        for (name, fixed) in ex.fixed.sorted(by: { $0.key < $1.key }) {
+            out += "After `logcheck --fix\(ex.unsafeFixes ? " --unsafe-fixes" : "")`, `\(name)`:\n\n```\(fence(name))\n\(fixed)\n```\n\n"
+        }
+        return out
+    }
+
+    /// Markdown reduced to plain text (for SARIF's text fields).
+    public static func plain(_ markdown: String) -> String {
+        markdown.replacing("`", with: "").replacing("**", with: "")
+    }
+
+    /// `rules/README.md`: the index of every rule, and what each reference item became.
+    public static func index() -> String {
+        var out = "# logcheck rules\n\n"
+        out += "Generated from the rule descriptions in `Sources/LogCheckKit/Rules/` (`make rules-docs`); a test fails when this folder is out of date.\n\n"
+        out += "Ids are stable: LC0xx input, LC1xx deployment (PM2 × log4js), LC2xx log4js, LC3xx PM2, LC4xx logcheck's own settings.\n\n"
+        for family in RuleFamily.allCases {
+            let rules = RuleRegistry.all.filter { $0.family == family }
+            if rules.isEmpty { continue }
+            out += "## \(family.title)\n\n| id | name | severity | fix | summary |\n|---|---|---|---|---|\n"
+            for r in rules {
+                out += "| [\(r.id)](\(r.id).md) | \(r.slug) | \(r.severity.label) | \(r.fix == .none ? "" : r.fix.rawValue) | \(r.summary.replacing("|", with: "\\|")) |\n"
+            }
+            out += "\n"
+        }
+        out += ReferenceCoverage.markdown()
+        return out
+    }
+}

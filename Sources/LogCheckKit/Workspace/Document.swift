@@ -1,0 +1,123 @@
+import LogCheckSyntax
+
+public enum DocumentKind: String, Sendable {
+    case ecosystem
+    case log4js
+    case unknown
+}
+
+public enum InputFormat: String, Sendable {
+    case yaml
+    /// A `.json` file: strict JSON for log4js, a JavaScript expression for PM2.
+    case json
+    case javascript
+}
+
+/// One input: its source, the syntax tree and what it is.
+public final class Document: @unchecked Sendable {
+    public let source: SourceFile
+    public let format: InputFormat
+    public let kind: DocumentKind
+    public let read: ReadResult
+    /// For JavaScript inputs: how the file exports its value.
+    public let module: ScriptReader.Module?
+    /// Whether the tree came from the strict JSON reader.
+    public let strictJSON: Bool
+    public let input: InputFile
+
+    init(source: SourceFile, format: InputFormat, kind: DocumentKind, read: ReadResult, module: ScriptReader.Module?, strictJSON: Bool, input: InputFile) {
+        self.source = source
+        self.format = format
+        self.kind = kind
+        self.read = read
+        self.module = module
+        self.strictJSON = strictJSON
+        self.input = input
+    }
+
+    public var root: Node? { read.root }
+    public var path: String { source.path }
+}
+
+/// Chooses the reader for a file and decides what it is: by name first, then by shape.
+public enum DocumentLoader {
+    /// The format from the file name. PM2 matches these names as substrings anywhere in the
+    /// name, in this order (Common.js:242-271); other `.js` files are read as JavaScript too.
+    public static func format(of path: String) -> InputFormat? {
+        let name = Path.basename(path).lowercased()
+        if name.contains(".json") { return .json }
+        if name.contains(".yml") || name.contains(".yaml") { return .yaml }
+        if name.contains(".config.js") || name.contains(".config.cjs") || name.contains(".config.mjs") { return .javascript }
+        if name.hasSuffix(".js") || name.hasSuffix(".cjs") || name.hasSuffix(".mjs") { return .javascript }
+        return nil
+    }
+
+    /// What a tree looks like: a PM2 ecosystem (apps / pm2 / deploy / a bare app or list of
+    /// apps) or a log4js config (appenders / categories).
+    public static func shape(of root: Node?) -> DocumentKind {
+        guard let root else { return .unknown }
+        if root.isMapping {
+            if root.entry("appenders") != nil || root.entry("categories") != nil { return .log4js }
+            for key in ["apps", "pm2", "deploy", "static", "script", "cmd", "command", "exec_mode", "instances"] where root.entry(key) != nil {
+                return .ecosystem
+            }
+            return .unknown
+        }
+        if root.isSequence, !root.elements.isEmpty,
+           root.elements.allSatisfy({ $0.isMapping || $0.isUnknown }),
+           root.elements.contains(where: { $0.isMapping && ($0.entry("script") != nil || $0.entry("name") != nil || $0.entry("cmd") != nil) }) {
+            return .ecosystem
+        }
+        return .unknown
+    }
+
+    public static func load(_ source: SourceFile, input: InputFile, format declaredFormat: InputFormat? = nil) -> Document {
+        let format = declaredFormat ?? format(of: input.isStdin ? source.path : input.path) ?? guessFormat(source)
+        let hint = input.declaredKind ?? InputCollector.nameHint(source.path)
+        switch format {
+        case .yaml:
+            let read = YAMLReader.read(source)
+            let kind = input.declaredKind ?? classify(read.root, hint: hint, failed: read.tree == nil)
+            return Document(source: source, format: .yaml, kind: kind, read: read, module: nil, strictJSON: false, input: input)
+        case .javascript:
+            let result = ScriptReader.readModule(source)
+            let kind = input.declaredKind ?? classify(result.read.root, hint: hint ?? .ecosystem, failed: result.read.tree == nil)
+            return Document(source: source, format: .javascript, kind: kind, read: result.read, module: result.module, strictJSON: false, input: input)
+        case .json:
+            let strict = JSONReader.read(source)
+            let strictKind = classify(strict.root, hint: hint, failed: strict.tree == nil)
+            if !strict.hasErrors && input.declaredKind != .log4js && strictKind != .log4js {
+                return Document(source: source, format: .json, kind: input.declaredKind ?? strictKind, read: strict, module: nil, strictJSON: true, input: input)
+            }
+            if input.declaredKind == .log4js || strictKind == .log4js || (strict.tree == nil && hint == .log4js) {
+                return Document(source: source, format: .json, kind: input.declaredKind ?? .log4js, read: strict, module: nil, strictJSON: true, input: input)
+            }
+            // PM2 evaluates `.json` files as a JavaScript expression (Common.js:279-306).
+            let lenient = ScriptReader.readExpression(source)
+            let kind = input.declaredKind ?? classify(lenient.read.root, hint: hint, failed: lenient.read.tree == nil)
+            if kind == .ecosystem || lenient.read.tree != nil {
+                return Document(source: source, format: .json, kind: kind, read: lenient.read, module: lenient.module, strictJSON: false, input: input)
+            }
+            return Document(source: source, format: .json, kind: kind, read: strict, module: nil, strictJSON: true, input: input)
+        }
+    }
+
+    static func classify(_ root: Node?, hint: DocumentKind?, failed: Bool) -> DocumentKind {
+        let byShape = shape(of: root)
+        if byShape != .unknown { return byShape }
+        if failed || root == nil { return hint ?? .unknown }
+        return hint == .log4js && root?.isMapping == true ? .log4js : (hint == .ecosystem && root?.isMapping == true ? .ecosystem : .unknown)
+    }
+
+    /// For stdin without a name: JSON if it starts with `{` or `[`, JavaScript if it mentions
+    /// module.exports or export, YAML otherwise.
+    static func guessFormat(_ source: SourceFile) -> InputFormat {
+        var i = source.bomLength
+        let b = source.bytes
+        while i < b.count && (b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09) { i += 1 }
+        if i < b.count && (b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "[")) { return .json }
+        let head = source.text(Span(0, min(b.count, 4096)))
+        if head.contains("module.exports") || head.contains("export ") || head.contains("require(") { return .javascript }
+        return .yaml
+    }
+}

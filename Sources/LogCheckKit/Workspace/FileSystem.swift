@@ -1,0 +1,186 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why an input could not be read. Each becomes a one-line message naming the path, and exit code 2.
+public enum ReadFailure: Error, Sendable, Equatable {
+    case notFound
+    case permissionDenied
+    case isDirectory
+    case notRegularFile
+    case tooLarge(Int)
+    case system(String)
+
+    public func message(for path: String) -> String {
+        switch self {
+        case .notFound: return "\(path): no such file or directory"
+        case .permissionDenied: return "\(path): permission denied"
+        case .isDirectory: return "\(path): is a directory"
+        case .notRegularFile: return "\(path): not a regular file (a device, FIFO or socket); logcheck reads only regular files"
+        case .tooLarge(let size): return "\(path): the file is \(size) bytes, above logcheck's limit of \(FileSystem.maxFileSize) bytes (\(FileSystem.maxFileSize >> 20) MiB); no real config is this large"
+        case .system(let text): return "\(path): \(text)"
+        }
+    }
+}
+
+/// Plain POSIX file access: no Foundation, so logcheck starts in milliseconds.
+public enum FileSystem {
+    /// Files above this size are refused.
+    public static let maxFileSize = 128 << 20
+
+    static func failure(_ code: Int32) -> ReadFailure {
+        switch code {
+        case ENOENT, ENOTDIR: return .notFound
+        case EACCES, EPERM: return .permissionDenied
+        case EISDIR: return .isDirectory
+        default: return .system(String(cString: strerror(code)))
+        }
+    }
+
+    public static func readFile(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 { return .failure(failure(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { return .failure(failure(errno)) }
+        let type = st.st_mode & S_IFMT
+        if type == S_IFDIR { return .failure(.isDirectory) }
+        if type != S_IFREG { return .failure(.notRegularFile) }
+        let size = Int(st.st_size)
+        if size > maxFileSize { return .failure(.tooLarge(size)) }
+        return readAll(fd, expected: size)
+    }
+
+    /// Reads standard input (or any descriptor) up to the size limit.
+    public static func readAll(_ fd: Int32, expected: Int = 0) -> Result<[UInt8], ReadFailure> {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(max(expected, 4096) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN {
+                    // A non-blocking descriptor with nothing yet (stdin from a slow pipe): wait.
+                    var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&p, 1, -1)
+                    continue
+                }
+                return .failure(failure(errno))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > maxFileSize { return .failure(.tooLarge(bytes.count)) }
+        }
+        return .success(bytes)
+    }
+
+    public enum EntryType: Sendable {
+        case file
+        case directory
+        case symlinkToDirectory
+        case other
+        case missing
+    }
+
+    /// The type of a path, following symlinks for files.
+    public static func type(of path: String) -> EntryType {
+        var st = stat()
+        if lstat(path, &st) != 0 { return .missing }
+        var type = st.st_mode & S_IFMT
+        if type == S_IFLNK {
+            if stat(path, &st) != 0 { return .missing }
+            type = st.st_mode & S_IFMT
+            if type == S_IFDIR { return .symlinkToDirectory }
+        }
+        if type == S_IFDIR { return .directory }
+        if type == S_IFREG { return .file }
+        return .other
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+
+    /// Names in a directory (without `.` and `..`), sorted; nil when it cannot be read.
+    public static func listDirectory(_ path: String) -> Result<[(name: String, type: EntryType)], ReadFailure> {
+        guard let dir = opendir(path) else { return .failure(failure(errno)) }
+        defer { closedir(dir) }
+        var result: [(name: String, type: EntryType)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let dtype = entry.pointee.d_type
+            var type: EntryType
+            switch Int32(dtype) {
+            case Int32(DT_REG): type = .file
+            case Int32(DT_DIR): type = .directory
+            default: type = FileSystem.type(of: join(path, name))
+            }
+            if type == .other && Int32(dtype) == Int32(DT_LNK) { type = FileSystem.type(of: join(path, name)) }
+            result.append((name, type))
+        }
+        result.sort { $0.name < $1.name }
+        return .success(result)
+    }
+
+    public static func join(_ dir: String, _ name: String) -> String {
+        if dir.isEmpty || dir == "." { return name }
+        if dir.hasSuffix("/") { return dir + name }
+        return dir + "/" + name
+    }
+
+    public static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(cString: buf)
+    }
+}
+
+/// Path arithmetic on strings.
+public enum Path {
+    public static func basename(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
+        return String(p)
+    }
+
+    public static func dirname(_ path: String) -> String {
+        var p = Substring(path)
+        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return "." }
+        if slash == p.startIndex { return "/" }
+        return String(p[..<slash])
+    }
+
+    /// Joins and normalises (`a/./b/../c` → `a/c`), keeping a relative path relative.
+    public static func resolve(_ base: String, _ relative: String) -> String {
+        let joined = relative.hasPrefix("/") ? relative : (base.isEmpty ? relative : base + "/" + relative)
+        return normalize(joined)
+    }
+
+    public static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == ".." && absolute { continue }
+            parts.append(part)
+        }
+        let body = parts.joined(separator: "/")
+        if absolute { return "/" + body }
+        return body.isEmpty ? "." : body
+    }
+}

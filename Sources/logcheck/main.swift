@@ -1,0 +1,48 @@
+// The executable: process plumbing only. Everything else is LogCheckKit's LogCheckCommand.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LogCheckKit
+
+/// Writes through a buffer to a file descriptor.
+final class DescriptorSink: TextSink {
+    let fd: Int32
+    init(_ fd: Int32) { self.fd = fd }
+    func write(_ text: String) {
+        var t = text
+        t.withUTF8 { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n <= 0 {
+                    if n < 0 && errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+}
+
+var variables: [String: String] = [:]
+var env = environ
+while let entry = env.pointee {
+    let pair = String(cString: entry)
+    if let eq = pair.firstIndex(of: "=") {
+        variables[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+    }
+    env += 1
+}
+signal(SIGPIPE, SIG_IGN)
+
+let command = LogCheckCommand(
+    arguments: Array(CommandLine.arguments.dropFirst()),
+    environment: CommandEnvironment(
+        variables: variables,
+        stdoutIsTerminal: isatty(1) == 1,
+        readStdin: { FileSystem.readAll(0) }),
+    stdout: DescriptorSink(1),
+    stderr: DescriptorSink(2))
+exit(command.run().rawValue)

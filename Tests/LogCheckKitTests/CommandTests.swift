@@ -1,0 +1,156 @@
+import Foundation
+import LogCheckKit
+import LogCheckSyntax
+import Testing
+
+@Suite struct CommandTests {
+    /// A fresh directory with the given files (path → content).
+    func tree(_ files: [String: String]) throws -> String {
+        let dir = NSTemporaryDirectory() + "logcheck-test-" + UUID().uuidString
+        for (path, content) in files {
+            let full = dir + "/" + path
+            try FileManager.default.createDirectory(atPath: Path.dirname(full), withIntermediateDirectories: true)
+            try content.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    let validLog4js = #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
+
+    @Test func helpAndVersion() {
+        let help = run(["--help"])
+        #expect(help.code == .clean)
+        #expect(help.out.hasPrefix("logcheck \(LogCheck.version): check PM2 ecosystem files and log4js configs"))
+        #expect(help.out.contains("--format FORMAT"))
+        #expect(help.out.contains("EXIT CODES:"))
+        #expect(run(["-V"]).out == "logcheck \(LogCheck.version)\n")
+    }
+
+    @Test func unknownOptionIsAUsageError() {
+        let r = run(["--fromat", "json", "x.json"])
+        #expect(r.code == .usage)
+        #expect(r.err == "logcheck: unknown option '--fromat'; did you mean '--format'?\nTry 'logcheck --help' for usage.\n")
+        #expect(r.out.isEmpty)
+    }
+
+    @Test func badOptionValues() {
+        #expect(run(["--format", "xml"]).err.hasPrefix("logcheck: unknown format 'xml'; use text, json, sarif or github"))
+        #expect(run(["--format"]).err.hasPrefix("logcheck: option '--format' needs a value (FORMAT)"))
+        #expect(run(["--quiet=yes"]).err.hasPrefix("logcheck: option '--quiet' takes no value"))
+        #expect(run(["--fail-on", "fatal"]).code == .usage)
+    }
+
+    @Test func missingFileIsExitCode2WithTheName() throws {
+        let dir = try tree(["log4js.json": validLog4js])
+        let r = run([dir + "/log4js.json", dir + "/missing.json"])
+        #expect(r.code == .usage)
+        #expect(r.err == "logcheck: \(dir)/missing.json: no such file or directory\n")
+        #expect(r.out == "No problems found in 1 file.\n")
+    }
+
+    @Test func unreadableFileIsExitCode2() throws {
+        let dir = try tree(["log4js.json": validLog4js])
+        chmod(dir + "/log4js.json", 0)
+        defer { chmod(dir + "/log4js.json", 0o644) }
+        guard getuid() != 0 else { return } // root reads anything; the message path is covered by FileSystemTests
+        let r = run([dir + "/log4js.json"])
+        #expect(r.code == .usage)
+        #expect(r.err == "logcheck: \(dir)/log4js.json: permission denied\n")
+    }
+
+    @Test func exitCodes() throws {
+        let dir = try tree(["good/log4js.json": validLog4js, "bad/log4js.json": "{,}"])
+        #expect(run([dir + "/good/log4js.json"]).code == .clean)
+        #expect(run([dir + "/bad/log4js.json"]).code == .findings)
+    }
+
+    @Test func stdinWithAName() {
+        let r = run(["-", "--stdin-filename", "config/log4js.json", "--format", "json"], stdin: "{\"appenders\": {} // x\n}")
+        #expect(r.code == .findings)
+        #expect(r.out.contains("\"file\": \"config/log4js.json\""))
+        #expect(r.out.contains("\"rule\": \"LC003\""))
+    }
+
+    @Test func stdinWithoutANameIsGuessed() {
+        let r = run(["-"], stdin: "apps:\n  - script: app.js\n   bad: 1\n")
+        #expect(r.code == .findings)
+        #expect(r.out.contains("<stdin>:3:"))
+    }
+
+    @Test func directoriesAreSearchedSkippingNodeModulesAndGit() throws {
+        let dir = try tree([
+            "ecosystem.config.js": "module.exports = { apps: [{ script: 'app.js' }] }\n",
+            "config/log4js.json": "{\"appenders\": {,}}",
+            "node_modules/pkg/log4js.json": "{,}",
+            ".git/log4js.json": "{,}",
+            "package.json": "{,}",
+            "src/app.js": "syntax error (",
+        ])
+        let r = run([dir, "--format", "json"])
+        #expect(r.code == .findings)
+        #expect(r.out.contains("\"file\": \"\(dir)/config/log4js.json\""))
+        #expect(!r.out.contains("node_modules"))
+        #expect(!r.out.contains(".git/"))
+        #expect(!r.out.contains("package.json"))
+        #expect(!r.out.contains("app.js\""))
+        #expect(r.out.contains("\"files\": 2"))
+    }
+
+    @Test func unrecognisedFileNamedExplicitly() throws {
+        let dir = try tree(["settings.json": "{\"port\": 3000}"])
+        let r = run([dir + "/settings.json"])
+        #expect(r.code == .clean)
+        #expect(r.out.contains("warning[LC011]: logcheck does not recognise this file"))
+        let declared = run(["--log4js", dir + "/settings.json"])
+        #expect(!declared.out.contains("LC011"))
+    }
+
+    @Test func thousandsOfPathsAreAccepted() throws {
+        let dir = try tree(["log4js.json": validLog4js])
+        let paths = (0..<20_000).map { _ in dir + "/log4js.json" }
+        let r = run(paths)
+        #expect(r.code == .clean)
+        #expect(r.out == "No problems found in 1 file.\n")
+        let options = (0..<20_000).map { "\(dir)/missing-\($0).json" }
+        let missing = run(options + ["--quiet"])
+        #expect(missing.code == .usage)
+        #expect(missing.err.split(separator: "\n").count == 20_000)
+    }
+
+    @Test func doubleDashEndsOptions() throws {
+        let dir = try tree(["-odd.json": validLog4js])
+        FileManager.default.changeCurrentDirectoryPath(FileManager.default.currentDirectoryPath)
+        let r = run(["--", dir + "/-odd.json"])
+        #expect(r.code == .clean)
+    }
+
+    @Test func colourFollowsTerminalAndNoColor() throws {
+        let dir = try tree(["log4js.json": "{,}"])
+        let path = dir + "/log4js.json"
+        #expect(run([path], terminal: true).out.contains("\u{1B}[1;31merror[LC003]"))
+        #expect(!run([path], terminal: false).out.contains("\u{1B}["))
+        #expect(!run([path], variables: ["NO_COLOR": "1"], terminal: true).out.contains("\u{1B}["))
+        #expect(!run([path, "--color", "never"], terminal: true).out.contains("\u{1B}["))
+        #expect(run([path, "--color", "always"]).out.contains("\u{1B}["))
+    }
+
+    @Test func githubFormatIsTheDefaultInGitHubActions() throws {
+        let dir = try tree(["log4js.json": "{,}"])
+        let r = run([dir + "/log4js.json"], variables: ["GITHUB_ACTIONS": "true"])
+        #expect(r.out.hasPrefix("::error file=\(dir)/log4js.json,line=1,col=2,"))
+    }
+
+    @Test func quietPrintsOnlyFindings() throws {
+        let dir = try tree(["log4js.json": validLog4js])
+        #expect(run([dir + "/log4js.json", "-q"]).out == "")
+    }
+
+    @Test func fileSystemFailuresHaveMessages() throws {
+        let dir = try tree(["a/log4js.json": validLog4js])
+        #expect(FileSystem.readFile(dir + "/a") == .failure(.isDirectory))
+        #expect(FileSystem.readFile(dir + "/nope") == .failure(.notFound))
+        #expect(FileSystem.readFile("/dev/zero") == .failure(.notRegularFile))
+        #expect(ReadFailure.permissionDenied.message(for: "x.json") == "x.json: permission denied")
+    }
+}

@@ -1,0 +1,58 @@
+import LogCheckKit
+import LogCheckSyntax
+import Testing
+
+/// An example's files with the `«»` markers removed, and where the markers were.
+struct PreparedExample {
+    var sources: [SourceFile] = []
+    /// (file name, span) of each marked region, in report order.
+    var marks: [(file: String, span: Span)] = []
+
+    init(_ files: [ExampleFile]) {
+        for f in files {
+            var bytes: [UInt8] = []
+            var open: Int? = nil
+            for scalar in f.content.unicodeScalars {
+                if scalar == "«" { open = bytes.count; continue }
+                if scalar == "»" {
+                    marks.append((f.name, Span(open ?? bytes.count, bytes.count)))
+                    open = nil
+                    continue
+                }
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
+            sources.append(SourceFile(path: f.name, bytes: bytes))
+        }
+        marks.sort { $0.file != $1.file ? $0.file < $1.file : $0.span.start < $1.span.start }
+    }
+}
+
+/// Checks in-memory files as logcheck checks files named together on the command line.
+func check(_ sources: [SourceFile]) -> [Diagnostic] {
+    let documents = sources.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
+    return Checker().check(documents)
+}
+
+func check(_ files: [ExampleFile]) -> [Diagnostic] {
+    check(PreparedExample(files).sources)
+}
+
+/// Runs the command in-process.
+func run(_ arguments: [String], stdin: String = "", variables: [String: String] = [:], terminal: Bool = false) -> (code: ExitCode, out: String, err: String) {
+    let out = StringSink()
+    let err = StringSink()
+    let bytes = Array(stdin.utf8)
+    let command = LogCheckCommand(
+        arguments: arguments,
+        environment: CommandEnvironment(variables: variables, stdoutIsTerminal: terminal, readStdin: { .success(bytes) }),
+        stdout: out, stderr: err)
+    let code = command.run()
+    return (code, out.text, err.text)
+}
+
+/// The repository's top directory.
+let repositoryRoot: String = {
+    var path = #filePath
+    for _ in 0..<3 { path = Path.dirname(path) }
+    return path
+}()
