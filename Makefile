@@ -1,0 +1,38 @@
+# logcheck: make example (set up, build, run on the bundled example) and make test (set up,
+# build, run every test). Both install what is missing first.
+
+SWIFT ?= swift
+BIN := .build/release/logcheck
+EXAMPLE := fixtures/seed
+
+.PHONY: setup build example test rules-docs golden bench fuzz clean
+
+## Install the system packages logcheck needs (libyaml-dev), when they are missing.
+setup:
+	@scripts/setup.sh
+
+## Build the release binary.
+build: setup
+	$(SWIFT) build -c release
+	@echo "built $(BIN)"
+
+## Set up, build, and run logcheck on the bundled example (exit code 1 means: findings).
+example: build
+	-$(BIN) $(EXAMPLE)
+
+## Set up, build and run the whole test suite.
+test: setup
+	@scripts/setup.sh --test-tools
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## Regenerate rules/ from the rule descriptions.
+rules-docs:
+	LOGCHECK_UPDATE_DOCS=1 $(SWIFT) test --filter RuleDocsTests
+
+## Regenerate the expected outputs of fixtures/golden/ (review the diff!).
+golden:
+	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+
+clean:
+	rm -rf .build

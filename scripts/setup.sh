@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what logcheck needs on a Debian-like machine with Swift already installed:
+# libyaml-dev (the YAML parser logcheck links), and with --test-tools, PyYAML (the independent
+# YAML reading the tests compare against).
+set -euo pipefail
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else echo "setup: need root to run: $*" >&2; exit 1
+  fi
+}
+
+if ! command -v swift >/dev/null 2>&1; then
+  if [ -x /opt/swift/usr/bin/swift ]; then
+    echo "setup: add /opt/swift/usr/bin to PATH" >&2
+  else
+    echo "setup: Swift 6 is required (https://www.swift.org/install/)" >&2
+  fi
+  exit 1
+fi
+
+if ! pkg-config --exists yaml-0.1 2>/dev/null && ! dpkg -s libyaml-dev >/dev/null 2>&1; then
+  echo "setup: installing libyaml-dev"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev pkg-config >/dev/null
+fi
+
+if [ "${1:-}" = "--test-tools" ]; then
+  if ! python3 -c 'import yaml' 2>/dev/null; then
+    echo "setup: installing PyYAML for the tests"
+    python3 -m pip install --quiet pyyaml
+  fi
+fi
