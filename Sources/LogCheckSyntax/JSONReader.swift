@@ -8,7 +8,7 @@ public enum JSONReader {
     public static func read(_ source: SourceFile) -> ReadResult {
         if let d = EncodingCheck.diagnose(source) { return ReadResult(tree: nil, diagnostics: [d]) }
         return source.bytes.withUnsafeBufferPointer { buf in
-            var p = JSONParser(buf: buf, builder: TreeBuilder(source: source))
+            var p = JSONParser(buf: buf, builder: TreeBuilder(source: source, dialect: .json))
             return p.run()
         }
     }

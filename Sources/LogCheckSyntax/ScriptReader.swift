@@ -133,7 +133,7 @@ struct ScriptParser {
         self.source = source
         self.buf = buf
         self.tokens = tokens
-        self.builder = TreeBuilder(source: source)
+        self.builder = TreeBuilder(source: source, dialect: .javascript)
     }
 
     // MARK: tokens

@@ -88,8 +88,16 @@ struct RawEntry {
     var end: Int32
 }
 
+/// The syntax a tree was read from; fixes write new text in the same syntax.
+public enum Dialect: UInt8, Sendable {
+    case yaml
+    case json
+    case javascript
+}
+
 public final class SyntaxTree: @unchecked Sendable {
     public let source: SourceFile
+    public let dialect: Dialect
     var nodes: [RawNode] = []
     var entries: [RawEntry] = []
     var children: [Int32] = []
@@ -97,12 +105,23 @@ public final class SyntaxTree: @unchecked Sendable {
     var details: [Int32: String] = [:]
     var rootID: Int32 = -1
 
-    init(source: SourceFile) {
+    init(source: SourceFile, dialect: Dialect) {
         self.source = source
+        self.dialect = dialect
     }
 
     public var root: Node? { rootID >= 0 ? Node(tree: self, id: rootID) : nil }
     public var nodeCount: Int { nodes.count }
+
+    /// How many string scalars are single-quoted and double-quoted (the file's quoting habit).
+    public var quoteCounts: (single: Int, double: Int) {
+        var single = 0
+        var double = 0
+        for n in nodes where n.kind == .scalar && n.type == .string {
+            if n.style == ScalarStyle.singleQuoted.rawValue { single += 1 } else if n.style == ScalarStyle.doubleQuoted.rawValue { double += 1 }
+        }
+        return (single, double)
+    }
 
     @inline(__always)
     func withText<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
@@ -126,6 +145,7 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
     public var kind: NodeKind { raw.kind }
     public var span: Span { Span(Int(raw.start), Int(raw.end)) }
     public var source: SourceFile { tree.source }
+    public var dialect: Dialect { tree.dialect }
 
     public var isMapping: Bool { kind == .mapping }
     public var isSequence: Bool { kind == .sequence }
@@ -290,8 +310,8 @@ public struct ChildList: RandomAccessCollection, @unchecked Sendable {
 struct TreeBuilder {
     let tree: SyntaxTree
 
-    init(source: SourceFile) {
-        tree = SyntaxTree(source: source)
+    init(source: SourceFile, dialect: Dialect) {
+        tree = SyntaxTree(source: source, dialect: dialect)
     }
 
     mutating func scalar(

@@ -50,7 +50,7 @@ private struct YAMLEventReader {
     init(source: SourceFile, buf: UnsafeBufferPointer<UInt8>) {
         self.source = source
         self.buf = buf
-        self.builder = TreeBuilder(source: source)
+        self.builder = TreeBuilder(source: source, dialect: .yaml)
         self.cursorByte = source.bomLength
     }
 

@@ -23,11 +23,39 @@ import Testing
                 #expect(d.location.span == prepared.marks[k].span, "\(id) example \(index) finding \(k): \(d.location.file.text(d.location.span))")
                 #expect(d.message == example.messages[k], "\(id) example \(index) finding \(k)")
             }
+            if !example.fixed.isEmpty {
+                try checkFix(example, prepared, all, rule)
+            }
         } else {
             #expect(mine.isEmpty, "\(id) example \(index) must not be reported: \(mine.map(\.message))")
-            let errors = all.filter { $0.severity == .error }
-            #expect(errors.isEmpty, "\(id) example \(index) is valid but gets errors: \(errors.map { "\($0.rule.id): \($0.message)" })")
+            let errors = all.filter { $0.severity == .error }.map { "\($0.rule.id): \($0.message)" }
+            #expect(errors == [], "\(id) example \(index) is valid but gets errors")
         }
+    }
+
+    /// Applying the rule's fixes gives exactly the expected bytes, the result still parses, the
+    /// fixed findings are gone, nothing new appears, and a second pass changes nothing.
+    func checkFix(_ example: RuleExample, _ prepared: PreparedExample, _ all: [Diagnostic], _ rule: RuleDescription) throws {
+        let allowed: Set<Applicability> = example.unsafeFixes ? [.safe, .unsafe] : [.safe]
+        let fixes = all.filter { $0.rule.id == rule.id }.compactMap { $0.fixes.first { allowed.contains($0.applicability) } }
+        #expect(!fixes.isEmpty, "\(rule.id): the example expects a fix, but none is offered")
+        var fixedSources: [SourceFile] = []
+        for source in prepared.sources {
+            let outcome = FixApplier.apply(fixes, to: source)
+            let text = String(decoding: outcome.bytes, as: UTF8.self)
+            if let expected = example.fixed[source.path] {
+                #expect(text == expected, "\(rule.id): fixed \(source.path) differs")
+            } else {
+                #expect(outcome.applied.isEmpty, "\(rule.id): \(source.path) changed but the example expects no change")
+            }
+            fixedSources.append(SourceFile(path: source.path, bytes: outcome.bytes))
+        }
+        let after = check(fixedSources)
+        #expect(after.filter { $0.rule.id == rule.id }.count < all.filter { $0.rule.id == rule.id }.count, "\(rule.id): the fixed finding is still reported")
+        let before = Set(all.map { "\($0.rule.id) \($0.message)" })
+        let new = after.filter { !before.contains("\($0.rule.id) \($0.message)") && $0.severity == .error }
+        #expect(new.isEmpty, "\(rule.id): the fix introduced \(new.map { "\($0.rule.id): \($0.message)" })")
+        #expect(!after.contains { $0.rule.family == .input && $0.severity == .error }, "\(rule.id): the fixed file no longer parses")
     }
 
     @Test func everyRuleHasExamples() {

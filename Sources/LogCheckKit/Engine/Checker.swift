@@ -18,7 +18,17 @@ public struct Checker: Sendable {
                 at: Location(doc.source, doc.root?.span ?? Span(0, 0)),
                 help: "name its kind with --ecosystem \(doc.path) or --log4js \(doc.path)")
         }
+        if doc.kind == .log4js, let root = doc.root {
+            sink.append(contentsOf: Checker.checkLog4js(Log4jsConfig(root: root)))
+        }
         return sink.diagnostics
+    }
+
+    /// Findings of every log4js rule on one config.
+    public static func checkLog4js(_ config: Log4jsConfig) -> [Diagnostic] {
+        var context = Log4jsContext(config: config)
+        for rule in RuleRegistry.log4jsRules { rule.check(&context) }
+        return context.diagnostics
     }
 
     /// Findings for all documents, ordered.

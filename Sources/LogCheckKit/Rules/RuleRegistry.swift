@@ -12,8 +12,27 @@ public enum RuleRegistry {
         LC011UnrecognisedFile.self,
     ]
 
+    public static let log4jsRules: [any Log4jsRule.Type] = [
+        LC201ConfigNotAnObject.self, LC202InvalidAppenders.self, LC203AppenderWithoutType.self,
+        LC204UnknownAppenderType.self, LC205ExternalAppenderType.self, LC206InvalidCategories.self,
+        LC207InvalidCategory.self, LC208UndefinedAppender.self, LC209UnknownLevel.self,
+        LC210EnableCallStackNotBoolean.self, LC211InvalidCustomLevel.self, LC212CustomLevelNameCollision.self,
+        LC213CustomLevelOverridesBuiltIn.self, LC214CustomLevelsShareValue.self, LC215InvalidMaxLogSize.self,
+        LC216MaxLogSizeIgnored.self, LC217InvalidFilename.self, LC218InvalidBackups.self, LC219BackupsAsString.self,
+        LC220DateFileBackupsIgnored.self, LC221DatePattern.self, LC222MultiprocessMasterAppender.self,
+        LC223MultiprocessMode.self, LC224InvalidPort.self, LC225TCPServerInCategory.self,
+        LC226FilterAppenderUndefined.self, LC227LogLevelFilterLevel.self, LC228LogLevelFilterDropsMark.self,
+        LC229NoLogFilterExclude.self, LC230CategoryFilterExclude.self, LC231AppenderDependencyLoop.self,
+        LC232InvalidLayout.self, LC233PatternNeedsCallStack.self, LC234PatternTokens.self,
+        LC235TimezoneOffsetIgnored.self, LC236UnusedAppender.self, LC237ClusteringFlagNotBoolean.self,
+        LC238SharedLogFile.self, LC239DuplicateAppenderInCategory.self, LC240Log4jsV1Config.self,
+        LC241UnknownKey.self, LC242CategoryNameDots.self, LC243FileSyncOptionIgnored.self,
+        LC244MultiFileIncomplete.self,
+    ]
+
     public static let all: [RuleDescription] = {
         var list = inputRules.map { $0.description } + otherRules.map { $0.description }
+        list += log4jsRules.map { $0.description }
         list.sort { $0.id < $1.id }
         return list
     }()

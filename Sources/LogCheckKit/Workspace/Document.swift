@@ -77,15 +77,15 @@ public enum DocumentLoader {
         switch format {
         case .yaml:
             let read = YAMLReader.read(source)
-            let kind = input.declaredKind ?? classify(read.root, hint: hint, failed: read.tree == nil)
+            let kind = input.declaredKind ?? classify(read.root, hint: hint, failed: read.tree == nil, fromDirectory: input.fromDirectory)
             return Document(source: source, format: .yaml, kind: kind, read: read, module: nil, strictJSON: false, input: input)
         case .javascript:
             let result = ScriptReader.readModule(source)
-            let kind = input.declaredKind ?? classify(result.read.root, hint: hint ?? .ecosystem, failed: result.read.tree == nil)
+            let kind = input.declaredKind ?? classify(result.read.root, hint: hint ?? (source.path.lowercased().contains(".config.") ? .ecosystem : nil), failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
             return Document(source: source, format: .javascript, kind: kind, read: result.read, module: result.module, strictJSON: false, input: input)
         case .json:
             let strict = JSONReader.read(source)
-            let strictKind = classify(strict.root, hint: hint, failed: strict.tree == nil)
+            let strictKind = classify(strict.root, hint: hint, failed: strict.tree == nil, fromDirectory: input.fromDirectory)
             if !strict.hasErrors && input.declaredKind != .log4js && strictKind != .log4js {
                 return Document(source: source, format: .json, kind: input.declaredKind ?? strictKind, read: strict, module: nil, strictJSON: true, input: input)
             }
@@ -94,7 +94,7 @@ public enum DocumentLoader {
             }
             // PM2 evaluates `.json` files as a JavaScript expression (Common.js:279-306).
             let lenient = ScriptReader.readExpression(source)
-            let kind = input.declaredKind ?? classify(lenient.read.root, hint: hint, failed: lenient.read.tree == nil)
+            let kind = input.declaredKind ?? classify(lenient.read.root, hint: hint, failed: lenient.read.tree == nil, fromDirectory: input.fromDirectory)
             if kind == .ecosystem || lenient.read.tree != nil {
                 return Document(source: source, format: .json, kind: kind, read: lenient.read, module: lenient.module, strictJSON: false, input: input)
             }
@@ -102,11 +102,14 @@ public enum DocumentLoader {
         }
     }
 
-    static func classify(_ root: Node?, hint: DocumentKind?, failed: Bool) -> DocumentKind {
+    /// By shape first; otherwise an explicitly named file is what its name says, while a file found
+    /// in a directory must look the part.
+    static func classify(_ root: Node?, hint: DocumentKind?, failed: Bool, fromDirectory: Bool) -> DocumentKind {
         let byShape = shape(of: root)
         if byShape != .unknown { return byShape }
         if failed || root == nil { return hint ?? .unknown }
-        return hint == .log4js && root?.isMapping == true ? .log4js : (hint == .ecosystem && root?.isMapping == true ? .ecosystem : .unknown)
+        if fromDirectory { return .unknown }
+        return hint ?? .unknown
     }
 
     /// For stdin without a name: JSON if it starts with `{` or `[`, JavaScript if it mentions

@@ -13,6 +13,6 @@ public enum LC007NestingTooDeep: InputRule {
         examples: [
             .bad("log4js.json", String(repeating: "[", count: ReaderLimits.maxDepth) + "«[»" + String(repeating: "]", count: ReaderLimits.maxDepth + 1),
                  "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)"),
-            .good("log4js.json", "[[[[]]]]"),
+            .good("log4js.json", #"{"appenders": {"out": {"type": "stdout", "layout": {"type": "pattern", "tokens": {"a": "b"}}}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#),
         ])
 }

@@ -1,0 +1,68 @@
+/// The pattern layout's conversion syntax (layouts.js:139-140):
+/// `%(-?[0-9]+)?(\.?-?[0-9]+)?([[\]cdhmnprzxXyflosCMAF%])(\{([^}]+)\})?`
+public struct PatternToken: Sendable, Equatable {
+    /// The conversion character, or nil for a `%` that starts no valid conversion.
+    public var conversion: Character?
+    public var specifier: String?
+    public var text: String
+}
+
+public enum PatternLayout {
+    public static func tokens(_ pattern: String) -> [PatternToken] {
+        let c = Array(pattern)
+        var result: [PatternToken] = []
+        var i = 0
+        while i < c.count {
+            guard c[i] == "%" else { i += 1; continue }
+            let start = i
+            var k = i + 1
+            func digits(allowMinus: Bool) -> Bool {
+                var j = k
+                if allowMinus && j < c.count && c[j] == "-" { j += 1 }
+                let d = j
+                while j < c.count && c[j].isASCII && c[j].isNumber { j += 1 }
+                if j == d { return false }
+                k = j
+                return true
+            }
+            _ = digits(allowMinus: true)
+            if k < c.count && c[k] == "." {
+                let save = k
+                k += 1
+                if !digits(allowMinus: true) { k = save }
+            } else {
+                _ = digits(allowMinus: true)
+            }
+            guard k < c.count, Log4jsFacts.patternTokens.contains(c[k]) else {
+                result.append(PatternToken(conversion: nil, specifier: nil, text: String(c[start..<min(k + 1, c.count)])))
+                i = start + 1
+                continue
+            }
+            let conversion = c[k]
+            k += 1
+            var specifier: String? = nil
+            if k < c.count && c[k] == "{", let close = c[(k + 1)...].firstIndex(of: "}"), close > k + 1 {
+                specifier = String(c[(k + 1)..<close])
+                k = close + 1
+            }
+            result.append(PatternToken(conversion: conversion, specifier: specifier, text: String(c[start..<k])))
+            i = k
+        }
+        return result
+    }
+}
+
+extension Log4jsConfig {
+    /// The written categories whose events reach an appender, directly or through filters.
+    public func categoriesReaching(_ appender: String) -> [ResolvedCategory] {
+        var reaching: Set<String> = [appender]
+        var changed = true
+        while changed {
+            changed = false
+            for a in appenders where (a.isFilter || a.type == "multiprocess") && !reaching.contains(a.name) {
+                if let t = a.targetName, reaching.contains(t) { reaching.insert(a.name); changed = true }
+            }
+        }
+        return resolved.filter { r in r.appenders.contains { ref in ref.name.map { reaching.contains($0) } ?? false } }
+    }
+}
