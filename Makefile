@@ -32,7 +32,7 @@ rules-docs:
 
 ## Regenerate the expected outputs of fixtures/golden/ (review the diff!).
 golden:
-	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests' 
 
 clean:
 	rm -rf .build

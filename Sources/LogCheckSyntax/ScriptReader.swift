@@ -37,6 +37,8 @@ public enum ScriptReader {
         public var comments: [Comment] = []
         /// `x.configure(...)` calls, when requested.
         public var configureCalls: [CallSite] = []
+        /// Modules the file loads: the string arguments of `require()` and the sources of `import`.
+        public var dependencies: [String] = []
     }
 
     public struct CallSite: Sendable {
@@ -215,6 +217,15 @@ struct ScriptParser {
         }
         if let open = stack.last {
             throw fail("'\(text(tokens[open]))' is never closed", at: tokens[open].span)
+        }
+        // Modules the file loads, wherever the code is: require('x'), import('x'), import … from 'x'.
+        for k in 0..<tokens.count where tokens[k].kind == .string {
+            if k >= 2 && isPunct(tokens[k - 1], "(") && (isWord(tokens[k - 2], "require") || isWord(tokens[k - 2], "import"))
+                && (k < 3 || !isPunct(tokens[k - 3], ".")) && isPunct(token(k + 1), ")") {
+                module.dependencies.append(decodeString(tokens[k]))
+            } else if k >= 1 && (isWord(tokens[k - 1], "from") || (isWord(tokens[k - 1], "import") && (k < 2 || !isPunct(tokens[k - 2], ".")))) {
+                module.dependencies.append(decodeString(tokens[k]))
+            }
         }
         for k in 0..<tokens.count where tokens[k].kind == .identifier {
             if k > 0 && (isPunct(tokens[k - 1], ".") || isPunct(tokens[k - 1], "?.")) { continue }
@@ -579,7 +590,14 @@ struct ScriptParser {
         for k in 1..<max(1, tokens.count - 1) where isWord(tokens[k], "configure") && isPunct(tokens[k + 1], "(") {
             var receiver: String? = nil
             var callStart = tokens[k].span.start
-            if isPunct(tokens[k - 1], ".") {
+            var requiredModule: String? = nil
+            if isPunct(tokens[k - 1], "."), k >= 2, isPunct(tokens[k - 2], ")"), partner[k - 2] >= 1,
+               isWord(tokens[Int(partner[k - 2]) - 1], "require"), tokens[Int(partner[k - 2]) + 1].kind == .string {
+                // require('log4js').configure(...)
+                let open = Int(partner[k - 2])
+                requiredModule = decodeString(tokens[open + 1])
+                callStart = tokens[open - 1].span.start
+            } else if isPunct(tokens[k - 1], ".") {
                 guard k >= 2, tokens[k - 2].kind == .identifier else { continue }
                 if k >= 3 && isPunct(tokens[k - 3], ".") { continue }
                 receiver = text(tokens[k - 2])
@@ -590,7 +608,7 @@ struct ScriptParser {
             }
             let close = Int(partner[k + 1])
             guard close > k + 1 else { continue }
-            let module = receiver.flatMap { self.module.imports[$0] } ?? (receiver == nil ? self.module.imports["configure"] : nil)
+            let module = requiredModule ?? receiver.flatMap { self.module.imports[$0] } ?? (receiver == nil ? self.module.imports["configure"] : nil)
             var argument: Node? = nil
             if close > k + 2 {
                 let saved = i

@@ -13,7 +13,7 @@ import Testing
         let rule = try #require(RuleRegistry.find(id))
         let example = rule.examples[index]
         let prepared = PreparedExample(example.files)
-        let all = check(prepared.sources)
+        let all = check(prepared.sources, settings: example.settings)
         let mine = all.filter { $0.rule.id == id }
         if example.triggers {
             #expect(mine.count == example.messages.count, "\(id) example \(index): \(mine.map(\.message))")
@@ -50,7 +50,7 @@ import Testing
             }
             fixedSources.append(SourceFile(path: source.path, bytes: outcome.bytes))
         }
-        let after = check(fixedSources)
+        let after = check(fixedSources, settings: example.settings)
         #expect(after.filter { $0.rule.id == rule.id }.count < all.filter { $0.rule.id == rule.id }.count, "\(rule.id): the fixed finding is still reported")
         let before = Set(all.map { "\($0.rule.id) \($0.message)" })
         let new = after.filter { !before.contains("\($0.rule.id) \($0.message)") && $0.severity == .error }

@@ -27,14 +27,23 @@ struct PreparedExample {
     }
 }
 
-/// Checks in-memory files as logcheck checks files named together on the command line.
-func check(_ sources: [SourceFile]) -> [Diagnostic] {
-    let documents = sources.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
-    return Checker().check(documents)
+/// Checks in-memory files as logcheck checks files named together on the command line; a file
+/// named .logcheck.yml is the settings, and files the linker looks for are found among them.
+func check(_ sources: [SourceFile], settings: String? = nil) -> [Diagnostic] {
+    var loaded = SettingsLoader.Loaded(settings: Settings(), diagnostics: [], source: nil)
+    if let settings { loaded = SettingsLoader.load(SourceFile(path: ".logcheck.yml", text: settings)) }
+    var inputs: [SourceFile] = []
+    for s in sources {
+        if Path.basename(s.path) == ".logcheck.yml" { loaded = SettingsLoader.load(s) } else { inputs.append(s) }
+    }
+    let documents = inputs.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
+    let files = MemoryFiles(Dictionary(sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { a, _ in a }))
+    let result = Checker(settings: loaded.settings, files: files).run(documents)
+    return (loaded.diagnostics + result.diagnostics).sorted(by: Diagnostic.ordered)
 }
 
-func check(_ files: [ExampleFile]) -> [Diagnostic] {
-    check(PreparedExample(files).sources)
+func check(_ files: [ExampleFile], settings: String? = nil) -> [Diagnostic] {
+    check(PreparedExample(files).sources, settings: settings)
 }
 
 /// Runs the command in-process.

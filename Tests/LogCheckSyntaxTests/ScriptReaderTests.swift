@@ -320,3 +320,19 @@ import Testing
         #expect(r.read.root?["x"]?.unknownKind == .call)
     }
 }
+
+@Suite struct ScriptDependencyTests {
+    @Test func dependenciesAreFoundWhereverTheyAre() {
+        let f = source("""
+        require('./a')
+        const b = require("./b").x
+        import c from './c'
+        import './d'
+        export * from './e'
+        function f() { return import('./f') }
+        if (x) { require('./g') }
+        other.require('./not')
+        """, "app.js")
+        #expect(ScriptReader.readModule(f).module.dependencies == ["./a", "./b", "./c", "./d", "./e", "./f", "./g"])
+    }
+}

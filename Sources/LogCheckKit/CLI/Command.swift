@@ -93,42 +93,76 @@ public struct LogCheckCommand {
         }
     }
 
+    /// The settings: the nearest .logcheck.yml (or --config), then the command line on top.
+    func loadSettings(_ options: Options) -> Result<SettingsLoader.Loaded, InputProblem> {
+        var loaded = SettingsLoader.Loaded(settings: Settings(), diagnostics: [], source: nil)
+        if !options.noConfig {
+            let path = options.configPath ?? SettingsLoader.find(from: FileSystem.currentDirectory()).map { relativeToCurrentDirectory($0) }
+            if let path {
+                switch FileSystem.readFile(path) {
+                case .success(let bytes): loaded = SettingsLoader.load(SourceFile(path: path, bytes: bytes))
+                case .failure(let f): return .failure(InputProblem(path: path, message: f.message(for: path)))
+                }
+            }
+        }
+        if !options.select.isEmpty { loaded.settings.select = options.select }
+        loaded.settings.ignore += options.ignore
+        if let f = options.failOn { loaded.settings.failOn = f }
+        return .success(loaded)
+    }
+
+    func relativeToCurrentDirectory(_ path: String) -> String {
+        let cwd = FileSystem.currentDirectory()
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+
     func check(_ options: Options) -> ExitCode {
+        let loaded: SettingsLoader.Loaded
+        switch loadSettings(options) {
+        case .success(let l): loaded = l
+        case .failure(let p):
+            stderr.write("logcheck: \(p.message)\n")
+            return .usage
+        }
+        if options.showSettings {
+            stdout.write(SettingsPrinter.render(loaded.settings, source: loaded.source?.path))
+            return .clean
+        }
         var paths = options.paths
         if paths.isEmpty && options.ecosystems.isEmpty && options.log4jsConfigs.isEmpty { paths = ["."] }
         let collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
         var problems = collected.problems
         var documents: [Document] = []
-        var verbose: [String] = []
         for input in collected.files {
             let bytes: Result<[UInt8], ReadFailure> = input.isStdin ? environment.readStdin() : FileSystem.readFile(input.path)
+            let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
             switch bytes {
             case .success(let b):
-                let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
-                let source = SourceFile(path: name, bytes: b)
-                let doc = DocumentLoader.load(source, input: input)
+                let doc = DocumentLoader.load(SourceFile(path: name, bytes: b), input: input)
                 if input.fromDirectory && doc.kind == .unknown { continue }
                 documents.append(doc)
-                verbose.append("read \(name) as \(doc.kind == .unknown ? "an unrecognised file" : doc.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\(doc.format.rawValue))")
             case .failure(let f):
-                let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
                 problems.append(InputProblem(path: name, message: f.message(for: name)))
             }
         }
-        let diagnostics = Checker().check(documents)
-        var report = Report(diagnostics: diagnostics, fileCount: documents.count)
-        report.verboseLines = verbose
+        var result = Checker(settings: loaded.settings, files: DiskFiles()).run(documents)
+        var diagnostics = loaded.diagnostics + result.diagnostics
+        diagnostics.sort(by: Diagnostic.ordered)
+        result.diagnostics = diagnostics
+        var report = Report(diagnostics: diagnostics, fileCount: result.documents.count)
+        report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind == .unknown ? "an unrecognised file" : $0.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\($0.format.rawValue))" } + result.verbose
         for p in problems {
             stderr.write("logcheck: \(p.message)\n")
         }
         if options.verbose {
-            for line in verbose { stderr.write("logcheck: \(line)\n") }
+            if let s = loaded.source { stderr.write("logcheck: settings from \(s.path)\n") }
+            for line in report.verboseLines { stderr.write("logcheck: \(line)\n") }
         }
         let format = options.format ?? (environment.variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
         stdout.write(reporter(format, options).render(report))
         if !problems.isEmpty { return .usage }
-        let threshold = options.failOn ?? .error
-        return diagnostics.contains { $0.severity >= threshold } ? .findings : .clean
+        return diagnostics.contains { $0.severity >= loaded.settings.failOn } ? .findings : .clean
     }
 
     func reporter(_ format: OutputFormat, _ options: Options) -> Reporter {

@@ -1,9 +1,59 @@
 import LogCheckSyntax
 
-/// Runs every check over a set of documents: what each reader found, then the rules on the
-/// models. Rules never read files; they see documents and models only.
+/// Everything a run found.
+public struct CheckResult: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// The inputs and the files the linker loaded.
+    public var documents: [Document]
+    public var deployments: [Deployment]
+    /// For `--verbose`: which links paired which app with which config.
+    public var verbose: [String]
+}
+
+/// Runs every check over a set of documents: what each reader found, the file rules on each
+/// model, then the deployment rules on each app linked with a log4js config. Rules never read
+/// files; the linker reads through a FileProvider.
 public struct Checker: Sendable {
-    public init() {}
+    public var settings: Settings
+    public var files: FileProvider
+
+    public init(settings: Settings = Settings(), files: FileProvider = DiskFiles()) {
+        self.settings = settings
+        self.files = files
+    }
+
+    public func check(_ documents: [Document]) -> [Diagnostic] { run(documents).diagnostics }
+
+    public func run(_ documents: [Document]) -> CheckResult {
+        var linker = Linker(documents: documents, files: files)
+        var deployments: [Deployment] = []
+        for doc in documents where doc.kind == .ecosystem {
+            guard let root = doc.root else { continue }
+            deployments += linker.deployments(for: Ecosystem(document: doc, root: root))
+        }
+        var all: [Diagnostic] = []
+        for doc in linker.order {
+            all += checkDocument(doc)
+        }
+        // Configs written inline in a configure() call are checked like files.
+        var inline = Set<Int32>()
+        for d in deployments {
+            if case .configureCall = d.link, d.config.root.isMapping, inline.insert(d.config.root.id).inserted {
+                all += Checker.checkLog4js(d.config)
+            }
+        }
+        for d in deployments {
+            var context = DeploymentContext(deployment: d, settings: settings)
+            for rule in RuleRegistry.deploymentRules { rule.check(&context) }
+            all += context.diagnostics
+        }
+        var sink = DiagnosticSink()
+        for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, settings: settings, into: &sink) }
+        all += sink.diagnostics
+        all = Checker.superseded(settings.apply(to: all))
+        all.sort(by: Diagnostic.ordered)
+        return CheckResult(diagnostics: Checker.deduplicated(all), documents: linker.order, deployments: deployments, verbose: linker.verbose)
+    }
 
     /// Findings for one document on its own (reader findings, file rules).
     public func checkDocument(_ doc: Document) -> [Diagnostic] {
@@ -21,6 +71,11 @@ public struct Checker: Sendable {
         if doc.kind == .log4js, let root = doc.root {
             sink.append(contentsOf: Checker.checkLog4js(Log4jsConfig(root: root)))
         }
+        if doc.kind == .ecosystem, let root = doc.root {
+            var context = EcosystemContext(ecosystem: Ecosystem(document: doc, root: root))
+            for rule in RuleRegistry.ecosystemRules { rule.check(&context) }
+            sink.append(contentsOf: context.diagnostics)
+        }
         return sink.diagnostics
     }
 
@@ -31,14 +86,28 @@ public struct Checker: Sendable {
         return context.diagnostics
     }
 
-    /// Findings for all documents, ordered.
-    public func check(_ documents: [Document]) -> [Diagnostic] {
-        var all: [Diagnostic] = []
-        for doc in documents {
-            all.append(contentsOf: checkDocument(doc))
+    /// Drops a finding when a more specific rule reports the same place (RuleDescription.supersedes).
+    static func superseded(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var places: [String: Set<String>] = [:]
+        for d in diagnostics where !d.rule.supersedes.isEmpty {
+            places["\(d.file.path)#\(d.location.span.start)", default: []].formUnion(d.rule.supersedes)
         }
-        all.sort(by: Diagnostic.ordered)
-        return all
+        guard !places.isEmpty else { return diagnostics }
+        return diagnostics.filter { d in !(places["\(d.file.path)#\(d.location.span.start)"]?.contains(d.rule.id) ?? false) }
+    }
+
+    /// One finding per rule, place and message: a binding spread into several apps is reported once.
+    static func deduplicated(_ sorted: [Diagnostic]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        out.reserveCapacity(sorted.count)
+        for d in sorted {
+            if let last = out.last, last.rule.id == d.rule.id, last.file === d.file, last.location.span == d.location.span,
+               last.message == d.message, last.environment == d.environment {
+                continue
+            }
+            out.append(d)
+        }
+        return out
     }
 
     static func diagnostic(from s: SyntaxDiagnostic, in doc: Document) -> Diagnostic {

@@ -167,42 +167,46 @@ public enum Edits {
 
     /// Inserts `key: value` as the last entry of a mapping, in the mapping's layout.
     public static func insertEntry(into mapping: Node, key name: String, value: ScalarValue) -> TextEdit {
-        insertEntry(into: mapping, key: name, rawValue: literal(value, in: mapping.tree))
+        insertEntries(into: mapping, [(name, literal(value, in: mapping.tree))])
     }
 
     public static func insertEntry(into mapping: Node, key name: String, rawValue: String) -> TextEdit {
+        insertEntries(into: mapping, [(name, rawValue)])
+    }
+
+    /// Inserts entries (key, value text) after the last entry of a mapping, in the mapping's layout:
+    /// YAML block indentation, or braces on one line or several, with or without a trailing comma.
+    public static func insertEntries(into mapping: Node, _ pairs: [(key: String, value: String)]) -> TextEdit {
         let file = mapping.source
         let tree = mapping.tree
         let newline = file.lineEnding.rawValue
-        let keyText = key(name, in: mapping)
-        let separator = tree.dialect == .json ? ": " : ": "
-        let pair = keyText + separator + rawValue
+        let texts = pairs.map { key($0.key, in: mapping) + ": " + $0.value }
         let entries = mapping.entries
         if tree.dialect == .yaml && mapping.collectionStyle == .block, let first = entries.first, let last = entries.last {
             let line = file.lineIndex(of: first.span.start)
             let column = file.scalarCount(Int(file.lineStarts[line]), first.span.start)
+            let indent = String(repeating: " ", count: column)
             let at = lineEnd(file, last.span.end, includingBreak: false)
-            return TextEdit(file, Span.at(at), newline + String(repeating: " ", count: column) + pair)
+            return TextEdit(file, Span.at(at), texts.map { newline + indent + $0 }.joined())
         }
         // Braces: JSON, JavaScript, YAML flow.
         let span = mapping.span
         guard let last = entries.last else {
-            // `{}` (possibly with space or a line break inside).
-            return TextEdit(file, Span(span.start + 1, span.end - 1), " " + pair + " ")
+            return TextEdit(file, Span(span.start + 1, span.end - 1), " " + texts.joined(separator: ", ") + " ")
         }
         let multiline = file.lineIndex(of: span.start) != file.lineIndex(of: span.end - 1)
         let trailingComma = commaAfter(file, last.span.end)
         if multiline && ownsItsLine(file, last.span) {
             let indent = file.indentation(ofLineContaining: last.span.start)
             if let comma = trailingComma {
-                return TextEdit(file, Span.at(comma + 1), newline + indent + pair + ",")
+                return TextEdit(file, Span.at(comma + 1), texts.map { newline + indent + $0 + "," }.joined())
             }
-            return TextEdit(file, Span.at(last.span.end), "," + newline + indent + pair)
+            return TextEdit(file, Span.at(last.span.end), texts.map { "," + newline + indent + $0 }.joined())
         }
         if let comma = trailingComma {
-            return TextEdit(file, Span.at(comma + 1), " " + pair + ",")
+            return TextEdit(file, Span.at(comma + 1), texts.map { " " + $0 + "," }.joined())
         }
-        return TextEdit(file, Span.at(last.span.end), ", " + pair)
+        return TextEdit(file, Span.at(last.span.end), texts.map { ", " + $0 }.joined())
     }
 
     // MARK: helpers

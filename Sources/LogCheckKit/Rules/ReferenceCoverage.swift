@@ -22,13 +22,11 @@ public enum ReferenceCoverage {
 
     /// Items no rule implements, with the reason.
     public static let notStatic: [String: String] = [
-        "C01": "covered by LC003 for JSON syntax; a missing or unreadable file is only known on the machine that runs the app",
         "C39": "depends on the filesystem where the app runs (mkdir of the log directory)",
         "C40": "depends on the filesystem where the app runs (appendFileSync of the log file)",
         "C42": "depends on the filesystem where the app runs (fileSync's touchFile)",
         "C38b": "unreachable from log4js: numBackups is always set",
         "S06": "whether a path component is an existing file or directory depends on the machine where the app runs",
-        "S35": "a custom appender's own dependencies can only be resolved by installing it",
         "CP11": "whether the app runs under Phusion Passenger is not written in any file logcheck reads",
         "CP12": "the cluster primary is PM2's daemon or the app's own code; logcheck cannot see which process calls configure()",
         "CP13": "worker_threads and child_process.fork are decided in app code at run time",

@@ -105,11 +105,15 @@ public struct RuleDescription: Sendable {
     public var fix: FixAvailability
     /// Text shown under "Fix" on the rule's page: what the fix does, or how to fix by hand.
     public var fixDescription: String?
+    /// Rules whose finding at the same place this rule's finding replaces (a more specific one).
+    public var supersedes: [String]
 
     public init(
         id: String, slug: String, family: RuleFamily, severity: Severity, summary: String, rationale: String,
-        references: [String] = [], examples: [RuleExample] = [], fix: FixAvailability = .none, fixDescription: String? = nil
+        references: [String] = [], examples: [RuleExample] = [], fix: FixAvailability = .none, fixDescription: String? = nil,
+        supersedes: [String] = []
     ) {
+        self.supersedes = supersedes
         self.id = id
         self.slug = slug
         self.family = family

@@ -9,10 +9,20 @@ public enum RuleRegistry {
     ]
 
     public static let otherRules: [any Rule.Type] = [
-        LC011UnrecognisedFile.self,
+        LC011UnrecognisedFile.self, LC401UnknownSetting.self, LC402InvalidSetting.self,
+    ]
+
+    public static let deploymentRules: [any DeploymentRule.Type] = [
+        LC101ClusterLogsDropped.self, LC102InstanceVarMismatch.self, LC103NeedsPM2Intercom.self,
+        LC104SharedRotatingFile.self, LC105InstanceVarSetInEnv.self, LC107LogServerPortCollision.self,
+    ]
+
+    public static let deploymentSetRules: [any DeploymentSetRule.Type] = [
+        LC106IntercomMixesApps.self,
     ]
 
     public static let log4jsRules: [any Log4jsRule.Type] = [
+        LC108PM2InstanceVarIgnored.self, LC109PM2FlagIgnored.self,
         LC201ConfigNotAnObject.self, LC202InvalidAppenders.self, LC203AppenderWithoutType.self,
         LC204UnknownAppenderType.self, LC205ExternalAppenderType.self, LC206InvalidCategories.self,
         LC207InvalidCategory.self, LC208UndefinedAppender.self, LC209UnknownLevel.self,
@@ -30,9 +40,25 @@ public enum RuleRegistry {
         LC244MultiFileIncomplete.self,
     ]
 
+    public static let ecosystemRules: [any EcosystemRule.Type] = [
+        LC301ConfigNameNotRecognised.self, LC302ESMConfig.self, LC303NoApps.self, LC304UnknownAppKey.self,
+        LC305InvalidAppValue.self, LC306FalsyValueDropped.self, LC307InstancesString.self,
+        LC308ImplicitClusterMode.self, LC309ClusterNonNodeInterpreter.self, LC310AliasConflict.self,
+        LC311TimeOverridesDateFormat.self, LC312InstanceVarInEnv.self, LC313ClusterCommandScript.self,
+        LC314SharedLogPath.self, LC315LogFileAlongsideOutErr.self, LC316WaitReadyAndTimeouts.self,
+        LC317EnvFileKey.self, LC318DeploySection.self, LC319RuntimeValue.self, LC320NonStrictJSON.self,
+        LC321LegacyPM2Key.self, LC322MissingScript.self, LC323EnvValueType.self, LC324NumberAsString.self,
+        LC325MemoryLimitInBytes.self, LC326InvalidCron.self, LC327OptionWithoutEffect.self,
+        LC328UidGidNeedsRoot.self, LC329InspectInCluster.self, LC330MergeLogsMisunderstood.self,
+        LC331WatchRestartLoop.self, LC332ClusterLogDateFormat.self, LC333ListenTimeoutUnused.self,
+        LC334DuplicateAppName.self,
+    ]
+
     public static let all: [RuleDescription] = {
         var list = inputRules.map { $0.description } + otherRules.map { $0.description }
         list += log4jsRules.map { $0.description }
+        list += ecosystemRules.map { $0.description }
+        list += deploymentRules.map { $0.description } + deploymentSetRules.map { $0.description }
         list.sort { $0.id < $1.id }
         return list
     }()

@@ -24,6 +24,8 @@ public final class Document: @unchecked Sendable {
     /// Whether the tree came from the strict JSON reader.
     public let strictJSON: Bool
     public let input: InputFile
+    /// For a `.json` file read as a JavaScript expression (as PM2 does): what JSON.parse would reject.
+    public var nonJSON: [SyntaxDiagnostic] = []
 
     init(source: SourceFile, format: InputFormat, kind: DocumentKind, read: ReadResult, module: ScriptReader.Module?, strictJSON: Bool, input: InputFile) {
         self.source = source
@@ -96,7 +98,9 @@ public enum DocumentLoader {
             let lenient = ScriptReader.readExpression(source)
             let kind = input.declaredKind ?? classify(lenient.read.root, hint: hint, failed: lenient.read.tree == nil, fromDirectory: input.fromDirectory)
             if kind == .ecosystem || lenient.read.tree != nil {
-                return Document(source: source, format: .json, kind: kind, read: lenient.read, module: lenient.module, strictJSON: false, input: input)
+                let doc = Document(source: source, format: .json, kind: kind, read: lenient.read, module: lenient.module, strictJSON: false, input: input)
+                doc.nonJSON = strict.diagnostics
+                return doc
             }
             return Document(source: source, format: .json, kind: kind, read: strict, module: nil, strictJSON: true, input: input)
         }

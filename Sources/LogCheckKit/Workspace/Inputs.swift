@@ -15,7 +15,7 @@ public struct InputFile: Sendable, Equatable {
     }
 }
 
-public struct InputProblem: Sendable, Equatable {
+public struct InputProblem: Error, Sendable, Equatable {
     public var path: String
     public var message: String
 }

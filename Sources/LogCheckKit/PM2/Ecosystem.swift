@@ -1,0 +1,397 @@
+import LogCheckSyntax
+
+/// A PM2 ecosystem file with PM2 7.0.3's semantics: the top-level shapes `_startJson` accepts,
+/// each app's fields resolved through aliases as `validateJSON` does, and the facts PM2 derives
+/// (exec mode, interpreter, instance count, instance variable, log files), each traceable to the
+/// spans it came from. Values known only at run time stay unknown.
+public final class Ecosystem: @unchecked Sendable {
+    public enum Shape: Equatable, Sendable {
+        /// `{ apps: [...] }`
+        case appsList
+        /// `{ apps: {...} }`, wrapped into a list by PM2.
+        case appsObject
+        /// `{ pm2: [...] }` (legacy key, used only when `apps` is falsy).
+        case legacyPM2
+        /// The whole object is one app.
+        case bareApp
+        /// A top-level list of apps.
+        case bareList
+        /// The top-level value is only known at run time.
+        case unknown
+        /// Something PM2 cannot use (a string, a number, null).
+        case unusable
+    }
+
+    public let document: Document
+    public let root: Node
+    public let shape: Shape
+    /// The `apps` (or `pm2`) entry the apps come from.
+    public let appsEntry: Entry?
+    public let apps: [PM2App]
+    public let deployEntry: Entry?
+    public let staticEntry: Entry?
+
+    public var source: SourceFile { root.source }
+
+    public init(document: Document, root: Node) {
+        self.document = document
+        self.root = root
+        var shape = Shape.unusable
+        var appsEntry: Entry? = nil
+        var appNodes: [Node] = []
+        switch root.kind {
+        case .unknown:
+            shape = .unknown
+        case .scalar:
+            shape = .unusable
+        case .sequence:
+            shape = .bareList
+            appNodes = Array(root.elements)
+        case .mapping:
+            let apps = root.entry("apps")
+            let pm2 = root.entry("pm2")
+            if let apps, apps.value.isTruthy != false {
+                appsEntry = apps
+                if apps.value.isSequence {
+                    shape = .appsList
+                    appNodes = Array(apps.value.elements)
+                } else if apps.value.isUnknown {
+                    shape = .unknown
+                } else {
+                    shape = .appsObject
+                    appNodes = [apps.value]
+                }
+            } else if let pm2, pm2.value.isTruthy != false {
+                appsEntry = pm2
+                shape = .legacyPM2
+                appNodes = pm2.value.isSequence ? Array(pm2.value.elements) : [pm2.value]
+                if pm2.value.isUnknown { shape = .unknown; appNodes = [] }
+            } else if root.hasUnknownEntries && apps == nil && pm2 == nil {
+                shape = .unknown
+            } else {
+                shape = .bareApp
+                appNodes = [root]
+            }
+        }
+        self.shape = shape
+        self.appsEntry = appsEntry
+        self.deployEntry = root.isMapping ? root.entry("deploy") : nil
+        self.staticEntry = root.isMapping ? root.entry("static") : nil
+        var apps: [PM2App] = []
+        for (index, node) in appNodes.enumerated() where node.isMapping {
+            apps.append(PM2App(node: node, index: index, bare: shape == .bareApp))
+        }
+        self.apps = apps
+    }
+
+    /// The deploy environment `name`, when the file has one.
+    public func deployEnvironment(_ name: String) -> Node? {
+        deployEntry?.value[name]
+    }
+}
+
+/// One app of an ecosystem file.
+public struct PM2App: @unchecked Sendable {
+    public let node: Node
+    /// Position in the app list.
+    public let index: Int
+    /// True when the whole file is the app (no `apps`).
+    public let bare: Bool
+
+    public var source: SourceFile { node.source }
+
+    // MARK: fields
+
+    public struct Field: @unchecked Sendable {
+        public let key: PM2Key
+        /// The entry whose value PM2 uses.
+        public let entry: Entry
+        public var value: Node { entry.value }
+        /// The spelling PM2 took it from (the canonical name or an alias).
+        public var spelling: String { entry.key ?? key.name }
+        public var viaAlias: Bool { spelling != key.name }
+    }
+
+    /// The value PM2 uses for a schema key, resolved as `validateJSON` does (Config.js:97-101): the
+    /// canonical key first, then each alias in order, and the first truthy value wins; a falsy
+    /// canonical value is replaced by the next alias's value even when that is absent.
+    /// nil when PM2 ends up with no value (absent, null or dropped).
+    public func field(_ name: String) -> Field? {
+        guard let key = PM2Schema.byName[name] else { return nil }
+        var current = node.entry(key.name)
+        for alias in key.aliases {
+            if let c = current, c.value.isTruthy != false { break }
+            current = node.entry(alias)
+        }
+        guard let entry = current, !entry.value.isNull, !entry.value.isUndefined else { return nil }
+        return Field(key: key, entry: entry)
+    }
+
+    /// Every entry of the app spelled as `name` or one of its aliases.
+    public func spellings(_ name: String) -> [Entry] {
+        guard let key = PM2Schema.byName[name] else { return [] }
+        let spellings = Set(key.spellings)
+        return node.entries.filter { $0.key.map(spellings.contains) ?? false }
+    }
+
+    /// The app's value for `name` as written, canonical spelling or alias, even if PM2 drops it.
+    public func written(_ name: String) -> Entry? {
+        guard let key = PM2Schema.byName[name] else { return node.entry(name) }
+        return node.entry(key.name) ?? key.aliases.lazy.compactMap { node.entry($0) }.first
+    }
+
+    /// `script`, or `cmd`/`command` when `script` is absent (verifyConfs, Common.js:697-705).
+    public var script: Node? {
+        if let s = field("script")?.value { return s }
+        return node["cmd"] ?? node["command"]
+    }
+
+    /// The name PM2 gives the app: `name`, else the script's basename without its extension.
+    public var name: String? {
+        if let n = field("name")?.value {
+            return n.string
+        }
+        guard let s = script?.string else { return nil }
+        if s.contains(" ") { return s }
+        let base = Path.basename(s)
+        if let dot = base.lastIndex(of: "."), dot > base.startIndex { return String(base[..<dot]) }
+        return base
+    }
+
+    // MARK: environments
+
+    public struct Environment: @unchecked Sendable {
+        /// nil for `env`, `production` for `env_production`.
+        public let name: String?
+        public let entry: Entry
+        public var values: Node { entry.value }
+        public var label: String { name.map { "env_\($0)" } ?? "env" }
+    }
+
+    /// `env` and every `env_<name>` section, in file order.
+    public var environments: [Environment] {
+        node.entries.compactMap { e in
+            guard let key = e.key else { return nil }
+            if key == "env" { return Environment(name: nil, entry: e) }
+            if PM2Schema.isEnvironmentKey(key) { return Environment(name: String(key.dropFirst(4)), entry: e) }
+            return nil
+        }
+    }
+
+    // MARK: derived facts
+
+    public enum Mode: String, Sendable {
+        case cluster, fork, unknown
+    }
+
+    public enum ModeReason: Sendable {
+        /// `exec_mode` says so.
+        case explicit(Field)
+        /// `execute_command: true` forces fork.
+        case executeCommand(Entry)
+        /// `instances` is set and the interpreter is node or bun (Common.js:339-357).
+        case implicitCluster(instances: Field, interpreter: Interpreter)
+        /// Nothing makes it cluster.
+        case defaultFork
+        /// A value it depends on is only known at run time.
+        case runtime(Node)
+    }
+
+    public struct ExecMode: Sendable {
+        public let mode: Mode
+        public let reason: ModeReason
+
+        /// Where the mode comes from (for related locations).
+        public var sourceNode: Node? {
+            switch reason {
+            case .explicit(let f): return f.value
+            case .executeCommand(let e): return e.value
+            case .implicitCluster(let f, _): return f.value
+            case .runtime(let n): return n
+            case .defaultFork: return nil
+            }
+        }
+    }
+
+    public var execMode: ExecMode {
+        if let f = field("exec_mode") {
+            if f.value.isUnknown { return ExecMode(mode: .unknown, reason: .runtime(f.value)) }
+            if let s = f.value.string {
+                if s == "cluster" || s == "cluster_mode" { return ExecMode(mode: .cluster, reason: .explicit(f)) }
+                if s == "fork" || s == "fork_mode" { return ExecMode(mode: .fork, reason: .explicit(f)) }
+            }
+        }
+        if let e = node.entry("execute_command"), e.value.isTruthy == true {
+            return ExecMode(mode: .fork, reason: .executeCommand(e))
+        }
+        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, entry: $0) }),
+              !f.value.isNull, !f.value.isUndefined else {
+            return ExecMode(mode: .fork, reason: .defaultFork)
+        }
+        let interpreter = self.interpreter
+        // instances >= 1, 0 or exactly -1 (Common.js:339-357).
+        let impliesCluster: Bool
+        switch instances {
+        case .unknown: return ExecMode(mode: .unknown, reason: .runtime(f.value))
+        case .notSet: impliesCluster = false
+        case .count, .allCPUs: impliesCluster = true
+        case .cpusMinus(let n): impliesCluster = n == 1
+        }
+        guard impliesCluster else { return ExecMode(mode: .fork, reason: .defaultFork) }
+        switch interpreter.kind {
+        case .node, .bun: return ExecMode(mode: .cluster, reason: .implicitCluster(instances: f, interpreter: interpreter))
+        case .unknown: return ExecMode(mode: .unknown, reason: .runtime(interpreter.node ?? f.value))
+        default: return ExecMode(mode: .fork, reason: .defaultFork)
+        }
+    }
+
+    public struct Interpreter: Sendable {
+        public enum Kind: Equatable, Sendable {
+            case node, bun, none, other(String), unknown
+        }
+
+        public let kind: Kind
+        /// The node that decides it: `exec_interpreter`, or the script.
+        public let node: Node?
+        public let explicit: Bool
+
+        public var name: String {
+            switch kind {
+            case .node: return "node"
+            case .bun: return "bun"
+            case .none: return "none"
+            case .other(let s): return s
+            case .unknown: return "unknown"
+            }
+        }
+    }
+
+    /// The interpreter PM2 resolves (Common.js:415-468): `exec_interpreter` when set, else by the
+    /// script's extension, else node (a `script` with a space runs through bash, a binary).
+    public var interpreter: Interpreter {
+        if let f = field("exec_interpreter") {
+            guard let s = f.value.string else { return Interpreter(kind: .unknown, node: f.value, explicit: true) }
+            let base = Path.basename(s.split(separator: "@").first.map(String.init) ?? s)
+            if base == "node" || base.hasSuffix("node") { return Interpreter(kind: .node, node: f.value, explicit: true) }
+            if base == "bun" || base.hasSuffix("bun") { return Interpreter(kind: .bun, node: f.value, explicit: true) }
+            if base == "none" { return Interpreter(kind: .none, node: f.value, explicit: true) }
+            return Interpreter(kind: .other(s), node: f.value, explicit: true)
+        }
+        guard let script = script else { return Interpreter(kind: .node, node: nil, explicit: false) }
+        guard let s = script.string else { return Interpreter(kind: .unknown, node: script, explicit: false) }
+        if s.contains(" ") { return Interpreter(kind: .none, node: script, explicit: false) }
+        let base = Path.basename(s)
+        if let dot = base.lastIndex(of: "."), dot > base.startIndex {
+            let ext = String(base[dot...]).lowercased()
+            if let i = PM2Schema.interpreterByExtension[ext] {
+                return Interpreter(kind: i == "bun" ? .bun : .other(i), node: script, explicit: false)
+            }
+        }
+        return Interpreter(kind: .node, node: script, explicit: false)
+    }
+
+    public enum Instances: Equatable, Sendable {
+        case notSet
+        case count(Int)
+        /// 0, "max", or a string that is not a number: one per CPU.
+        case allCPUs
+        /// A negative n: CPUs + n (at least 1).
+        case cpusMinus(Int)
+        case unknown
+    }
+
+    /// `instances` as PM2 normalises it (Common.js:838-844, God.js:137-146).
+    public var instances: Instances {
+        guard let e = field("instances")?.entry ?? node.entry("instances") else { return .notSet }
+        let v = e.value
+        if v.isUnknown { return .unknown }
+        if v.isNull || v.isUndefined { return .notSet }
+        var n: Double
+        if let s = v.string {
+            if s == "max" { return .allCPUs }
+            n = Double(PM2App.parseInt(s) ?? 0)
+        } else if let d = v.number {
+            n = d
+        } else if v.bool == false {
+            return .notSet
+        } else {
+            return .unknown
+        }
+        let i = Int(n.rounded(.towardZero))
+        if i == 0 { return .allCPUs }
+        if i < 0 { return .cpusMinus(-i) }
+        return .count(i)
+    }
+
+    /// JavaScript's parseInt for base 10: leading whitespace, sign, digits.
+    static func parseInt(_ s: String) -> Int? {
+        var body = Substring(s)
+        while let f = body.first, f == " " || f == "\t" || f == "\n" { body.removeFirst() }
+        var sign = 1
+        if body.hasPrefix("-") { sign = -1; body.removeFirst() } else if body.hasPrefix("+") { body.removeFirst() }
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, let v = Int(digits.prefix(15)) else { return nil }
+        return sign * v
+    }
+
+    /// A human description of the instance count.
+    public var instancesDescription: String {
+        switch instances {
+        case .notSet: return "1 process"
+        case .count(let n): return n == 1 ? "1 process" : "\(n) processes"
+        case .allCPUs: return "one process per CPU"
+        case .cpusMinus(let n): return "one process per CPU minus \(n)"
+        case .unknown: return "a number of processes known only at run time"
+        }
+    }
+
+    /// "4 processes", "the processes (one per CPU)": for "all … write the same file".
+    public var processesPhrase: String {
+        switch instances {
+        case .count(let n): return n == 1 ? "1 process" : "\(n) processes"
+        case .allCPUs: return "the processes (one per CPU)"
+        case .cpusMinus(let n): return "the processes (one per CPU minus \(n))"
+        case .notSet, .unknown: return "the processes"
+        }
+    }
+
+    /// More than one process (true), one (false), or unknown.
+    public var multipleProcesses: Truth {
+        switch instances {
+        case .notSet: return .no
+        case .count(let n): return Truth(n > 1)
+        case .allCPUs, .cpusMinus: return .unknown
+        case .unknown: return .unknown
+        }
+    }
+
+    /// The name of the per-instance variable PM2 sets (`instance_var`, default NODE_APP_INSTANCE;
+    /// God.js:585). nil when only known at run time.
+    public var instanceVariable: (name: String?, field: Field?) {
+        guard let f = field("instance_var") else { return ("NODE_APP_INSTANCE", nil) }
+        if f.value.isUnknown { return (nil, f) }
+        return (f.value.string ?? f.value.text, f)
+    }
+
+    /// Whether PM2 merges the instances' log files into one (no `-<pm_id>` suffix): `merge_logs`
+    /// when set, else true unless the file says cluster or sets instances (Common.js:846-850).
+    public var mergesLogs: Truth {
+        if let f = field("merge_logs") { return Truth(f.value.isTruthy) }
+        let written = node.entry("exec_mode")?.value
+        let writtenCluster = written?.isString("cluster") == true || written?.isString("cluster_mode") == true
+        if written?.isUnknown == true { return .unknown }
+        // `!app.instances` after "max" and other strings became numbers (0 for all CPUs).
+        let setsInstances: Bool
+        switch instances {
+        case .unknown: return .unknown
+        case .notSet, .allCPUs: setsInstances = false
+        case .count, .cpusMinus: setsInstances = true
+        }
+        return Truth(!writtenCluster && !setsInstances)
+    }
+
+    /// The PM2 key of an entry of this app, resolving aliases (nil for unknown keys and env_*).
+    public static func canonicalKey(_ spelling: String) -> String? {
+        PM2Schema.spellings[spelling]
+    }
+}

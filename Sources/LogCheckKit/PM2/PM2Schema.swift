@@ -1,0 +1,183 @@
+/// PM2 7.0.3's app schema (lib/API/schema.json) with the aliases lib/tools/Config.js derives
+/// from it, in the order it consults them.
+public struct PM2Key: Sendable {
+    public enum ValueType: String, Sendable {
+        case string, number, boolean, array, object
+
+        /// How PM2 prints the type in its error messages.
+        public var shown: String { "[object \(rawValue.prefix(1).uppercased() + rawValue.dropFirst())]" }
+    }
+
+    public let name: String
+    public let types: [ValueType]
+    public let explicitAliases: [String]
+    public let regex: PM2Regex?
+    public let min: Double?
+    public let defaultValue: String?
+
+    /// Lookup order after the canonical key: explicit aliases prepended one by one (so in reverse
+    /// order), then the automatic camelCase form (Config.js:23-55).
+    public var aliases: [String] {
+        var list = [PM2Schema.camelCase(name)]
+        for a in explicitAliases { list.insert(a, at: 0) }
+        return list
+    }
+
+    /// Every spelling PM2 reads for this key.
+    public var spellings: [String] {
+        var all = [name]
+        for a in aliases where !all.contains(a) { all.append(a) }
+        return all
+    }
+}
+
+/// The three regular expressions of the schema, implemented exactly.
+public enum PM2Regex: Sendable {
+    /// `^\d+(G|M|K)?$`
+    case bytes
+    /// `^\d+(h|m|s)?$`
+    case time
+    /// `^(cluster|fork)(_mode)?$`
+    case execMode
+
+    public func matches(_ s: String) -> Bool {
+        switch self {
+        case .bytes: return PM2Regex.digitsThen(s, ["G", "M", "K"])
+        case .time: return PM2Regex.digitsThen(s, ["h", "m", "s"])
+        case .execMode: return ["cluster", "fork", "cluster_mode", "fork_mode"].contains(s)
+        }
+    }
+
+    static func digitsThen(_ s: String, _ units: [Character]) -> Bool {
+        var body = Substring(s)
+        if let last = body.last, units.contains(last) { body = body.dropLast() }
+        return !body.isEmpty && body.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// PM2's description of what the value must look like (the schema's `desc`).
+    public var description: String {
+        switch self {
+        case .bytes: return "it should be a NUMBER - byte, \"[NUMBER]G\"(Gigabyte), \"[NUMBER]M\"(Megabyte) or \"[NUMBER]K\"(Kilobyte)"
+        case .time: return "it should be a NUMBER - milliseconds, \"[NUMBER]h\"(hours), \"[NUMBER]m\"(minutes) or \"[NUMBER]s\"(seconds)"
+        case .execMode: return "it should be \"cluster\"(\"cluster_mode\") or \"fork\"(\"fork_mode\") only"
+        }
+    }
+}
+
+public enum PM2Schema {
+    private static func key(
+        _ name: String, _ types: [PM2Key.ValueType], aliases: [String] = [], regex: PM2Regex? = nil, min: Double? = nil, default value: String? = nil
+    ) -> PM2Key {
+        PM2Key(name: name, types: types, explicitAliases: aliases, regex: regex, min: min, defaultValue: value)
+    }
+
+    /// The 64 named keys (the 65th, `^env_\S*$`, is matched by `isEnvironmentKey`).
+    public static let keys: [PM2Key] = [
+        key("script", [.string], aliases: ["exec"]),
+        key("name", [.string]),
+        key("name_prefix", [.string]),
+        key("filter_env", [.boolean, .array, .string]),
+        key("namespace", [.string]),
+        key("install_url", [.string]),
+        key("cwd", [.string]),
+        key("args", [.array, .string]),
+        key("exec_interpreter", [.string], aliases: ["interpreter"]),
+        key("node_args", [.array, .string], aliases: ["interpreterArgs", "interpreter_args"]),
+        key("out_file", [.string], aliases: ["out", "output", "out_log"]),
+        key("error_file", [.string], aliases: ["error", "err", "err_file", "err_log"]),
+        key("log_file", [.boolean, .string], aliases: ["log"]),
+        key("disable_logs", [.boolean]),
+        key("log_type", [.string]),
+        key("log_date_format", [.string]),
+        key("time", [.boolean]),
+        key("env", [.object, .string]),
+        key("max_memory_restart", [.string, .number], regex: .bytes),
+        key("pid_file", [.string], aliases: ["pid"]),
+        key("restart_delay", [.number]),
+        key("exp_backoff_restart_delay", [.number]),
+        key("source_map_support", [.boolean]),
+        key("disable_source_map_support", [.boolean]),
+        key("wait_ready", [.boolean]),
+        key("instances", [.number]),
+        key("kill_timeout", [.number]),
+        key("shutdown_with_message", [.boolean]),
+        key("listen_timeout", [.number]),
+        key("cron_restart", [.string, .number], aliases: ["cron"]),
+        key("merge_logs", [.boolean], aliases: ["combine_logs"]),
+        key("vizion", [.boolean], default: "true"),
+        key("autostart", [.boolean], default: "true"),
+        key("autorestart", [.boolean], default: "true"),
+        key("stop_exit_codes", [.array, .number]),
+        key("watch_delay", [.number]),
+        key("watch", [.boolean, .array, .string]),
+        key("ignore_watch", [.array, .string]),
+        key("watch_options", [.object]),
+        key("min_uptime", [.number, .string], regex: .time, min: 100),
+        key("max_restarts", [.number], min: 0),
+        key("execute_command", [.boolean]),
+        key("exec_mode", [.string], regex: .execMode),
+        key("force", [.boolean]),
+        key("append_env_to_name", [.boolean]),
+        key("post_update", [.array]),
+        key("trace", [.boolean]),
+        key("disable_trace", [.boolean]),
+        key("v8", [.boolean]),
+        key("event_loop_inspector", [.boolean]),
+        key("deep_monitoring", [.boolean]),
+        key("increment_var", [.string]),
+        key("instance_var", [.string], default: "NODE_APP_INSTANCE"),
+        key("pmx", [.boolean], default: "true"),
+        key("automation", [.boolean], default: "true"),
+        key("treekill", [.boolean], default: "true"),
+        key("port", [.number]),
+        key("username", [.string]),
+        key("uid", [.number, .string], aliases: ["user"]),
+        key("gid", [.number, .string]),
+        key("windowsHide", [.boolean], default: "true"),
+        key("kill_retry_time", [.number], default: "100"),
+        key("write", [.boolean]),
+        key("io", [.object]),
+    ]
+
+    public static let byName: [String: PM2Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
+
+    /// Spelling → canonical key, for every alias.
+    public static let spellings: [String: String] = {
+        var map: [String: String] = [:]
+        for k in keys { for s in k.spellings where map[s] == nil { map[s] = k.name } }
+        return map
+    }()
+
+    /// Keys PM2 reads from an app outside the schema (verifyConfs, Common.js:697-705).
+    public static let extraKeys: Set<String> = ["cmd", "command"]
+
+    /// `^env_\S*$`: `env_production`, and also `env_` or `env_file`.
+    public static func isEnvironmentKey(_ key: String) -> Bool {
+        key.hasPrefix("env_") && !key.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+    }
+
+    /// Whether PM2 reads a key of an app at all.
+    public static func isKnown(_ key: String) -> Bool {
+        spellings[key] != nil || extraKeys.contains(key) || isEnvironmentKey(key)
+    }
+
+    /// Config.js:34-41: split on `_`, capitalise segments after the first that are longer than 1.
+    public static func camelCase(_ key: String) -> String {
+        let parts = key.split(separator: "_", omittingEmptySubsequences: false)
+        var out = ""
+        for (i, p) in parts.enumerated() {
+            if i != 0 && p.count > 1 {
+                out += p.prefix(1).uppercased() + p.dropFirst()
+            } else {
+                out += p
+            }
+        }
+        return out
+    }
+
+    /// Interpreters by script extension (lib/API/interpreter.json).
+    public static let interpreterByExtension: [String: String] = [
+        ".sh": "bash", ".py": "python", ".rb": "ruby", ".php": "php", ".pl": "perl", ".coffee": "coffee",
+        ".ls": "lsc", ".ts": "bun", ".tsx": "bun",
+    ]
+}

@@ -1,0 +1,172 @@
+import LogCheckSyntax
+
+public enum LC305InvalidAppValue: EcosystemRule {
+    public static let description = RuleDescription(
+        id: "LC305", slug: "invalid-app-value", family: .pm2, severity: .error,
+        summary: "A value of the wrong type, format or range, which makes `pm2 start` abort the whole file.",
+        rationale: """
+        PM2 validates every app against its schema (Config.js:160-216): the type (numeric strings are \
+        accepted for numbers), the format of `exec_mode` (`^(cluster|fork)(_mode)?$`, case-sensitive), \
+        `max_memory_restart` (`^\\d+(G|M|K)?$`: `"1.5G"`, `"512MB"` and `"1g"` fail) and `min_uptime` \
+        (`^\\d+(h|m|s)?$`), and the minimums (`min_uptime` 100, `max_restarts` 0). It prints the problem as a \
+        `[PM2][WARN]` line, but then **aborts every app in the file** and exits 1 (Common.js:862-866, R4). \
+        In YAML, PM2 uses js-yaml (YAML 1.2), where `yes`, `no`, `on` and `off` are strings, not booleans. \
+        An `exec_mode` or `script` that is not a string crashes PM2 before validation.
+        """,
+        references: ["R4"],
+        examples: [
+            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{\n    name: 'api',\n    script: 'server.js',\n    exec_mode: «'Cluster'»,\n  }],\n};\n",
+                 "`pm2 start` aborts every app in this file: Verify \"exec_mode\" with regex failed, it should be \"cluster\"(\"cluster_mode\") or \"fork\"(\"fork_mode\") only (it is case-sensitive)",
+                 fixed: "module.exports = {\n  apps: [{\n    name: 'api',\n    script: 'server.js',\n    exec_mode: 'cluster',\n  }],\n};\n"),
+            .bad("ecosystem.json", #"{"apps": [{"name": "api", "script": "server.js", "max_memory_restart": «"512MB"»}]}"#,
+                 "`pm2 start` aborts every app in this file: Verify \"max_memory_restart\" with regex failed, it should be a NUMBER - byte, \"[NUMBER]G\"(Gigabyte), \"[NUMBER]M\"(Megabyte) or \"[NUMBER]K\"(Kilobyte)",
+                 fixed: #"{"apps": [{"name": "api", "script": "server.js", "max_memory_restart": "512M"}]}"#),
+            .bad("ecosystem.yml", "apps:\n  - name: api\n    script: server.js\n    autorestart: «no»\n",
+                 "`pm2 start` aborts every app in this file: Expect \"autorestart\" to be a typeof [object Boolean], but now is [object String] (js-yaml reads `no` as a string: YAML 1.2 booleans are only true and false)",
+                 fixed: "apps:\n  - name: api\n    script: server.js\n    autorestart: false\n"),
+            .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', exec_mode: 'cluster_mode', max_memory_restart: '1G', min_uptime: '10s', kill_timeout: '5000', max_restarts: 10 }],\n};\n"),
+        ],
+        fix: .safe,
+        fixDescription: "`exec_mode` in the wrong case is lower-cased; a memory size with a unit PM2 does not read (`512MB`, `1g`, `1.5G`) is rewritten (`512M`, `1G`, `1536M`); a YAML `yes`/`no`/`on`/`off` on a boolean key becomes `true`/`false`.")
+
+    static let yamlBooleans: [String: Bool] = ["yes": true, "no": false, "on": true, "off": false, "y": true, "n": false]
+
+    /// What PM2's `_valid` makes of a value: its JavaScript type after numeric conversion, and
+    /// the number when it is one.
+    static func pm2Type(_ v: Node, allowsNumber: Bool) -> (type: PM2Key.ValueType?, number: Double?) {
+        switch v.kind {
+        case .mapping: return (.object, nil)
+        case .unknown: return (nil, nil)
+        case .sequence:
+            if allowsNumber {
+                if v.elements.isEmpty { return (.number, .nan) }
+                if v.elements.count == 1, let n = v.elements[0].number { return (.number, n) }
+            }
+            return (.array, nil)
+        case .scalar:
+            switch v.scalarType! {
+            case .bool: return (.boolean, nil)
+            case .number: return (.number, v.number)
+            case .string:
+                let s = v.string ?? ""
+                if allowsNumber && !JSNumber.parse(s).isNaN { return (.number, parseFloat(s)) }
+                return (.string, nil)
+            case .null, .undefined: return (nil, nil)
+            }
+        }
+    }
+
+    /// JavaScript's parseFloat: the longest decimal prefix after leading whitespace.
+    static func parseFloat(_ s: String) -> Double {
+        var t = Substring(s.trimmingWhitespace())
+        var prefix = ""
+        if let f = t.first, f == "+" || f == "-" { prefix.append(f); t = t.dropFirst() }
+        if t.hasPrefix("Infinity") { return prefix == "-" ? -.infinity : .infinity }
+        var digits = ""
+        var seenDot = false
+        var seenExp = false
+        var k = t.startIndex
+        while k < t.endIndex {
+            let c = t[k]
+            if c.isASCII && c.isNumber { digits.append(c) } else if c == "." && !seenDot && !seenExp { seenDot = true; digits.append(c) } else if (c == "e" || c == "E") && !seenExp && !digits.isEmpty {
+                let next = t.index(after: k)
+                var look = next
+                if look < t.endIndex, t[look] == "+" || t[look] == "-" { look = t.index(after: look) }
+                guard look < t.endIndex, t[look].isASCII, t[look].isNumber else { break }
+                seenExp = true
+                digits.append(c)
+                if next != look { digits.append(t[next]) }
+                k = look
+                continue
+            } else { break }
+            k = t.index(after: k)
+        }
+        if digits.hasPrefix(".") { digits = "0" + digits }
+        if digits.hasSuffix(".") { digits += "0" }
+        return Double(prefix + digits) ?? .nan
+    }
+
+    static func memoryFix(_ s: String) -> String? {
+        var t = s.trimmingWhitespace().uppercased()
+        if t.hasSuffix("IB") { t.removeLast(2) } else if t.hasSuffix("B") { t.removeLast() }
+        guard let unit = t.last, "KMG".contains(unit), let n = Double(t.dropLast().trimmingWhitespace()), n > 0 else { return nil }
+        if n == n.rounded() { return "\(Int(n))\(unit)" }
+        let lower: [Character: (Character, Double)] = ["G": ("M", 1024), "M": ("K", 1024)]
+        if let (u, f) = lower[unit], (n * f) == (n * f).rounded() { return "\(Int(n * f))\(u)" }
+        return nil
+    }
+
+    public static func check(_ context: inout EcosystemContext) {
+        for app in context.ecosystem.apps where app.node.isMapping {
+            if let e = app.node.entry("exec_mode"), !e.value.isUnknown, e.value.isTruthy == true, e.value.string == nil {
+                context.report(description, "`pm2 start` crashes with \"TypeError: app.exec_mode.replace is not a function\": exec_mode is \(EcosystemContext.typeName(e.value)), not \"cluster\" or \"fork\"", at: e.value)
+                continue
+            }
+            if let s = app.field("script")?.value, !s.isUnknown, s.isTruthy == true, s.string == nil {
+                context.report(description, "`pm2 start` crashes with a TypeError: script is \(EcosystemContext.typeName(s)), not a path or command", at: s)
+                continue
+            }
+            for key in PM2Schema.keys {
+                guard let field = app.field(key.name) else { continue }
+                if key.name == "instances" { continue } // normalised to a number before validation
+                if key.name == "log_date_format" && app.field("time")?.value.isTruthy == true { continue }
+                check(field, key, &context)
+            }
+            for env in app.environments where env.name != nil {
+                let v = env.values
+                if v.isUnknown || v.isNull || v.isUndefined { continue }
+                if !(v.isMapping || v.string != nil) {
+                    context.report(description, "`pm2 start` aborts every app in this file: Expect \"\(env.label)\" to be a typeof [object Object] / [object String], but now is \(EcosystemContext.typeName(v))", at: v)
+                }
+            }
+        }
+    }
+
+    static func check(_ field: PM2App.Field, _ key: PM2Key, _ context: inout EcosystemContext) {
+        let v = field.value
+        if v.isUnknown { return }
+        let spelled = field.spelling
+        let allowsNumber = key.types.contains(.number)
+        let (type, number) = pm2Type(v, allowsNumber: allowsNumber)
+        guard let type else { return }
+        let prefix = "`pm2 start` aborts every app in this file: "
+        if !key.types.contains(type) {
+            let message = "Expect \"\(key.name)\" to be a typeof \(key.types.map(\.shown).joined(separator: " / ")), but now is \(type.shown)"
+            var fixes: [Fix] = []
+            var extra = ""
+            if key.types.contains(.boolean), let s = v.string, let b = yamlBooleans[s.lowercased()], v.dialect == .yaml {
+                extra = " (js-yaml reads `\(s)` as a string: YAML 1.2 booleans are only true and false)"
+                fixes.append(Fix("write \(b)", .safe, [Edits.replaceValue(v, with: .bool(b))]))
+            } else if key.types.contains(.boolean), let s = v.string?.lowercased(), s == "true" || s == "false" {
+                extra = " (a quoted \"\(s)\" is a string)"
+                fixes.append(Fix("write \(s)", .safe, [Edits.replaceValue(v, with: .bool(s == "true"))]))
+            }
+            let where_ = spelled == key.name ? "" : " (written \"\(spelled)\")"
+            context.report(description, prefix + message + extra + where_, at: v, fixes: fixes)
+            return
+        }
+        if type == .string, let regex = key.regex, let s = v.string, !regex.matches(s) {
+            var fixes: [Fix] = []
+            var extra = ""
+            switch regex {
+            case .execMode:
+                if regex.matches(s.lowercased().trimmingWhitespace()) {
+                    extra = " (it is case-sensitive)"
+                    fixes.append(Fix("write \"\(s.lowercased().trimmingWhitespace())\"", .safe, [Edits.replaceValue(v, with: .string(s.lowercased().trimmingWhitespace()))]))
+                }
+            case .bytes:
+                if let f = memoryFix(s), f != s {
+                    fixes.append(Fix("write \"\(f)\"", .safe, [Edits.replaceValue(v, with: .string(f))]))
+                }
+            case .time:
+                break
+            }
+            context.report(description, prefix + "Verify \"\(key.name)\" with regex failed, \(regex.description)" + extra, at: v, fixes: fixes)
+            return
+        }
+        if type == .number, let n = number, let min = key.min, n < min {
+            let shown = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+            context.report(description, prefix + "The minimum of \"\(key.name)\" is \(Int(min)), but now is \(shown)", at: v)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import LogCheckSyntax
+
+public enum LC315LogFileAlongsideOutErr: EcosystemRule {
+    public static let description = RuleDescription(
+        id: "LC315", slug: "log-file-alongside-out-err", family: .pm2, severity: .info,
+        summary: "`log_file` does not replace the out and error files; and a log path containing `NULL` disables that log.",
+        rationale: """
+        `log_file` adds a combined file; the out and error files are still written (issue #4386), which \
+        surprises people who expect one file. To keep only the combined file, set `out_file` and \
+        `error_file` to `/dev/null`. PM2 treats any path that merely *contains* `NULL` as disabled \
+        (Utility.js:173), so `logs/NULL-check.log` is never written (R13).
+        """,
+        references: ["R13"],
+        examples: [
+            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', log_file: «'logs/combined.log'» }],\n};\n",
+                 "log_file adds a combined file, but PM2 still writes app \"api\"'s out and error files too"),
+            .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', log_file: 'logs/combined.log', out_file: '/dev/null', error_file: '/dev/null' }],\n};\n"),
+        ])
+
+    public static func check(_ context: inout EcosystemContext) {
+        for app in context.ecosystem.apps {
+            func disabled(_ key: String) -> Bool {
+                guard let v = app.field(key)?.value else { return false }
+                if v.isUnknown { return true }
+                return v.string.map { $0 == "/dev/null" || $0.contains("NULL") } ?? false
+            }
+            if let log = app.field("log_file"), log.value.isTruthy == true, !log.value.isUnknown, !(disabled("out_file") && disabled("error_file")) {
+                context.report(description, "log_file adds a combined file, but PM2 still writes \(EcosystemContext.label(app))'s out and error files too", at: log.value,
+                               help: "set out_file and error_file to '/dev/null' to keep only the combined file")
+            }
+            for key in ["out_file", "error_file", "log_file", "pid_file"] {
+                guard let v = app.field(key)?.value, let path = v.string, path.contains("NULL"), path != "NULL" else { continue }
+                context.report(description, "\(key) \"\(path)\" contains NULL, and PM2 disables any log path that contains NULL: this file is never written", at: v, severity: .warning)
+            }
+        }
+    }
+}

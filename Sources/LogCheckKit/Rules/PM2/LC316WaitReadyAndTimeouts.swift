@@ -1,0 +1,33 @@
+import LogCheckSyntax
+
+public enum LC316WaitReadyAndTimeouts: EcosystemRule {
+    public static let description = RuleDescription(
+        id: "LC316", slug: "shutdown-timeouts", family: .pm2, severity: .info,
+        summary: "`wait_ready` needs the app's cooperation; a short `kill_timeout` cuts off the last log lines.",
+        rationale: """
+        With `wait_ready: true` a reload waits for the app to call `process.send('ready')`, and otherwise \
+        goes on after `listen_timeout` (3000 ms) (Reload.js:135-167). On stop and reload PM2 sends SIGINT, \
+        then SIGKILL after `kill_timeout` (default 1600 ms, Methods.js:154-199): log lines still in an \
+        asynchronous buffer (log4js file appenders, the cluster worker's own output stream) are lost when \
+        it is short (issues #2333, #5649; R14).
+        """,
+        references: ["R14"],
+        examples: [
+            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', kill_timeout: «200» }],\n};\n",
+                 "kill_timeout is 200 ms: PM2 kills app \"api\" 200 ms after asking it to stop, and log lines not yet flushed are lost"),
+            .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', kill_timeout: 5000 }],\n};\n"),
+        ])
+
+    public static func check(_ context: inout EcosystemContext) {
+        for app in context.ecosystem.apps {
+            if let w = app.field("wait_ready"), w.value.bool == true {
+                let timeout = app.field("listen_timeout")?.value.number.map { "\(Int($0)) ms" } ?? "3000 ms (listen_timeout)"
+                context.report(description, "wait_ready: \(EcosystemContext.label(app)) must call process.send('ready') when it is listening; otherwise every reload waits \(timeout) and then goes on anyway", at: w.value)
+            }
+            if let k = app.field("kill_timeout"), let n = k.value.number ?? k.value.string.flatMap({ Double($0) }), n > 0, n < 1000 {
+                context.report(description, "kill_timeout is \(Int(n)) ms: PM2 kills \(EcosystemContext.label(app)) \(Int(n)) ms after asking it to stop, and log lines not yet flushed are lost", at: k.value, severity: .warning,
+                               help: "give the app time to flush its logs: 3000 ms or more")
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import LogCheckSyntax
+
+/// What a deployment rule sees: one app with one log4js config, the settings, and a place to report.
+public struct DeploymentContext {
+    public let deployment: Deployment
+    public let settings: Settings
+    public private(set) var sink = DiagnosticSink()
+
+    public init(deployment: Deployment, settings: Settings) {
+        self.deployment = deployment
+        self.settings = settings
+    }
+
+    public var app: PM2App { deployment.app }
+    public var config: Log4jsConfig { deployment.config }
+    public var diagnostics: [Diagnostic] { sink.diagnostics }
+    public var appLabel: String { EcosystemContext.label(app) }
+
+    /// Reports a finding; `environment` names the `env_<name>` it holds in when that is narrower
+    /// than the deployment's.
+    public mutating func report(
+        _ rule: RuleDescription, _ message: String, at location: Location, severity: Severity? = nil,
+        related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = [],
+        environment: String? = nil
+    ) {
+        var d = Diagnostic(rule: rule, severity: severity, message: message, location: location, related: related, notes: notes, help: help, fixes: fixes)
+        d.environment = environment ?? deployment.environment
+        sink.emit(d)
+    }
+
+    /// Where the app's mode comes from, as a related location.
+    public var modeOrigin: RelatedLocation? {
+        let mode = app.execMode
+        switch mode.reason {
+        case .explicit(let f):
+            return RelatedLocation(Location(f.value), "PM2 runs \(appLabel) in \(mode.mode.rawValue) mode (\(app.instancesDescription))")
+        case .implicitCluster(let f, let i):
+            return RelatedLocation(Location(f.value), "instances is set and the interpreter is \(i.name), so PM2 runs \(appLabel) in cluster mode (\(app.instancesDescription))")
+        case .executeCommand(let e):
+            return RelatedLocation(Location(e.value), "execute_command makes PM2 run \(appLabel) in fork mode")
+        case .defaultFork:
+            if let i = app.field("instances") { return RelatedLocation(Location(i.value), "PM2 runs \(appLabel) in fork mode (\(app.instancesDescription))") }
+            return RelatedLocation(Location(app.node.source, headSpan(app.node)), "PM2 runs \(appLabel) in fork mode")
+        case .runtime(let n):
+            return RelatedLocation(Location(n), "this value decides the mode at run time")
+        }
+    }
+
+    /// The first line of a node.
+    public func headSpan(_ node: Node) -> Span {
+        let file = node.source
+        let line = file.lineSpan(file.lineIndex(of: node.span.start))
+        return Span(node.span.start, max(node.span.start + 1, min(node.span.end, line.end)))
+    }
+
+    /// The log4js config's `pm2` entry, or its first line when there is none.
+    public var configHead: Location {
+        if let e = config.pm2Entry { return Location(e.tree.source, e.span) }
+        return Location(config.source, headSpan(config.root))
+    }
+}
+
+public extension Deployment {
+    /// The variable PM2 numbers the app's instances in, when known.
+    var appInstanceVariable: String? { app.instanceVariable.name }
+
+    /// The variable log4js reads to find instance 0, when known.
+    var log4jsInstanceVariable: String? {
+        switch config.pm2InstanceVar {
+        case .name(let n, _): return n
+        case .null: return "null"
+        case .empty: return ""
+        case .unknown: return nil
+        }
+    }
+
+    /// log4js' pm2 mode: cluster mode, `pm2` truthy, `disableClustering` falsy, and the instance
+    /// variables agree, so instance 0 writes for all.
+    var pm2ModeWorks: Truth {
+        guard app.execMode.mode == .cluster else { return app.execMode.mode == .unknown ? .unknown : .no }
+        if config.pm2 == .no || config.disableClustering == .yes { return .no }
+        if config.pm2 == .unknown || config.disableClustering == .unknown { return .unknown }
+        guard let a = appInstanceVariable, let l = log4jsInstanceVariable else { return .unknown }
+        return Truth(a == l)
+    }
+
+    /// How many processes build appenders and write themselves: every process in fork mode or with
+    /// disableClustering; none in cluster mode without pm2 or disableClustering; instance 0 in pm2 mode.
+    var independentWriters: Truth {
+        switch app.execMode.mode {
+        case .fork: return app.multipleProcesses
+        case .cluster:
+            switch config.disableClustering {
+            case .yes: return app.multipleProcesses
+            case .no: return .no
+            case .unknown: return app.multipleProcesses == .no ? .no : .unknown
+            }
+        case .unknown: return app.multipleProcesses == .no ? .no : .unknown
+        }
+    }
+}
+
+/// A rule over one app and one log4js config it loads.
+public protocol DeploymentRule: Rule {
+    static func check(_ context: inout DeploymentContext)
+}
+
+/// A rule over every deployment of the checked files at once.
+public protocol DeploymentSetRule: Rule {
+    static func check(_ deployments: [Deployment], settings: Settings, into sink: inout DiagnosticSink)
+}

@@ -1,0 +1,230 @@
+import LogCheckSyntax
+
+/// Where the linker reads files it was not given: app code and the log4js configs it names.
+public protocol FileProvider: Sendable {
+    func read(_ path: String) -> Result<[UInt8], ReadFailure>
+}
+
+public struct DiskFiles: FileProvider {
+    public init() {}
+    public func read(_ path: String) -> Result<[UInt8], ReadFailure> { FileSystem.readFile(path) }
+}
+
+/// Files in memory, keyed by normalised path (for tests and stdin-only runs).
+public struct MemoryFiles: FileProvider {
+    public var files: [String: [UInt8]]
+
+    public init(_ files: [String: [UInt8]] = [:]) {
+        var normalised: [String: [UInt8]] = [:]
+        for (k, v) in files { normalised[Path.normalize(k)] = v }
+        self.files = normalised
+    }
+
+    public func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+        files[Path.normalize(path)].map { .success($0) } ?? .failure(.notFound)
+    }
+}
+
+/// How an app was paired with a log4js config.
+public enum LinkKind: Sendable {
+    /// `LOG4JS_CONFIG` in the app's `env` or `env_<name>` (log4js reads it when the app never
+    /// calls configure, log4js.js:156-164).
+    case environmentVariable(Entry, environment: String?)
+    /// A `log4js.configure(...)` call in the app's code.
+    case configureCall(ScriptReader.CallSite)
+    /// Named together on the command line.
+    case commandLine
+}
+
+/// One app (in one environment) with one log4js config it loads.
+public final class Deployment: @unchecked Sendable {
+    public let ecosystem: Ecosystem
+    public let app: PM2App
+    public let config: Log4jsConfig
+    public let link: LinkKind
+    /// The PM2 environment the pairing holds in, when only one (`env_<name>`).
+    public let environment: String?
+
+    init(ecosystem: Ecosystem, app: PM2App, config: Log4jsConfig, link: LinkKind, environment: String?) {
+        self.ecosystem = ecosystem
+        self.app = app
+        self.config = config
+        self.link = link
+        self.environment = environment
+    }
+
+    /// For `--verbose`.
+    public var linkDescription: String {
+        switch link {
+        case .environmentVariable(let e, let env):
+            return "LOG4JS_CONFIG in \(env.map { "env_\($0)" } ?? "env") (\(e.tree.source.path):\(e.tree.source.lineColumn(of: e.keySpan.start)))"
+        case .configureCall(let call):
+            return "log4js.configure() in \(call.argument?.source.path ?? "app code"):\(call.argument.map { $0.source.lineColumn(of: call.span.start).description } ?? "")"
+        case .commandLine:
+            return "named together on the command line"
+        }
+    }
+}
+
+/// Finds, for every app, the log4js configs it loads.
+struct Linker {
+    let files: FileProvider
+    /// Documents by normalised path (inputs, and the ones the linker loads).
+    var documents: [String: Document]
+    var order: [Document]
+    var verbose: [String] = []
+    /// Parsed app code, by path.
+    var modules: [String: (SourceFile, ScriptReader.Result)?] = [:]
+
+    static let maxModules = 200
+    static let maxDepth = 8
+
+    init(documents: [Document], files: FileProvider) {
+        self.files = files
+        var map: [String: Document] = [:]
+        for d in documents { map[Path.normalize(d.path)] = d }
+        self.documents = map
+        self.order = documents
+    }
+
+    /// The log4js configs named on the command line (or found in a searched directory).
+    var commandLineConfigs: [Log4jsConfig] {
+        order.filter { $0.kind == .log4js && $0.root != nil }.map { Log4jsConfig(root: $0.root!) }
+    }
+
+    /// A log4js config file the app loads, read when it was not among the inputs.
+    mutating func loadConfig(_ path: String) -> Document? {
+        let key = Path.normalize(path)
+        if let d = documents[key] { return d.kind == .log4js || d.kind == .unknown ? d : nil }
+        guard case .success(let bytes) = files.read(key) else {
+            verbose.append("\(key): not found, so its log4js config is not checked")
+            return nil
+        }
+        let doc = DocumentLoader.load(SourceFile(path: key, bytes: bytes), input: InputFile(path: key, declaredKind: .log4js))
+        documents[key] = doc
+        order.append(doc)
+        return doc
+    }
+
+    mutating func module(_ path: String) -> (SourceFile, ScriptReader.Result)? {
+        let key = Path.normalize(path)
+        if let cached = modules[key] { return cached }
+        guard modules.count < Linker.maxModules, case .success(let bytes) = files.read(key) else {
+            modules[key] = .some(nil)
+            return nil
+        }
+        let source = SourceFile(path: key, bytes: bytes)
+        let result = ScriptReader.readModule(source, findConfigureCalls: true)
+        modules[key] = (source, result)
+        return (source, result)
+    }
+
+    /// The first of `path`, `path.js` … `path/index.js` that exists, as Node resolves a require().
+    mutating func resolveModule(_ path: String) -> String? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".js") || lower.hasSuffix(".cjs") || lower.hasSuffix(".mjs") || lower.hasSuffix(".ts") {
+            return module(path) != nil ? path : nil
+        }
+        for candidate in [path + ".js", path + ".cjs", path + ".mjs", path + ".ts", path + "/index.js"] where module(candidate) != nil {
+            return candidate
+        }
+        return nil
+    }
+
+    /// Every pairing of an app with a log4js config.
+    mutating func deployments(for ecosystem: Ecosystem) -> [Deployment] {
+        var result: [Deployment] = []
+        let ecoDir = Path.dirname(ecosystem.document.path)
+        for app in ecosystem.apps {
+            var cwd = ecoDir
+            if let c = app.field("cwd")?.value.string { cwd = Path.resolve(ecoDir, c) }
+            var found: [Deployment] = []
+            let label = EcosystemContext.label(app)
+            // 1. LOG4JS_CONFIG in env / env_<name>.
+            for env in app.environments {
+                guard let e = env.values.entry("LOG4JS_CONFIG"), let value = e.value.string else { continue }
+                let path = Path.resolve(cwd, value)
+                if let doc = loadConfig(path), let root = doc.root {
+                    found.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: root), link: .environmentVariable(e, environment: env.name), environment: env.name))
+                }
+            }
+            // 2. configure() calls in the app's code.
+            if let script = app.script?.string, !script.contains(" ") {
+                found += configureLinks(ecosystem, app, entry: Path.resolve(cwd, script), cwd: cwd)
+            }
+            // 3. Otherwise, the configs named together on the command line.
+            if found.isEmpty {
+                for config in commandLineConfigs {
+                    found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .commandLine, environment: nil))
+                }
+            }
+            for d in found {
+                verbose.append("\(label) (\(ecosystem.document.path)) uses \(d.config.source.path): \(d.linkDescription)")
+            }
+            if found.isEmpty { verbose.append("\(label) (\(ecosystem.document.path)): no log4js config found") }
+            result += found
+        }
+        return result
+    }
+
+    mutating func configureLinks(_ ecosystem: Ecosystem, _ app: PM2App, entry: String, cwd: String) -> [Deployment] {
+        var result: [Deployment] = []
+        var queue: [(String, Int)] = []
+        if let start = resolveModule(entry) { queue.append((start, 0)) }
+        var seen = Set<String>()
+        while !queue.isEmpty {
+            let (path, depth) = queue.removeFirst()
+            guard seen.insert(Path.normalize(path)).inserted, let (source, read) = module(path) else { continue }
+            let dir = Path.dirname(source.path)
+            for call in read.module.configureCalls where Linker.isLog4js(call) {
+                guard let arg = call.argument else { continue }
+                if arg.isMapping {
+                    result.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: arg), link: .configureCall(call), environment: nil))
+                } else if let target = Linker.configPath(arg, file: dir, cwd: cwd), let doc = loadConfig(target), let root = doc.root {
+                    result.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: root), link: .configureCall(call), environment: nil))
+                } else {
+                    verbose.append("\(source.path): log4js.configure(\(arg.sourceText.prefix(60))) is known only at run time")
+                }
+            }
+            guard depth < Linker.maxDepth else { continue }
+            for dep in read.module.dependencies where dep.hasPrefix("./") || dep.hasPrefix("../") {
+                if let next = resolveModule(Path.resolve(dir, dep)) { queue.append((next, depth + 1)) }
+            }
+        }
+        return result
+    }
+
+    static func isLog4js(_ call: ScriptReader.CallSite) -> Bool {
+        if let m = call.module { return m == "log4js" }
+        return call.receiver.map { $0.lowercased().contains("log4js") } ?? false
+    }
+
+    /// The file a configure() argument names: a path (relative to the app's working directory), a
+    /// `require('./x.json')`, or `path.join(__dirname, …)` (relative to the calling file).
+    static func configPath(_ arg: Node, file dir: String, cwd: String) -> String? {
+        if let s = arg.string { return Path.resolve(cwd, s) }
+        guard arg.unknownKind == .call, let callee = arg.unknownDetail else { return nil }
+        let args = Array(arg.alternatives)
+        if callee == "require", let spec = args.first?.string {
+            let p = Path.resolve(dir, spec)
+            return Path.basename(p).contains(".") ? p : p + ".json"
+        }
+        if ["path.join", "path.resolve", "join", "resolve"].contains(callee), let first = args.first {
+            var base = cwd
+            var rest = args[...]
+            if first.unknownDetail == "__dirname" {
+                base = dir
+                rest = args.dropFirst()
+            } else if first.unknownKind == .call && first.unknownDetail == "process.cwd" {
+                rest = args.dropFirst()
+            }
+            var parts: [String] = []
+            for a in rest {
+                guard let s = a.string else { return nil }
+                parts.append(s)
+            }
+            return Path.resolve(base, parts.joined(separator: "/"))
+        }
+        return nil
+    }
+}
