@@ -56,6 +56,17 @@ import Testing
         let new = after.filter { !before.contains("\($0.rule.id) \($0.message)") && $0.severity == .error }
         #expect(new.isEmpty, "\(rule.id): the fix introduced \(new.map { "\($0.rule.id): \($0.message)" })")
         #expect(!after.contains { $0.rule.family == .input && $0.severity == .error }, "\(rule.id): the fixed file no longer parses")
+        // The real engine converges on the same bytes, and a second run changes nothing.
+        let inputs = prepared.sources.filter { Path.basename($0.path) != ".logcheck.yml" }
+            .map { FixEngine.Input(file: InputFile(path: $0.path), name: $0.path, bytes: $0.bytes) }
+        var settings = Settings()
+        if let text = example.settings { settings = SettingsLoader.load(SourceFile(path: ".logcheck.yml", text: text)).settings }
+        let memory = MemoryFiles(Dictionary(uniqueKeysWithValues: prepared.sources.map { ($0.path, $0.bytes) }))
+        let engine = FixEngine(settings: settings, files: memory, allowUnsafe: example.unsafeFixes)
+        let outcome = engine.run(inputs)
+        #expect(outcome.converged && outcome.rejected.isEmpty, "\(rule.id): \(outcome.rejected)")
+        let second = engine.run(inputs.map { FixEngine.Input(file: $0.file, name: $0.name, bytes: outcome.fixed[$0.name] ?? $0.bytes) })
+        #expect(second.fixed.isEmpty, "\(rule.id): a second --fix still changes \(second.fixed.keys.sorted())")
     }
 
     @Test func everyRuleHasExamples() {

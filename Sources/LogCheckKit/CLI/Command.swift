@@ -133,35 +133,90 @@ public struct LogCheckCommand {
         if paths.isEmpty && options.ecosystems.isEmpty && options.log4jsConfigs.isEmpty { paths = ["."] }
         let collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
         var problems = collected.problems
-        var documents: [Document] = []
+        var inputs: [FixEngine.Input] = []
         for input in collected.files {
             let bytes: Result<[UInt8], ReadFailure> = input.isStdin ? environment.readStdin() : FileSystem.readFile(input.path)
             let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
             switch bytes {
-            case .success(let b):
-                let doc = DocumentLoader.load(SourceFile(path: name, bytes: b), input: input)
-                if input.fromDirectory && doc.kind == .unknown { continue }
-                documents.append(doc)
-            case .failure(let f):
-                problems.append(InputProblem(path: name, message: f.message(for: name)))
+            case .success(let b): inputs.append(FixEngine.Input(file: input, name: name, bytes: b))
+            case .failure(let f): problems.append(InputProblem(path: name, message: f.message(for: name)))
             }
         }
-        var result = Checker(settings: loaded.settings, files: DiskFiles()).run(documents)
+        for p in problems { stderr.write("logcheck: \(p.message)\n") }
+        if options.fix || options.diff {
+            return fix(inputs, loaded, options, problems: !problems.isEmpty)
+        }
+        let documents = inputs.compactMap { input -> Document? in
+            let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: input.bytes), input: input.file)
+            return input.file.fromDirectory && doc.kind == .unknown ? nil : doc
+        }
+        let result = Checker(settings: loaded.settings, files: DiskFiles()).run(documents)
+        let diagnostics = emitReport(result, loaded, options, to: stdout)
+        if !problems.isEmpty { return .usage }
+        return diagnostics.contains { $0.severity >= loaded.settings.failOn } ? .findings : .clean
+    }
+
+    /// Prints the report of a run (and the verbose lines); returns every finding reported.
+    @discardableResult
+    func emitReport(_ result: CheckResult, _ loaded: SettingsLoader.Loaded, _ options: Options, to sink: TextSink, fixed: Int = 0) -> [Diagnostic] {
         var diagnostics = loaded.diagnostics + result.diagnostics
         diagnostics.sort(by: Diagnostic.ordered)
-        result.diagnostics = diagnostics
         var report = Report(diagnostics: diagnostics, fileCount: result.documents.count)
+        report.fixedCount = fixed
         report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind == .unknown ? "an unrecognised file" : $0.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\($0.format.rawValue))" } + result.verbose
-        for p in problems {
-            stderr.write("logcheck: \(p.message)\n")
-        }
         if options.verbose {
             if let s = loaded.source { stderr.write("logcheck: settings from \(s.path)\n") }
             for line in report.verboseLines { stderr.write("logcheck: \(line)\n") }
         }
         let format = options.format ?? (environment.variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        stdout.write(reporter(format, options).render(report))
-        if !problems.isEmpty { return .usage }
+        sink.write(reporter(format, options).render(report))
+        return diagnostics
+    }
+
+    /// `--fix` and `--diff`.
+    func fix(_ inputs: [FixEngine.Input], _ loaded: SettingsLoader.Loaded, _ options: Options, problems: Bool) -> ExitCode {
+        let engine = FixEngine(settings: loaded.settings, files: DiskFiles(), allowUnsafe: options.unsafeFixes)
+        let outcome = engine.run(inputs)
+        for (path, reason) in outcome.rejected {
+            stderr.write("logcheck: \(path): fixes not applied: \(reason)\n")
+        }
+        if !outcome.converged {
+            stderr.write("logcheck: internal error: fixes kept changing the files after \(FixEngine.maxPasses) passes (rules: \(outcome.loopingRules.joined(separator: ", "))); nothing was written\n")
+            return .internalFailure
+        }
+        let stdinName = inputs.first { $0.file.isStdin }.map { Path.normalize($0.name) }
+        if options.diff {
+            var text = ""
+            for path in outcome.fixed.keys.sorted() {
+                text += UnifiedDiff.render(path: path, old: outcome.original[path] ?? [], new: outcome.fixed[path]!)
+            }
+            stdout.write(text)
+            let n = outcome.appliedCount
+            stderr.write(n == 0 ? "logcheck: nothing to fix\n" : "logcheck: --fix would fix \(n) problem\(n == 1 ? "" : "s") in \(outcome.fixed.count) file\(outcome.fixed.count == 1 ? "" : "s")\n")
+            if problems { return .usage }
+            return outcome.fixed.isEmpty ? .clean : .findings
+        }
+        var failed = false
+        for path in outcome.fixed.keys.sorted() where path != stdinName {
+            switch AtomicWriter.write(outcome.fixed[path]!, to: path, expecting: outcome.original[path] ?? []) {
+            case nil: break
+            case .changedOnDisk?:
+                stderr.write("logcheck: \(path) changed on disk while logcheck was fixing it; it was not written\n")
+                failed = true
+            case .system(let message)?:
+                stderr.write("logcheck: \(message)\n")
+                failed = true
+            case .interrupted?:
+                failed = true
+            }
+        }
+        // With stdin, the fixed text goes to stdout and the report to stderr.
+        let reportSink: TextSink = stdinName != nil ? stderr : stdout
+        if let stdinName, let input = inputs.first(where: { $0.file.isStdin }) {
+            stdout.write(String(decoding: outcome.fixed[stdinName] ?? input.bytes, as: UTF8.self))
+        }
+        let diagnostics = emitReport(outcome.result, loaded, options, to: reportSink, fixed: outcome.appliedCount)
+        if failed || problems { return .usage }
         return diagnostics.contains { $0.severity >= loaded.settings.failOn } ? .findings : .clean
     }
 

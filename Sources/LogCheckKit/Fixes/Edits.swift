@@ -59,6 +59,8 @@ public enum Edits {
         if " \t".contains(last) || " \t".contains(first) { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
         if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") || s.contains("\n") { return false }
+        // YAML 1.1 readers (PyYAML, older tools) take these as booleans: quote them too.
+        if ["y", "n", "yes", "no", "on", "off"].contains(s.lowercased()) { return false }
         var t = s
         let type = t.withUTF8 { YAMLScalarResolver.resolve($0).type }
         return type == .string
@@ -166,17 +168,17 @@ public enum Edits {
     }
 
     /// Inserts `key: value` as the last entry of a mapping, in the mapping's layout.
-    public static func insertEntry(into mapping: Node, key name: String, value: ScalarValue) -> TextEdit {
+    public static func insertEntry(into mapping: Node, key name: String, value: ScalarValue) -> [TextEdit] {
         insertEntries(into: mapping, [(name, literal(value, in: mapping.tree))])
     }
 
-    public static func insertEntry(into mapping: Node, key name: String, rawValue: String) -> TextEdit {
+    public static func insertEntry(into mapping: Node, key name: String, rawValue: String) -> [TextEdit] {
         insertEntries(into: mapping, [(name, rawValue)])
     }
 
     /// Inserts entries (key, value text) after the last entry of a mapping, in the mapping's layout:
     /// YAML block indentation, or braces on one line or several, with or without a trailing comma.
-    public static func insertEntries(into mapping: Node, _ pairs: [(key: String, value: String)]) -> TextEdit {
+    public static func insertEntries(into mapping: Node, _ pairs: [(key: String, value: String)]) -> [TextEdit] {
         let file = mapping.source
         let tree = mapping.tree
         let newline = file.lineEnding.rawValue
@@ -187,26 +189,30 @@ public enum Edits {
             let column = file.scalarCount(Int(file.lineStarts[line]), first.span.start)
             let indent = String(repeating: " ", count: column)
             let at = lineEnd(file, last.span.end, includingBreak: false)
-            return TextEdit(file, Span.at(at), texts.map { newline + indent + $0 }.joined())
+            return [TextEdit(file, Span.at(at), texts.map { newline + indent + $0 }.joined())]
         }
         // Braces: JSON, JavaScript, YAML flow.
         let span = mapping.span
         guard let last = entries.last else {
-            return TextEdit(file, Span(span.start + 1, span.end - 1), " " + texts.joined(separator: ", ") + " ")
+            return [TextEdit(file, Span(span.start + 1, span.end - 1), " " + texts.joined(separator: ", ") + " ")]
         }
         let multiline = file.lineIndex(of: span.start) != file.lineIndex(of: span.end - 1)
         let trailingComma = commaAfter(file, last.span.end)
         if multiline && ownsItsLine(file, last.span) {
+            // New lines go after the last entry's line, so a comment on that line stays with it.
             let indent = file.indentation(ofLineContaining: last.span.start)
-            if let comma = trailingComma {
-                return TextEdit(file, Span.at(comma + 1), texts.map { newline + indent + $0 + "," }.joined())
+            let at = lineEnd(file, trailingComma.map { $0 + 1 } ?? last.span.end, includingBreak: false)
+            if trailingComma != nil {
+                return [TextEdit(file, Span.at(at), texts.map { newline + indent + $0 + "," }.joined())]
             }
-            return TextEdit(file, Span.at(last.span.end), texts.map { "," + newline + indent + $0 }.joined())
+            let lines = texts.enumerated().map { k, t in newline + indent + t + (k + 1 < texts.count ? "," : "") }.joined()
+            if at == last.span.end { return [TextEdit(file, Span.at(at), "," + lines)] }
+            return [TextEdit(file, Span.at(last.span.end), ","), TextEdit(file, Span.at(at), lines)]
         }
         if let comma = trailingComma {
-            return TextEdit(file, Span.at(comma + 1), texts.map { " " + $0 + "," }.joined())
+            return [TextEdit(file, Span.at(comma + 1), texts.map { " " + $0 + "," }.joined())]
         }
-        return TextEdit(file, Span.at(last.span.end), texts.map { ", " + $0 }.joined())
+        return [TextEdit(file, Span.at(last.span.end), texts.map { ", " + $0 }.joined())]
     }
 
     // MARK: helpers

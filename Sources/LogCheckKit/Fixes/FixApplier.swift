@@ -6,6 +6,8 @@ public enum FixApplier {
         public var bytes: [UInt8]
         /// Fixes applied, in the order given.
         public var applied: [Fix]
+        /// Their positions in the list given.
+        public var appliedIndices: [Int]
         /// Fixes left for a later pass because an edit overlapped one already taken.
         public var deferred: [Fix]
     }
@@ -15,8 +17,9 @@ public enum FixApplier {
     public static func apply(_ fixes: [Fix], to file: SourceFile) -> Outcome {
         var taken: [TextEdit] = []
         var applied: [Fix] = []
+        var appliedIndices: [Int] = []
         var deferred: [Fix] = []
-        for fix in fixes {
+        for (index, fix) in fixes.enumerated() {
             let edits = fix.edits.filter { $0.file === file }
             if edits.isEmpty { continue }
             let clash = edits.contains { e in
@@ -29,13 +32,14 @@ public enum FixApplier {
             }
             taken.append(contentsOf: edits)
             applied.append(fix)
+            appliedIndices.append(index)
         }
         taken.sort { $0.span.start != $1.span.start ? $0.span.start > $1.span.start : $0.span.end > $1.span.end }
         var bytes = file.bytes
         for e in taken {
             bytes.replaceSubrange(e.span.start..<e.span.end, with: Array(e.replacement.utf8))
         }
-        return Outcome(bytes: bytes, applied: applied, deferred: deferred)
+        return Outcome(bytes: bytes, applied: applied, appliedIndices: appliedIndices, deferred: deferred)
     }
 
     /// Two edits conflict when their ranges overlap, or both insert at the same point.

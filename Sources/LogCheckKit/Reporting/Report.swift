@@ -7,6 +7,8 @@ public struct Report: Sendable {
     public var fileCount: Int
     /// Lines for `--verbose` (which link joined which app to which log4js config …).
     public var verboseLines: [String] = []
+    /// Problems `--fix` fixed before this report.
+    public var fixedCount = 0
 
     public init(diagnostics: [Diagnostic], fileCount: Int) {
         self.diagnostics = diagnostics

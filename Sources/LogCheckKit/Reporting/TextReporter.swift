@@ -59,10 +59,11 @@ public struct TextReporter: Reporter {
         let e = report.count(.error), w = report.count(.warning), i = report.count(.info)
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let files = plural(report.fileCount, "file")
+        let fixed = report.fixedCount > 0 ? "Fixed \(plural(report.fixedCount, "problem")). " : ""
         if report.diagnostics.isEmpty {
-            return "No problems found in \(files).\n"
+            return fixed + (report.fixedCount > 0 ? "No problems left in \(files).\n" : "No problems found in \(files).\n")
         }
-        var line = "Found \(plural(e, "error")), \(plural(w, "warning")) and \(plural(i, "info")) in \(files)."
+        var line = fixed + "Found \(plural(e, "error")), \(plural(w, "warning")) and \(plural(i, "info")) in \(files)."
         let safe = report.diagnostics.filter { $0.fixes.contains { $0.applicability == .safe } }.count
         let unsafe = report.diagnostics.filter { d in !d.fixes.contains { $0.applicability == .safe } && d.fixes.contains { $0.applicability == .unsafe } }.count
         if safe > 0 { line += " \(safe) fixable with --fix." }

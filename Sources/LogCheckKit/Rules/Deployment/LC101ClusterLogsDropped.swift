@@ -65,13 +65,13 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
         let notes = ["measured with log4js 6.9.1 under a simulated PM2: 100% of lines lost, for every appender including console, with 1, 2 or 4 instances"]
         var fixes: [Fix] = []
         if allStdioOrNetwork(config) {
-            fixes.append(Fix("add \"disableClustering\": true", .safe, [Edits.insertEntry(into: config.root, key: "disableClustering", value: .bool(true))]))
+            fixes.append(Fix("add \"disableClustering\": true", .safe, Edits.insertEntry(into: config.root, key: "disableClustering", value: .bool(true))))
         } else {
             var pairs = [("pm2", Edits.literal(.bool(true), in: config.root.tree))]
             if let v = d.appInstanceVariable, v != Log4jsFacts.defaultInstanceVar {
                 pairs.append(("pm2InstanceVar", Edits.literal(.string(v), in: config.root.tree)))
             }
-            let edits = [Edits.insertEntries(into: config.root, pairs)]
+            let edits = Edits.insertEntries(into: config.root, pairs)
             fixes.append(Fix("add \"pm2\": true" + (d.appInstanceVariable.map { $0 != Log4jsFacts.defaultInstanceVar ? " and \"pm2InstanceVar\": \"\($0)\"" : "" } ?? ""), .unsafe, edits))
         }
         let help = "set \"disableClustering\": true so each process writes its own appenders (best with stdout, which PM2 collects per process), or \"pm2\": true so instance 0 writes for all (with more than one instance this needs pm2-intercom, see LC103)"

@@ -58,7 +58,7 @@ public enum LC102InstanceVarMismatch: DeploymentRule {
         if let e = config.pm2InstanceVarEntry {
             fix = Fix("set pm2InstanceVar to \"\(appVar)\"", .safe, [Edits.replaceValue(e.value, with: .string(appVar))])
         } else {
-            fix = Fix("add \"pm2InstanceVar\": \"\(appVar)\"", .safe, [Edits.insertEntry(into: config.root, key: "pm2InstanceVar", value: .string(appVar))])
+            fix = Fix("add \"pm2InstanceVar\": \"\(appVar)\"", .safe, Edits.insertEntry(into: config.root, key: "pm2InstanceVar", value: .string(appVar)))
         }
         let at = config.pm2InstanceVarEntry.map { Location($0.value) } ?? context.configHead
         context.report(description, message, at: at, related: related,

@@ -27,7 +27,7 @@ public enum LC308ImplicitClusterMode: EcosystemRule {
             let how = interpreter.explicit ? "the interpreter is \(interpreter.name)" : "the interpreter is \(interpreter.name)"
             context.report(description, "\(EcosystemContext.label(app)) runs in cluster mode: instances is set and \(how), so PM2 chooses cluster mode although exec_mode does not say so", at: instances.value,
                            help: "write exec_mode: 'cluster' to make it visible, or exec_mode: 'fork' for separate processes",
-                           fixes: [Fix("write exec_mode: 'cluster'", .safe, [Edits.insertEntry(into: app.node, key: "exec_mode", value: .string("cluster"))])])
+                           fixes: [Fix("write exec_mode: 'cluster'", .safe, Edits.insertEntry(into: app.node, key: "exec_mode", value: .string("cluster")))])
         }
     }
 }

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that it is either entirely the old content or entirely the new one: a
+/// temporary file in the same directory, fsync, the original's permissions, then rename over the
+/// original. A symlink is followed to its target, which is edited in place of the link.
+public enum AtomicWriter {
+    public enum Failure: Error, Equatable, Sendable {
+        /// The file is not what logcheck read: someone changed it meanwhile.
+        case changedOnDisk
+        case system(String)
+        /// Injected by tests between writing the temporary file and renaming it.
+        case interrupted
+    }
+
+    /// The real path of `path`, following symlinks (nil when it cannot be resolved).
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Replaces the file at `path` with `bytes`, provided it still holds `expected`; nil on success.
+    public static func write(_ bytes: [UInt8], to path: String, expecting expected: [UInt8], interruptBeforeRename: Bool = false) -> Failure? {
+        let target = realPath(path) ?? path
+        switch FileSystem.readFile(target) {
+        case .success(let current) where current == expected: break
+        case .success: return .changedOnDisk
+        case .failure(let f): return .system(f.message(for: target))
+        }
+        var st = stat()
+        guard stat(target, &st) == 0 else { return .system("\(target): \(String(cString: strerror(errno)))") }
+        let dir = Path.dirname(target)
+        var template = Array((FileSystem.join(dir, "." + Path.basename(target) + ".logcheck-XXXXXX")).utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return .system("\(dir): cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = true
+        bytes.withUnsafeBytes { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                offset += n
+            }
+        }
+        if ok { ok = fchmod(fd, st.st_mode & 0o7777) == 0 }
+        if ok { ok = fsync(fd) == 0 }
+        close(fd)
+        guard ok else {
+            let message = String(cString: strerror(errno))
+            unlink(tempPath)
+            return .system("\(target): cannot write: \(message)")
+        }
+        if interruptBeforeRename {
+            unlink(tempPath)
+            return .interrupted
+        }
+        // A last check: the file must not have changed while the new content was being written.
+        if case .success(let current) = FileSystem.readFile(target), current != expected {
+            unlink(tempPath)
+            return .changedOnDisk
+        }
+        guard rename(tempPath, target) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(tempPath)
+            return .system("\(target): cannot replace: \(message)")
+        }
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY)
+        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+        return nil
+    }
+}
