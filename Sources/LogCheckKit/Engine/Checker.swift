@@ -50,7 +50,7 @@ public struct Checker: Sendable {
         var sink = DiagnosticSink()
         for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, settings: settings, into: &sink) }
         all += sink.diagnostics
-        all = Checker.superseded(settings.apply(to: all))
+        all = settings.apply(to: Suppressions.apply(Checker.superseded(all), documents: linker.order))
         all.sort(by: Diagnostic.ordered)
         return CheckResult(diagnostics: Checker.deduplicated(all), documents: linker.order, deployments: deployments, verbose: linker.verbose)
     }

@@ -74,7 +74,7 @@ public enum RuleDocs {
         if let settings = ex.settings { out += "With `.logcheck.yml`:\n\n```yaml\n\(settings)\n```\n\n" }
         var markers: [(file: String, pos: LineColumn)] = []
         for f in ex.files {
-            out += "`\(f.name)`:\n\n```\(fence(f.name))\n\(f.text)\n```\n\n"
+            out += "`\(f.name)`:\n\n```\(fence(f.name))\n\(block(f.text))```\n\n"
             for p in markerPositions(f.content) { markers.append((f.name, p)) }
         }
         if ex.triggers {
@@ -85,9 +85,14 @@ public enum RuleDocs {
             out += "\n"
         }
         for (name, fixed) in ex.fixed.sorted(by: { $0.key < $1.key }) {
-            out += "After `logcheck --fix\(ex.unsafeFixes ? " --unsafe-fixes" : "")`, `\(name)`:\n\n```\(fence(name))\n\(fixed)\n```\n\n"
+            out += "After `logcheck --fix\(ex.unsafeFixes ? " --unsafe-fixes" : "")`, `\(name)`:\n\n```\(fence(name))\n\(block(fixed))```\n\n"
         }
         return out
+    }
+
+    /// Text for a fenced block: ends with exactly one newline.
+    static func block(_ text: String) -> String {
+        text.hasSuffix("\n") ? text : text + "\n"
     }
 
     /// Markdown reduced to plain text (for SARIF's text fields).

@@ -9,7 +9,8 @@ public enum RuleRegistry {
     ]
 
     public static let otherRules: [any Rule.Type] = [
-        LC011UnrecognisedFile.self, LC401UnknownSetting.self, LC402InvalidSetting.self,
+        LC011UnrecognisedFile.self, LC401UnknownSetting.self, LC402InvalidSetting.self, LC403UnusedSuppression.self,
+        LC404UnknownSuppression.self,
     ]
 
     public static let deploymentRules: [any DeploymentRule.Type] = [
