@@ -20,11 +20,12 @@ build: setup
 example: build
 	-$(BIN) $(EXAMPLE)
 
-## Set up, build and run the whole test suite.
+## Set up, build and run the whole test suite, then the pre-commit hooks with the real pre-commit.
 test: setup
 	@scripts/setup.sh --test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	scripts/test-pre-commit.sh
 
 ## Regenerate rules/ from the rule descriptions.
 rules-docs:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what logcheck needs on a Debian-like machine with Swift already installed:
-# libyaml-dev (the YAML parser logcheck links), and with --test-tools, PyYAML (the independent
-# YAML reading the tests compare against).
+# libyaml-dev (the YAML parser logcheck links), and with --test-tools, the Python tools the
+# tests compare against (PyYAML, jsonschema, pre-commit).
 set -euo pipefail
 
 as_root() {
@@ -27,8 +27,14 @@ if ! pkg-config --exists yaml-0.1 2>/dev/null && ! dpkg -s libyaml-dev >/dev/nul
 fi
 
 if [ "${1:-}" = "--test-tools" ]; then
-  if ! python3 -c 'import yaml' 2>/dev/null; then
-    echo "setup: installing PyYAML for the tests"
-    python3 -m pip install --quiet pyyaml
+  # The tests compare against independent tools: PyYAML (YAML reading), jsonschema (the SARIF
+  # schema) and pre-commit (the hooks in .pre-commit-hooks.yaml).
+  missing=()
+  python3 -c 'import yaml' 2>/dev/null || missing+=(pyyaml)
+  python3 -c 'import jsonschema' 2>/dev/null || missing+=(jsonschema)
+  command -v pre-commit >/dev/null 2>&1 || missing+=(pre-commit)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "setup: installing ${missing[*]} for the tests"
+    python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}"
   fi
 fi

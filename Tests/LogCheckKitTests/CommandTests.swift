@@ -4,18 +4,6 @@ import LogCheckSyntax
 import Testing
 
 @Suite struct CommandTests {
-    /// A fresh directory with the given files (path → content).
-    func tree(_ files: [String: String]) throws -> String {
-        let dir = NSTemporaryDirectory() + "logcheck-test-" + UUID().uuidString
-        for (path, content) in files {
-            let full = dir + "/" + path
-            try FileManager.default.createDirectory(atPath: Path.dirname(full), withIntermediateDirectories: true)
-            try content.write(toFile: full, atomically: true, encoding: .utf8)
-        }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     let validLog4js = #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
 
     @Test func helpAndVersion() {
@@ -106,6 +94,16 @@ import Testing
         #expect(!declared.out.contains("LC011"))
     }
 
+    @Test func otherToolsConfigJSIsNotTakenForAnEcosystemFile() throws {
+        // PM2 would read any *.config.js as an ecosystem file, but webpack, vite and jest share the
+        // suffix: without an ecosystem shape or name, it is unrecognised, not an app without script.
+        let dir = try tree(["webpack.config.js": "module.exports = { entry: './src/index.js', mode: 'production' };\n"])
+        let r = run([dir + "/webpack.config.js", "--format", "github"])
+        #expect(r.code == .clean)
+        #expect(r.out.hasPrefix("::warning file=\(dir)/webpack.config.js,line=1,col=18,endLine=1,endColumn=65,title=LC011 unrecognised-file::logcheck does not recognise this file"))
+        #expect(r.out.split(separator: "\n").count == 1)
+    }
+
     @Test func thousandsOfPathsAreAccepted() throws {
         let dir = try tree(["log4js.json": validLog4js])
         let paths = (0..<20_000).map { _ in dir + "/log4js.json" }
@@ -152,5 +150,22 @@ import Testing
         #expect(FileSystem.readFile(dir + "/nope") == .failure(.notFound))
         #expect(FileSystem.readFile("/dev/zero") == .failure(.notRegularFile))
         #expect(ReadFailure.permissionDenied.message(for: "x.json") == "x.json: permission denied")
+    }
+
+    @Test func statisticsCountsPerRuleMostFrequentFirst() throws {
+        let eco = "apps:\n  - name: api\n    script: a.js\n    deploy_group: blue\n    deploy_zone: eu\n    instances: lots\n"
+        let dir = try tree(["ecosystem.yml": eco])
+        let r = run([dir + "/ecosystem.yml", "--statistics"])
+        #expect(r.out == """
+            2  LC304  warning  unknown-app-key
+            1  LC307  warning  instances-meaning      [*]
+            1  LC308  info     implicit-cluster-mode  [*]
+            Found 0 errors, 3 warnings and 1 info in 1 file. 2 fixable with --fix.
+
+            """)
+        #expect(run([dir + "/ecosystem.yml", "--statistics", "-q"]).out.hasSuffix("implicit-cluster-mode  [*]\n"))
+        let json = run([dir + "/ecosystem.yml", "--statistics", "--format", "json"])
+        #expect(json.code == .usage)
+        #expect(json.err.hasPrefix("logcheck: --statistics prints a text table; it cannot be combined with --format json\n"))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LogCheckKit
 import LogCheckSyntax
 import Testing
@@ -65,3 +66,19 @@ let repositoryRoot: String = {
     for _ in 0..<3 { path = Path.dirname(path) }
     return path
 }()
+
+/// A fresh directory with the given files (path → content).
+func tree(_ files: [String: String]) throws -> String {
+    let dir = NSTemporaryDirectory() + "logcheck-test-" + UUID().uuidString
+    for (path, content) in files {
+        let full = dir + "/" + path
+        try FileManager.default.createDirectory(atPath: Path.dirname(full), withIntermediateDirectories: true)
+        try content.write(toFile: full, atomically: true, encoding: .utf8)
+    }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+func readText(_ path: String) throws -> String {
+    try String(contentsOfFile: path, encoding: .utf8)
+}

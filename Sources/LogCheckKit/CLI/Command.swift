@@ -100,7 +100,9 @@ public struct LogCheckCommand {
             let path = options.configPath ?? SettingsLoader.find(from: FileSystem.currentDirectory()).map { relativeToCurrentDirectory($0) }
             if let path {
                 switch FileSystem.readFile(path) {
-                case .success(let bytes): loaded = SettingsLoader.load(SourceFile(path: path, bytes: bytes))
+                case .success(let bytes):
+                    loaded = SettingsLoader.load(SourceFile(path: path, bytes: bytes))
+                    loaded.settings.root = Path.resolve(FileSystem.currentDirectory(), Path.dirname(path))
                 case .failure(let f): return .failure(InputProblem(path: path, message: f.message(for: path)))
                 }
             }
@@ -129,6 +131,15 @@ public struct LogCheckCommand {
             stdout.write(SettingsPrinter.render(loaded.settings, source: loaded.source?.path))
             return .clean
         }
+        var baseline: LoadedBaseline? = nil
+        if let path = options.baseline {
+            switch loadBaseline(path) {
+            case .success(let b): baseline = b
+            case .failure(let error):
+                stderr.write("logcheck: \(error.message)\n")
+                return .usage
+            }
+        }
         var paths = options.paths
         if paths.isEmpty && options.ecosystems.isEmpty && options.log4jsConfigs.isEmpty { paths = ["."] }
         let collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
@@ -144,37 +155,80 @@ public struct LogCheckCommand {
         }
         for p in problems { stderr.write("logcheck: \(p.message)\n") }
         if options.fix || options.diff {
-            return fix(inputs, loaded, options, problems: !problems.isEmpty)
+            return fix(inputs, loaded, options, baseline: baseline, problems: !problems.isEmpty)
         }
         let documents = inputs.compactMap { input -> Document? in
             let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: input.bytes), input: input.file)
             return input.file.fromDirectory && doc.kind == .unknown ? nil : doc
         }
         let result = Checker(settings: loaded.settings, files: DiskFiles()).run(documents)
-        let diagnostics = emitReport(result, loaded, options, to: stdout)
+        if let path = options.writeBaseline {
+            return writeBaseline(result, loaded, to: path, problems: !problems.isEmpty)
+        }
+        let diagnostics = emitReport(result, loaded, options, baseline: baseline, to: stdout)
         if !problems.isEmpty { return .usage }
         return diagnostics.contains { $0.severity >= loaded.settings.failOn } ? .findings : .clean
     }
 
     /// Prints the report of a run (and the verbose lines); returns every finding reported.
     @discardableResult
-    func emitReport(_ result: CheckResult, _ loaded: SettingsLoader.Loaded, _ options: Options, to sink: TextSink, fixed: Int = 0) -> [Diagnostic] {
+    func emitReport(_ result: CheckResult, _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, to sink: TextSink, fixed: Int = 0) -> [Diagnostic] {
         var diagnostics = loaded.diagnostics + result.diagnostics
         diagnostics.sort(by: Diagnostic.ordered)
+        var hidden = 0
+        if let baseline {
+            (diagnostics, hidden) = baseline.baseline.filter(diagnostics, documents: result.documents, directory: baseline.directory, cwd: FileSystem.currentDirectory())
+        }
         var report = Report(diagnostics: diagnostics, fileCount: result.documents.count)
         report.fixedCount = fixed
+        report.baselineCount = hidden
         report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind == .unknown ? "an unrecognised file" : $0.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\($0.format.rawValue))" } + result.verbose
         if options.verbose {
             if let s = loaded.source { stderr.write("logcheck: settings from \(s.path)\n") }
             for line in report.verboseLines { stderr.write("logcheck: \(line)\n") }
+        }
+        if options.statistics {
+            sink.write(StatisticsReporter(summary: options.quiet ? nil : TextReporter(color: false)).render(report))
+            return diagnostics
         }
         let format = options.format ?? (environment.variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
         sink.write(reporter(format, options).render(report))
         return diagnostics
     }
 
+    struct LoadedBaseline {
+        var baseline: Baseline
+        /// The baseline file's directory: the paths in it are relative to it.
+        var directory: String
+    }
+
+    func loadBaseline(_ path: String) -> Result<LoadedBaseline, BaselineError> {
+        switch FileSystem.readFile(path) {
+        case .success(let bytes):
+            return Baseline.parse(SourceFile(path: path, bytes: bytes)).map { LoadedBaseline(baseline: $0, directory: Path.dirname(path)) }
+        case .failure(let f):
+            return .failure(BaselineError(message: f.message(for: path)))
+        }
+    }
+
+    /// `--write-baseline FILE`: records every current finding; exit 0 unless an input could not be read.
+    func writeBaseline(_ result: CheckResult, _ loaded: SettingsLoader.Loaded, to path: String, problems: Bool) -> ExitCode {
+        let diagnostics = loaded.diagnostics + result.diagnostics
+        let text = Baseline.render(diagnostics, documents: result.documents, directory: Path.dirname(path), cwd: FileSystem.currentDirectory())
+        if let failure = AtomicWriter.create(Array(text.utf8), at: path) {
+            switch failure {
+            case .system(let message): stderr.write("logcheck: cannot write the baseline: \(message)\n")
+            case .changedOnDisk, .interrupted: stderr.write("logcheck: cannot write the baseline \(path)\n")
+            }
+            return .usage
+        }
+        let n = diagnostics.count
+        stderr.write("logcheck: recorded \(n) finding\(n == 1 ? "" : "s") in \(path)\n")
+        return problems ? .usage : .clean
+    }
+
     /// `--fix` and `--diff`.
-    func fix(_ inputs: [FixEngine.Input], _ loaded: SettingsLoader.Loaded, _ options: Options, problems: Bool) -> ExitCode {
+    func fix(_ inputs: [FixEngine.Input], _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, problems: Bool) -> ExitCode {
         let engine = FixEngine(settings: loaded.settings, files: DiskFiles(), allowUnsafe: options.unsafeFixes)
         let outcome = engine.run(inputs)
         for (path, reason) in outcome.rejected {
@@ -215,7 +269,7 @@ public struct LogCheckCommand {
         if let stdinName, let input = inputs.first(where: { $0.file.isStdin }) {
             stdout.write(String(decoding: outcome.fixed[stdinName] ?? input.bytes, as: UTF8.self))
         }
-        let diagnostics = emitReport(outcome.result, loaded, options, to: reportSink, fixed: outcome.appliedCount)
+        let diagnostics = emitReport(outcome.result, loaded, options, baseline: baseline, to: reportSink, fixed: outcome.appliedCount)
         if failed || problems { return .usage }
         return diagnostics.contains { $0.severity >= loaded.settings.failOn } ? .findings : .clean
     }

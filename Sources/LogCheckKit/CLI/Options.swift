@@ -128,7 +128,12 @@ enum OptionParser {
             }
         }
         o.paths = positional
-        if o.unsafeFixes && !o.fix && !o.diff { o.fix = false }
+        if o.writeBaseline != nil && (o.fix || o.diff || o.baseline != nil) {
+            throw UsageError(message: "--write-baseline records findings as they are; it cannot be combined with --fix, --diff or --baseline")
+        }
+        if o.statistics, let f = o.format, f != .text {
+            throw UsageError(message: "--statistics prints a text table; it cannot be combined with --format \(f.rawValue)")
+        }
         return o
     }
 

@@ -115,7 +115,7 @@ public struct Checker: Sendable {
         let severity: Severity = s.severity == .error ? .error : (s.severity == .warning ? .warning : .info)
         var notes = Array(s.notes.dropFirst())
         switch (doc.kind, s.code) {
-        case (.log4js, .jsonSyntax), (.log4js, .empty) where doc.strictJSON:
+        case (.log4js, .jsonSyntax) where doc.strictJSON, (.log4js, .empty) where doc.strictJSON:
             notes.append("log4js reads this file with JSON.parse, so configure() throws \"Problem reading config from file\" at start-up (log4js.js:47-57)")
         case (.ecosystem, .scriptSyntax), (.ecosystem, .yamlSyntax), (.ecosystem, .empty), (.ecosystem, .multipleDocuments):
             notes.append("`pm2 start` stops with \"[PM2][ERROR] File \(Path.basename(doc.path)) malformated\" and starts no app (API.js:924-937)")

@@ -25,14 +25,34 @@ public enum AtomicWriter {
 
     /// Replaces the file at `path` with `bytes`, provided it still holds `expected`; nil on success.
     public static func write(_ bytes: [UInt8], to path: String, expecting expected: [UInt8], interruptBeforeRename: Bool = false) -> Failure? {
+        replace(path, with: bytes, expecting: expected, interruptBeforeRename: interruptBeforeRename)
+    }
+
+    /// Writes a file logcheck owns (a baseline): replaces it whatever it holds, or creates it
+    /// (mode 0644) when it does not exist.
+    public static func create(_ bytes: [UInt8], at path: String) -> Failure? {
+        replace(path, with: bytes, expecting: nil, interruptBeforeRename: false)
+    }
+
+    static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?, interruptBeforeRename: Bool) -> Failure? {
         let target = realPath(path) ?? path
-        switch FileSystem.readFile(target) {
-        case .success(let current) where current == expected: break
-        case .success: return .changedOnDisk
-        case .failure(let f): return .system(f.message(for: target))
+        var mode: mode_t = 0o644
+        if let expected {
+            switch FileSystem.readFile(target) {
+            case .success(let current) where current == expected: break
+            case .success: return .changedOnDisk
+            case .failure(let f): return .system(f.message(for: target))
+            }
+            var st = stat()
+            guard stat(target, &st) == 0 else { return .system("\(target): \(String(cString: strerror(errno)))") }
+            mode = st.st_mode & 0o7777
+        } else {
+            var st = stat()
+            if stat(target, &st) == 0 {
+                guard st.st_mode & S_IFMT == S_IFREG else { return .system("\(target): not a regular file") }
+                mode = st.st_mode & 0o7777
+            }
         }
-        var st = stat()
-        guard stat(target, &st) == 0 else { return .system("\(target): \(String(cString: strerror(errno)))") }
         let dir = Path.dirname(target)
         var template = Array((FileSystem.join(dir, "." + Path.basename(target) + ".logcheck-XXXXXX")).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -47,7 +67,7 @@ public enum AtomicWriter {
                 offset += n
             }
         }
-        if ok { ok = fchmod(fd, st.st_mode & 0o7777) == 0 }
+        if ok { ok = fchmod(fd, mode) == 0 }
         if ok { ok = fsync(fd) == 0 }
         close(fd)
         guard ok else {
@@ -60,7 +80,7 @@ public enum AtomicWriter {
             return .interrupted
         }
         // A last check: the file must not have changed while the new content was being written.
-        if case .success(let current) = FileSystem.readFile(target), current != expected {
+        if let expected, case .success(let current) = FileSystem.readFile(target), current != expected {
             unlink(tempPath)
             return .changedOnDisk
         }

@@ -2,7 +2,7 @@ import LogCheckSyntax
 
 /// `--format json`: a stable contract for other tools.
 ///
-///     {"version": 1, "diagnostics": [...], "summary": {"files", "errors", "warnings", "infos"}}
+///     {"version": 1, "diagnostics": [...], "summary": {"files", "errors", "warnings", "infos", "baselined"}}
 ///
 /// Lines and columns are 1-based; columns count Unicode scalars; `endLine`/`endColumn` point just
 /// past the span. Fix edits are byte ranges (`offset`, `length`) into the file as it was read.
@@ -20,6 +20,7 @@ public struct JSONReporter: Reporter {
                 ("errors", .int(report.count(.error))),
                 ("warnings", .int(report.count(.warning))),
                 ("infos", .int(report.count(.info))),
+                ("baselined", .int(report.baselineCount)),
             ])),
         ])
         return doc.serialized() + "\n"

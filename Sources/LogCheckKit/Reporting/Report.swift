@@ -9,6 +9,8 @@ public struct Report: Sendable {
     public var verboseLines: [String] = []
     /// Problems `--fix` fixed before this report.
     public var fixedCount = 0
+    /// Findings hidden because `--baseline` records them.
+    public var baselineCount = 0
 
     public init(diagnostics: [Diagnostic], fileCount: Int) {
         self.diagnostics = diagnostics

@@ -60,15 +60,16 @@ public struct TextReporter: Reporter {
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let files = plural(report.fileCount, "file")
         let fixed = report.fixedCount > 0 ? "Fixed \(plural(report.fixedCount, "problem")). " : ""
+        let baselined = report.baselineCount > 0 ? " \(report.baselineCount) more recorded in the baseline." : ""
         if report.diagnostics.isEmpty {
-            return fixed + (report.fixedCount > 0 ? "No problems left in \(files).\n" : "No problems found in \(files).\n")
+            return fixed + (report.fixedCount > 0 ? "No problems left in \(files)." : "No problems found in \(files).") + baselined + "\n"
         }
         var line = fixed + "Found \(plural(e, "error")), \(plural(w, "warning")) and \(plural(i, "info")) in \(files)."
         let safe = report.diagnostics.filter { $0.fixes.contains { $0.applicability == .safe } }.count
         let unsafe = report.diagnostics.filter { d in !d.fixes.contains { $0.applicability == .safe } && d.fixes.contains { $0.applicability == .unsafe } }.count
         if safe > 0 { line += " \(safe) fixable with --fix." }
         if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
-        return line + "\n"
+        return line + baselined + "\n"
     }
 
     public func renderDiagnostic(_ d: Diagnostic) -> String {

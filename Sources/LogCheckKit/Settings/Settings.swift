@@ -15,12 +15,15 @@ public struct Settings: Sendable {
     public var severities: [String: Severity] = [:]
     /// Glob → rules (ids, slugs, prefixes or `all`) not reported for matching files.
     public var pathIgnores: [(pattern: String, rules: [String])] = []
+    /// The directory the globs of `pathIgnores` are relative to: the settings file's (absolute);
+    /// nil for the current directory.
+    public var root: String? = nil
     /// Exit 1 when a finding at or above this remains.
     public var failOn: Severity = .error
 
     public init() {}
 
-    /// Whether a rule is reported for a file.
+    /// Whether a rule is reported for a file; `path` is relative to `root` (see `relativePath`).
     public func reports(_ rule: RuleDescription, in path: String) -> Bool {
         if !select.isEmpty && !select.contains(where: { Settings.matches($0, rule) }) { return false }
         if ignore.contains(where: { Settings.matches($0, rule) }) { return false }
@@ -28,6 +31,12 @@ public struct Settings: Sendable {
             if rules.contains(where: { $0 == "all" || Settings.matches($0, rule) }) { return false }
         }
         return true
+    }
+
+    /// A file's path as the globs see it: relative to `root` (or as given, without a root).
+    public func relativePath(_ path: String, cwd: String) -> String {
+        guard let root else { return Path.normalize(path) }
+        return Path.relative(path, to: root, cwd: cwd)
     }
 
     /// A rule selector: an id (`LC102`), a slug (`instance-var-mismatch`) or an id prefix (`LC1`).
@@ -39,8 +48,9 @@ public struct Settings: Sendable {
 
     /// Applies severity overrides and filters; findings in dropped rules disappear.
     public func apply(to diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.compactMap { d in
-            guard reports(d.rule, in: d.file.path) else { return nil }
+        let cwd = pathIgnores.isEmpty ? "" : FileSystem.currentDirectory()
+        return diagnostics.compactMap { d in
+            guard reports(d.rule, in: relativePath(d.file.path, cwd: cwd)) else { return nil }
             var d = d
             if let s = severities[d.rule.id] { d.severity = s }
             return d

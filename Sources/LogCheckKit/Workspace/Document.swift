@@ -83,7 +83,8 @@ public enum DocumentLoader {
             return Document(source: source, format: .yaml, kind: kind, read: read, module: nil, strictJSON: false, input: input)
         case .javascript:
             let result = ScriptReader.readModule(source)
-            let kind = input.declaredKind ?? classify(result.read.root, hint: hint ?? (source.path.lowercased().contains(".config.") ? .ecosystem : nil), failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
+            // `*.config.js` alone is no hint: webpack, vite and jest configs share the suffix.
+            let kind = input.declaredKind ?? classify(result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
             return Document(source: source, format: .javascript, kind: kind, read: result.read, module: result.module, strictJSON: false, input: input)
         case .json:
             let strict = JSONReader.read(source)

@@ -140,7 +140,7 @@ public enum FileSystem {
     public static func currentDirectory() -> String {
         var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buf, buf.count) != nil else { return "." }
-        return String(cString: buf)
+        return String(decoding: buf.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
@@ -165,6 +165,17 @@ public enum Path {
     public static func resolve(_ base: String, _ relative: String) -> String {
         let joined = relative.hasPrefix("/") ? relative : (base.isEmpty ? relative : base + "/" + relative)
         return normalize(joined)
+    }
+
+    /// `path` relative to the directory `base`, both resolved against `cwd` first.
+    public static func relative(_ path: String, to base: String, cwd: String) -> String {
+        let target = resolve(cwd, path).split(separator: "/")
+        let from = resolve(cwd, base).split(separator: "/")
+        var common = 0
+        while common < target.count && common < from.count && target[common] == from[common] { common += 1 }
+        let up = Array(repeating: "..", count: from.count - common)
+        let joined = (up + target[common...].map(String.init)).joined(separator: "/")
+        return joined.isEmpty ? "." : joined
     }
 
     public static func normalize(_ path: String) -> String {

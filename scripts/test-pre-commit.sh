@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs logcheck's pre-commit hooks (.pre-commit-hooks.yaml) with the real pre-commit tool:
+# a repository with a bad ecosystem/log4js pair must fail the hook with LC101, a good pair must
+# pass, and files outside the hook's `files:` pattern must not be passed to logcheck.
+# Both hooks are run: `logcheck` (language: swift, built by pre-commit) and `logcheck-system`
+# (language: system, the logcheck on PATH: here the one pre-commit built).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+export PRE_COMMIT_HOME="$root/.build/pre-commit-home"
+export PATH="$PATH:/opt/swift/usr/bin"
+command -v pre-commit >/dev/null || { echo "test-pre-commit: pre-commit is missing (scripts/setup.sh --test-tools installs it)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+# The hook repository: a snapshot of this working tree (tracked and new files, uncommitted
+# changes included) committed with a fixed author and date, so the same tree gives the same
+# revision and pre-commit builds logcheck once per tree, not once per run.
+snapshot="$root/.build/pre-commit-snapshot"
+rm -rf "$snapshot"
+mkdir -p "$snapshot"
+(cd "$root" && git ls-files -z --cached --others --exclude-standard | tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -xf - -C "$snapshot"
+export GIT_AUTHOR_NAME=logcheck GIT_AUTHOR_EMAIL=logcheck@localhost GIT_COMMITTER_NAME=logcheck GIT_COMMITTER_EMAIL=logcheck@localhost
+export GIT_AUTHOR_DATE="2000-01-01T00:00:00Z" GIT_COMMITTER_DATE="2000-01-01T00:00:00Z"
+git -C "$snapshot" init -q
+git -C "$snapshot" add -A
+git -C "$snapshot" -c commit.gpgsign=false commit -q -m snapshot
+rev=$(git -C "$snapshot" rev-parse HEAD)
+
+fail() { echo "test-pre-commit: FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# make_repo DIR LOG4JS_JSON: an app in cluster mode loading log4js.json, plus files the hook
+# must not see.
+make_repo() {
+  mkdir -p "$1/config"
+  cat > "$1/ecosystem.config.js" <<'JS'
+module.exports = {
+  apps: [{
+    name: 'api',
+    script: 'server.js',
+    exec_mode: 'cluster',
+    instances: 4,
+    env: { LOG4JS_CONFIG: 'config/log4js.json' },
+  }],
+};
+JS
+  printf '%s\n' "$2" > "$1/config/log4js.json"
+  echo "module.exports = { entry: './src/index.js' };" > "$1/webpack.config.js"
+  echo '{"name": "api"}' > "$1/package.json"
+  git -C "$1" init -q
+  git -C "$1" add .
+}
+
+# run_hook DIR HOOK: runs the hook on every file of the repository; sets out and code.
+run_hook() {
+  printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: %s\n' "$snapshot" "$rev" "$2" > "$work/pre-commit-config.yaml"
+  set +e
+  out=$(cd "$1" && pre-commit run --config "$work/pre-commit-config.yaml" --all-files --verbose --color never 2>&1)
+  code=$?
+  set -e
+}
+
+make_repo "$work/bad" '{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}'
+make_repo "$work/good" '{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}, "disableClustering": true}'
+
+for hook in logcheck logcheck-system; do
+  if [ "$hook" = logcheck-system ]; then
+    # The clone pre-commit made of this revision, from its store's database.
+    clone=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT path FROM repos WHERE repo = ? AND ref = ?", sys.argv[2:]).fetchone()[0])' "$PRE_COMMIT_HOME/db.db" "$snapshot" "$rev")
+    built=$(find "$clone" -path '*/swift_env-*/.build/*/release/logcheck' -type f | head -n 1)
+    [ -n "$built" ] || { fail "no logcheck built by the logcheck hook under $PRE_COMMIT_HOME"; break; }
+    export PATH="$(dirname "$built"):$PATH"
+  fi
+
+  run_hook "$work/bad" "$hook"
+  if [ "$code" -ne 1 ]; then fail "$hook on the bad pair exited $code, expected 1"; fi
+  if ! grep -q '^error\[LC101\]: log4js loses every log line of app "api"' <<<"$out"; then fail "$hook on the bad pair did not report LC101"; fi
+  if ! grep -q -- '--> config/log4js.json:1:1' <<<"$out"; then fail "$hook on the bad pair: LC101 not at config/log4js.json:1:1"; fi
+  if ! grep -q 'Found 1 error, 0 warnings and 0 infos in 2 files' <<<"$out"; then fail "$hook on the bad pair: unexpected summary"; fi
+
+  run_hook "$work/good" "$hook"
+  if [ "$code" -ne 0 ]; then fail "$hook on the good pair exited $code, expected 0"; fi
+  if ! grep -q 'No problems found in 2 files.' <<<"$out"; then fail "$hook on the good pair: expected no problems in 2 files (webpack.config.js and package.json must not be passed)"; fi
+  if [ "$failures" -gt 0 ]; then printf '%s\n' "$out" >&2; fi
+done
+
+if [ "$failures" -gt 0 ]; then
+  echo "test-pre-commit: $failures failure(s)" >&2
+  exit 1
+fi
+echo "test-pre-commit: both hooks fail the bad pair with LC101 and pass the good pair"
