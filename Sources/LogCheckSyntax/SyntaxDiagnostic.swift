@@ -74,6 +74,8 @@ public enum ReaderLimits {
     public static let maxDepth = 100
     /// Most nodes YAML alias expansion may produce, in total, per file.
     public static let maxExpandedNodes = 1_000_000
+    /// …and over this many times the nodes the file writes (a big file without aliases is no bomb).
+    public static let aliasExpansionRatio = 10
 }
 
 /// Checks that apply to every input before a reader sees it: encoding and NUL bytes.

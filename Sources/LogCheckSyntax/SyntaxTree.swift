@@ -133,6 +133,20 @@ public final class SyntaxTree: @unchecked Sendable {
         }
         return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
     }
+
+    /// Whether node `id` is a scalar whose text is exactly `want` (lengths compared first).
+    func scalarText(_ id: Int32, equals want: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = nodes[Int(id)]
+        guard raw.kind == .scalar, Int(raw.b) == want.count else { return false }
+        return withText(id) { have in
+            var i = 0
+            while i < want.count {
+                if have[i] != want[i] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
 }
 
 /// A cursor to one node of a `SyntaxTree`.
@@ -234,7 +248,7 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
             var i = list.count - 1
             while i >= 0 {
                 let e = list[i]
-                if e.keyNode.kind == .scalar && tree.withText(e.keyNode.id, { $0.elementsEqual(want) }) { return e }
+                if tree.scalarText(e.keyNode.id, equals: want) { return e }
                 i -= 1
             }
             return nil

@@ -182,7 +182,9 @@ private struct YAMLEventReader {
             return
         }
         top.size += size
-        if top.size > ReaderLimits.maxExpandedNodes {
+        // A large file without aliases expands to exactly the nodes it has; only aliases that
+        // multiply it (expanding to over ten times the nodes written) make a bomb.
+        if top.size > ReaderLimits.maxExpandedNodes && top.size > ReaderLimits.aliasExpansionRatio * builder.tree.nodes.count {
             diagnostics.append(SyntaxDiagnostic(
                 .aliasExpansion, .error,
                 "YAML aliases here expand to more than \(ReaderLimits.maxExpandedNodes) nodes (an alias bomb); logcheck stops reading this file, and anything that expands it would hang or run out of memory",

@@ -97,4 +97,20 @@ import Testing
         #expect(r.out.contains("\"rule\": \"LC103\""))
         #expect(r.err.contains("app \"api\" (fixtures/golden/link-configure-call/ecosystem.config.js) uses fixtures/golden/link-configure-call/config/log4js.json: log4js.configure() in fixtures/golden/link-configure-call/src/logger.js:4:1"))
     }
+
+    @Test func configsFoundInADirectoryPairOnlyWithEcosystemsAboveThem() {
+        let eco = "module.exports = { apps: [{ name: 'api', script: 'a.js' }] }"
+        let files = [
+            SourceFile(path: "repo/a/ecosystem.config.js", text: eco),
+            SourceFile(path: "repo/a/log4js.json", text: config),
+            SourceFile(path: "repo/a/conf/log4js.json", text: config),
+            SourceFile(path: "repo/b/log4js.json", text: config),
+        ]
+        let found = files.map { DocumentLoader.load($0, input: InputFile(path: $0.path, fromDirectory: true)) }
+        let r = Checker(files: MemoryFiles()).run(found)
+        #expect(linkedPaths(r) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
+        // Named on the command line, every config is paired.
+        let named = files.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
+        #expect(linkedPaths(Checker(files: MemoryFiles()).run(named)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json", "repo/b/log4js.json"])
+    }
 }

@@ -171,6 +171,18 @@ import Testing
         #expect(r.diagnostics.map(\.code) == [.aliasExpansion])
     }
 
+    @Test func aLargeFileIsNotABomb() {
+        // 1.2 million nodes, no aliases; then shared defaults merged into every app.
+        var plain = "apps:\n"
+        for k in 0..<200_000 { plain += "  - name: app-\(k)\n    script: a.js\n" }
+        let r = YAMLReader.read(source(plain))
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.root?["apps"]?.elements.count == 200_000)
+        var merged = "defaults: &d\n  script: a.js\n  instances: 2\n  exec_mode: cluster\napps:\n"
+        for k in 0..<200_000 { merged += "  - <<: *d\n    name: app-\(k)\n" }
+        #expect(YAMLReader.read(source(merged)).diagnostics.isEmpty)
+    }
+
     @Test func deepNestingIsADiagnosticNotACrash() {
         let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let r = YAMLReader.read(source(text))

@@ -25,15 +25,16 @@ public struct Checker: Sendable {
     public func check(_ documents: [Document]) -> [Diagnostic] { run(documents).diagnostics }
 
     public func run(_ documents: [Document]) -> CheckResult {
-        var linker = Linker(documents: documents, files: files)
+        let models = Models()
+        var linker = Linker(documents: documents, files: files, models: models)
         var deployments: [Deployment] = []
         for doc in documents where doc.kind == .ecosystem {
-            guard let root = doc.root else { continue }
-            deployments += linker.deployments(for: Ecosystem(document: doc, root: root))
+            guard let ecosystem = models.ecosystem(doc) else { continue }
+            deployments += linker.deployments(for: ecosystem)
         }
         var all: [Diagnostic] = []
         for doc in linker.order {
-            all += checkDocument(doc)
+            all += checkDocument(doc, models: models)
         }
         // Configs written inline in a configure() call are checked like files.
         var inline = Set<Int32>()
@@ -57,6 +58,10 @@ public struct Checker: Sendable {
 
     /// Findings for one document on its own (reader findings, file rules).
     public func checkDocument(_ doc: Document) -> [Diagnostic] {
+        checkDocument(doc, models: Models())
+    }
+
+    func checkDocument(_ doc: Document, models: Models) -> [Diagnostic] {
         var sink = DiagnosticSink()
         for s in doc.read.diagnostics {
             sink.emit(Checker.diagnostic(from: s, in: doc))
@@ -68,11 +73,11 @@ public struct Checker: Sendable {
                 at: Location(doc.source, doc.root?.span ?? Span(0, 0)),
                 help: "name its kind with --ecosystem \(doc.path) or --log4js \(doc.path)")
         }
-        if doc.kind == .log4js, let root = doc.root {
-            sink.append(contentsOf: Checker.checkLog4js(Log4jsConfig(root: root)))
+        if doc.kind == .log4js, let config = models.log4js(doc) {
+            sink.append(contentsOf: Checker.checkLog4js(config))
         }
-        if doc.kind == .ecosystem, let root = doc.root {
-            var context = EcosystemContext(ecosystem: Ecosystem(document: doc, root: root))
+        if doc.kind == .ecosystem, let ecosystem = models.ecosystem(doc) {
+            var context = EcosystemContext(ecosystem: ecosystem)
             for rule in RuleRegistry.ecosystemRules { rule.check(&context) }
             sink.append(contentsOf: context.diagnostics)
         }

@@ -97,6 +97,40 @@ public struct PM2App: @unchecked Sendable {
     public let index: Int
     /// True when the whole file is the app (no `apps`).
     public let bare: Bool
+    /// The schema fields PM2 ends up with, resolved once (see `field`), by canonical name.
+    private let resolved: [String: Field]
+    /// Every entry whose key is a schema key or alias, by canonical name, in file order.
+    private let writtenEntries: [String: [Entry]]
+
+    init(node: Node, index: Int, bare: Bool) {
+        self.node = node
+        self.index = index
+        self.bare = bare
+        var last: [String: Entry] = [:]
+        var written: [String: [Entry]] = [:]
+        for e in node.entries {
+            guard let k = e.key else { continue }
+            last[k] = e
+            if let canonical = PM2Schema.spellings[k] { written[canonical, default: []].append(e) }
+        }
+        var resolved: [String: Field] = [:]
+        for name in written.keys {
+            guard let key = PM2Schema.byName[name] else { continue }
+            // validateJSON (Config.js:97-101): the canonical key first, then each alias in order;
+            // the first truthy value wins, and a falsy value is replaced by the next alias's
+            // value even when that is absent.
+            var current = last[key.name]
+            for alias in key.aliases {
+                if let c = current, c.value.isTruthy != false { break }
+                current = last[alias]
+            }
+            if let entry = current, !entry.value.isNull, !entry.value.isUndefined {
+                resolved[name] = Field(key: key, entry: entry)
+            }
+        }
+        self.resolved = resolved
+        self.writtenEntries = written
+    }
 
     public var source: SourceFile { node.source }
 
@@ -117,21 +151,12 @@ public struct PM2App: @unchecked Sendable {
     /// canonical value is replaced by the next alias's value even when that is absent.
     /// nil when PM2 ends up with no value (absent, null or dropped).
     public func field(_ name: String) -> Field? {
-        guard let key = PM2Schema.byName[name] else { return nil }
-        var current = node.entry(key.name)
-        for alias in key.aliases {
-            if let c = current, c.value.isTruthy != false { break }
-            current = node.entry(alias)
-        }
-        guard let entry = current, !entry.value.isNull, !entry.value.isUndefined else { return nil }
-        return Field(key: key, entry: entry)
+        resolved[name]
     }
 
     /// Every entry of the app spelled as `name` or one of its aliases.
     public func spellings(_ name: String) -> [Entry] {
-        guard let key = PM2Schema.byName[name] else { return [] }
-        let spellings = Set(key.spellings)
-        return node.entries.filter { $0.key.map(spellings.contains) ?? false }
+        writtenEntries[name] ?? []
     }
 
     /// The app's value for `name` as written, canonical spelling or alias, even if PM2 drops it.

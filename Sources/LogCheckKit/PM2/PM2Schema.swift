@@ -14,20 +14,25 @@ public struct PM2Key: Sendable {
     public let regex: PM2Regex?
     public let min: Double?
     public let defaultValue: String?
-
     /// Lookup order after the canonical key: explicit aliases prepended one by one (so in reverse
     /// order), then the automatic camelCase form (Config.js:23-55).
-    public var aliases: [String] {
+    public let aliases: [String]
+    /// Every spelling PM2 reads for this key.
+    public let spellings: [String]
+
+    init(name: String, types: [ValueType], explicitAliases: [String], regex: PM2Regex?, min: Double?, defaultValue: String?) {
+        self.name = name
+        self.types = types
+        self.explicitAliases = explicitAliases
+        self.regex = regex
+        self.min = min
+        self.defaultValue = defaultValue
         var list = [PM2Schema.camelCase(name)]
         for a in explicitAliases { list.insert(a, at: 0) }
-        return list
-    }
-
-    /// Every spelling PM2 reads for this key.
-    public var spellings: [String] {
+        aliases = list
         var all = [name]
-        for a in aliases where !all.contains(a) { all.append(a) }
-        return all
+        for a in list where !all.contains(a) { all.append(a) }
+        spellings = all
     }
 }
 

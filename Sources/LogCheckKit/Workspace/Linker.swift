@@ -66,6 +66,29 @@ public final class Deployment: @unchecked Sendable {
     }
 }
 
+/// The models of a run's documents, each built once (the linker, the file rules and the
+/// deployment rules share them).
+final class Models {
+    private var log4js: [ObjectIdentifier: Log4jsConfig] = [:]
+    private var ecosystems: [ObjectIdentifier: Ecosystem] = [:]
+
+    func log4js(_ doc: Document) -> Log4jsConfig? {
+        guard let root = doc.root else { return nil }
+        if let m = log4js[ObjectIdentifier(doc)] { return m }
+        let m = Log4jsConfig(root: root)
+        log4js[ObjectIdentifier(doc)] = m
+        return m
+    }
+
+    func ecosystem(_ doc: Document) -> Ecosystem? {
+        guard let root = doc.root else { return nil }
+        if let m = ecosystems[ObjectIdentifier(doc)] { return m }
+        let m = Ecosystem(document: doc, root: root)
+        ecosystems[ObjectIdentifier(doc)] = m
+        return m
+    }
+}
+
 /// Finds, for every app, the log4js configs it loads.
 struct Linker {
     let files: FileProvider
@@ -76,20 +99,35 @@ struct Linker {
     /// Parsed app code, by path.
     var modules: [String: (SourceFile, ScriptReader.Result)?] = [:]
 
+    let models: Models
+    /// The log4js configs among the inputs (named, or found in a searched directory), in order.
+    let inputConfigs: [Document]
+
     static let maxModules = 200
     static let maxDepth = 8
 
-    init(documents: [Document], files: FileProvider) {
+    init(documents: [Document], files: FileProvider, models: Models) {
         self.files = files
+        self.models = models
         var map: [String: Document] = [:]
         for d in documents { map[Path.normalize(d.path)] = d }
         self.documents = map
         self.order = documents
+        self.inputConfigs = documents.filter { $0.kind == .log4js && $0.root != nil }
     }
 
-    /// The log4js configs named on the command line (or found in a searched directory).
-    var commandLineConfigs: [Log4jsConfig] {
-        order.filter { $0.kind == .log4js && $0.root != nil }.map { Log4jsConfig(root: $0.root!) }
+    /// The input configs an app without another link is paired with: every config named on the
+    /// command line, and the configs found in a searched directory at or below the ecosystem
+    /// file's directory (a monorepo's services do not share each other's configs).
+    func fallbackConfigs(for ecosystem: Document) -> [Log4jsConfig] {
+        let ecoDir = Path.normalize(Path.dirname(ecosystem.path))
+        return inputConfigs.compactMap { doc in
+            if doc.input.fromDirectory {
+                let dir = Path.normalize(Path.dirname(doc.path))
+                guard dir == ecoDir || ecoDir == "." && !dir.hasPrefix("/") && !dir.hasPrefix("..") || dir.hasPrefix(ecoDir == "/" ? "/" : ecoDir + "/") else { return nil }
+            }
+            return models.log4js(doc)
+        }
     }
 
     /// A log4js config file the app loads, read when it was not among the inputs.
@@ -144,8 +182,8 @@ struct Linker {
             for env in app.environments {
                 guard let e = env.values.entry("LOG4JS_CONFIG"), let value = e.value.string else { continue }
                 let path = Path.resolve(cwd, value)
-                if let doc = loadConfig(path), let root = doc.root {
-                    found.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: root), link: .environmentVariable(e, environment: env.name), environment: env.name))
+                if let doc = loadConfig(path), let config = models.log4js(doc) {
+                    found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .environmentVariable(e, environment: env.name), environment: env.name))
                 }
             }
             // 2. configure() calls in the app's code.
@@ -154,7 +192,7 @@ struct Linker {
             }
             // 3. Otherwise, the configs named together on the command line.
             if found.isEmpty {
-                for config in commandLineConfigs {
+                for config in fallbackConfigs(for: ecosystem.document) {
                     found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .commandLine, environment: nil))
                 }
             }
@@ -180,8 +218,8 @@ struct Linker {
                 guard let arg = call.argument else { continue }
                 if arg.isMapping {
                     result.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: arg), link: .configureCall(call), environment: nil))
-                } else if let target = Linker.configPath(arg, file: dir, cwd: cwd), let doc = loadConfig(target), let root = doc.root {
-                    result.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: root), link: .configureCall(call), environment: nil))
+                } else if let target = Linker.configPath(arg, file: dir, cwd: cwd), let doc = loadConfig(target), let config = models.log4js(doc) {
+                    result.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .configureCall(call), environment: nil))
                 } else {
                     verbose.append("\(source.path): log4js.configure(\(arg.sourceText.prefix(60))) is known only at run time")
                 }

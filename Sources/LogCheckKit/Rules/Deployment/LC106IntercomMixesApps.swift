@@ -18,6 +18,11 @@ public enum LC106IntercomMixesApps: DeploymentSetRule {
             ], messages: ["apps \"api\" and \"worker\" both use log4js with \"pm2\": true: pm2-intercom relays every app's events to every process, so each app's instance 0 also writes the other app's log lines"],
                settings: "pm2-intercom: installed"),
             RuleExample(files: [
+                ExampleFile("ecosystem.yml", "apps:\n  - «name: api\n    script: api.js\n    instances: 2»\n  - name: worker\n    script: worker.js\n    instances: 2\n  - name: mailer\n    script: mailer.js\n    instances: 2\n"),
+                ExampleFile("log4js.json", "{\n  \"appenders\": { \"out\": { \"type\": \"stdout\" } },\n  \"categories\": { \"default\": { \"appenders\": [\"out\"], \"level\": \"info\" } },\n  \"pm2\": true\n}\n"),
+            ], messages: ["apps \"api\", \"worker\" and \"mailer\" all use log4js with \"pm2\": true: pm2-intercom relays every app's events to every process, so each app's instance 0 also writes the other apps' log lines"],
+               settings: "pm2-intercom: installed"),
+            RuleExample(files: [
                 ExampleFile("ecosystem.config.js", "module.exports = {\n  apps: [\n    { name: 'api', script: 'api.js', exec_mode: 'cluster', instances: 2 },\n    { name: 'cron', script: 'cron.js' },\n  ],\n};\n"),
                 ExampleFile("log4js.json", "{\n  \"appenders\": { \"out\": { \"type\": \"stdout\" } },\n  \"categories\": { \"default\": { \"appenders\": [\"out\"], \"level\": \"info\" } },\n  \"pm2\": true\n}\n"),
             ], settings: "pm2-intercom: installed"),
@@ -33,15 +38,17 @@ public enum LC106IntercomMixesApps: DeploymentSetRule {
         }
         for key in order {
             var apps: [(String, Deployment)] = []
+            var seen: Set<String> = []
             for d in byEcosystem[key]! {
                 let name = d.app.name ?? "#\(d.app.index + 1)"
-                if !apps.contains(where: { $0.0 == name }) { apps.append((name, d)) }
+                if seen.insert(name).inserted { apps.append((name, d)) }
             }
             guard apps.count >= 2 else { continue }
             let names = apps.map { "\"\($0.0)\"" }
             let list = names.count == 2 ? names.joined(separator: " and ") : names.dropLast().joined(separator: ", ") + " and " + names.last!
             let first = apps[0].1
-            sink.emit(description, "apps \(list) both use log4js with \"pm2\": true: pm2-intercom relays every app's events to every process, so each app's instance 0 also writes the other app's log lines",
+            let (all, others) = apps.count == 2 ? ("both", "the other app's") : ("all", "the other apps'")
+            sink.emit(description, "apps \(list) \(all) use log4js with \"pm2\": true: pm2-intercom relays every app's events to every process, so each app's instance 0 also writes \(others) log lines",
                       at: Location(first.app.node),
                       related: apps.dropFirst().map { RelatedLocation(Location($0.1.app.node), "app \"\($0.0)\"") },
                       help: "use \"disableClustering\": true with stdout appenders for all but one app, or a tcp-server that receives every app's events")

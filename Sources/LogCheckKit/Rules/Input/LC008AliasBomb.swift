@@ -8,7 +8,9 @@ public enum LC008AliasBomb: InputRule {
         rationale: """
         Anchors and aliases let a few lines of YAML stand for billions of nodes ("billion laughs"). \
         logcheck shares aliased nodes instead of copying them, counts what they would expand to, and stops \
-        at \(ReaderLimits.maxExpandedNodes) nodes; any tool that expands the file would hang or run out of memory.
+        beyond \(ReaderLimits.maxExpandedNodes) nodes when that is over \(ReaderLimits.aliasExpansionRatio) times \
+        the nodes the file writes; any tool that expands the file would hang or run out of memory. A large \
+        file whose aliases add little (merge keys sharing defaults) is read in full.
         """,
         examples: [
             .good("ecosystem.yml", "defaults: &defaults\n  script: app.js\napps:\n  - <<: *defaults\n    name: api\n"),
