@@ -27,6 +27,10 @@ test: setup
 	$(SWIFT) test
 	scripts/test-pre-commit.sh
 
+## Measure logcheck against its floors on a generated corpus; writes bench/results.md (not part of test).
+bench: setup
+	python3 bench/run.py
+
 ## Regenerate rules/ from the rule descriptions.
 rules-docs:
 	LOGCHECK_UPDATE_DOCS=1 $(SWIFT) test --filter RuleDocsTests

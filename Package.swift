@@ -20,6 +20,9 @@ let package = Package(
         ),
         .target(name: "LogCheckKit", dependencies: ["LogCheckSyntax"]),
         .executableTarget(name: "logcheck", dependencies: ["LogCheckKit"]),
+        // The floors `make bench` compares logcheck with (bench/README.md); not installed.
+        .executableTarget(name: "bench-floor-hello", path: "bench/floor-hello"),
+        .executableTarget(name: "bench-floor-scan", dependencies: ["CYAML"], path: "bench/floor-scan"),
         .testTarget(
             name: "LogCheckSyntaxTests",
             dependencies: ["LogCheckSyntax"]

@@ -38,3 +38,16 @@ if [ "${1:-}" = "--test-tools" ]; then
     python3 -m pip install --quiet --disable-pip-version-check "${missing[@]}"
   fi
 fi
+
+if [ "${1:-}" = "--bench-tools" ]; then
+  # make bench: hyperfine (Debian package) times the runs; yamllint is the B1 comparison.
+  if ! command -v hyperfine >/dev/null 2>&1; then
+    echo "setup: installing hyperfine"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine >/dev/null
+  fi
+  if ! command -v yamllint >/dev/null 2>&1; then
+    echo "setup: installing yamllint"
+    python3 -m pip install --quiet --disable-pip-version-check yamllint
+  fi
+fi

@@ -157,11 +157,13 @@ public struct LogCheckCommand {
         if options.fix || options.diff {
             return fix(inputs, loaded, options, baseline: baseline, problems: !problems.isEmpty)
         }
-        let documents = inputs.compactMap { input -> Document? in
+        let documents = Parallel.map(inputs) { input -> Document? in
             let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: input.bytes), input: input.file)
             return input.file.fromDirectory && doc.kind == .unknown ? nil : doc
-        }
-        let result = Checker(settings: loaded.settings, files: DiskFiles()).run(documents)
+        }.compactMap { $0 }
+        var checker = Checker(settings: loaded.settings, files: DiskFiles())
+        checker.explainsLinks = options.verbose
+        let result = checker.run(documents)
         if let path = options.writeBaseline {
             return writeBaseline(result, loaded, to: path, problems: !problems.isEmpty)
         }
@@ -182,8 +184,8 @@ public struct LogCheckCommand {
         var report = Report(diagnostics: diagnostics, fileCount: result.documents.count)
         report.fixedCount = fixed
         report.baselineCount = hidden
-        report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind == .unknown ? "an unrecognised file" : $0.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\($0.format.rawValue))" } + result.verbose
         if options.verbose {
+            report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind == .unknown ? "an unrecognised file" : $0.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\($0.format.rawValue))" } + result.verbose
             if let s = loaded.source { stderr.write("logcheck: settings from \(s.path)\n") }
             for line in report.verboseLines { stderr.write("logcheck: \(line)\n") }
         }

@@ -3,8 +3,10 @@ public enum Suggest {
     /// Edit distance (insertions, deletions, substitutions, adjacent transpositions),
     /// comparing case-insensitively with `-`, `_` and camelCase treated alike.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars)
-        let y = Array(b.unicodeScalars)
+        distance(Array(a.unicodeScalars), Array(b.unicodeScalars))
+    }
+
+    static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
         var prev2 = [Int](repeating: 0, count: y.count + 1)
@@ -19,39 +21,62 @@ public enum Suggest {
                     cur[j] = min(cur[j], prev2[j - 2] + 1)
                 }
             }
-            prev2 = prev
-            prev = cur
+            swap(&prev2, &prev)
+            swap(&prev, &cur)
         }
         return prev[y.count]
     }
 
     /// A key normalised for comparison: lower case, without `_` and `-`.
     public static func normalized(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
+        String(String.UnicodeScalarView(scalars(s)))
+    }
+
+    static func scalars(_ s: String) -> [Unicode.Scalar] {
+        s.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" }
+    }
+
+    /// How far a typo may be from the word: a third of its length, 1 to 3.
+    static func limit(_ length: Int) -> Int { max(1, min(3, length / 3)) }
+
+    /// Candidates prepared once (normalised), for rules that suggest from a fixed list.
+    public struct Index: Sendable {
+        let items: [(word: String, scalars: [Unicode.Scalar])]
+
+        public init(_ candidates: [String]) {
+            items = candidates.map { ($0, Suggest.scalars($0)) }
+        }
+
+        /// The candidates within `maxDistance` (default: the typo limit), closest first, then by name.
+        func ranked(_ word: String, maxDistance: Int? = nil) -> [(String, Int)] {
+            let w = Suggest.scalars(word)
+            let limit = maxDistance ?? Suggest.limit(w.count)
+            var found: [(String, Int)] = []
+            for item in items where abs(item.scalars.count - w.count) <= limit {
+                let d = item.scalars == w ? 0 : Suggest.distance(w, item.scalars)
+                if d <= limit { found.append((item.word, d)) }
+            }
+            return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        }
+
+        public func close(_ word: String) -> [String] { ranked(word).map(\.0) }
+
+        public func closest(_ word: String, maxDistance: Int? = nil) -> String? {
+            // The first candidate in list order among the nearest (as `Suggest.closest`).
+            let ranked = ranked(word, maxDistance: maxDistance)
+            guard let best = ranked.first?.1 else { return nil }
+            let nearest = Set(ranked.filter { $0.1 == best }.map(\.0))
+            return items.first { nearest.contains($0.word) }?.word
+        }
     }
 
     /// The closest candidate, if it is close enough to be a likely typo.
     public static func closest(_ word: String, among candidates: [String], maxDistance: Int? = nil) -> String? {
-        let w = normalized(word)
-        var best: (String, Int)? = nil
-        for c in candidates {
-            let n = normalized(c)
-            let d = n == w ? 0 : distance(w, n)
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let (c, d) = best else { return nil }
-        let limit = maxDistance ?? max(1, min(3, w.count / 3))
-        return d <= limit ? c : nil
+        Index(candidates).closest(word, maxDistance: maxDistance)
     }
 
     /// Candidates within the typo distance, closest first.
     public static func close(_ word: String, among candidates: [String]) -> [String] {
-        let w = normalized(word)
-        let limit = max(1, min(3, w.count / 3))
-        return candidates
-            .map { ($0, distance(w, normalized($0))) }
-            .filter { $0.1 <= limit }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            .map { $0.0 }
+        Index(candidates).close(word)
     }
 }

@@ -16,6 +16,8 @@ public struct CheckResult: Sendable {
 public struct Checker: Sendable {
     public var settings: Settings
     public var files: FileProvider
+    /// Whether `CheckResult.verbose` explains every link (for `--verbose`).
+    public var explainsLinks = true
 
     public init(settings: Settings = Settings(), files: FileProvider = DiskFiles()) {
         self.settings = settings
@@ -26,16 +28,18 @@ public struct Checker: Sendable {
 
     public func run(_ documents: [Document]) -> CheckResult {
         let models = Models()
+        models.build(documents)
         var linker = Linker(documents: documents, files: files, models: models)
+        linker.explains = explainsLinks
         var deployments: [Deployment] = []
         for doc in documents where doc.kind == .ecosystem {
             guard let ecosystem = models.ecosystem(doc) else { continue }
             deployments += linker.deployments(for: ecosystem)
         }
-        var all: [Diagnostic] = []
-        for doc in linker.order {
-            all += checkDocument(doc, models: models)
-        }
+        // Each document's own findings, in parallel: the models exist now and are only read.
+        var all: [Diagnostic] = Parallel.map(linker.order) { doc in
+            checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc))
+        }.flatMap { $0 }
         // Configs written inline in a configure() call are checked like files.
         var inline = Set<Int32>()
         for d in deployments {
@@ -58,10 +62,12 @@ public struct Checker: Sendable {
 
     /// Findings for one document on its own (reader findings, file rules).
     public func checkDocument(_ doc: Document) -> [Diagnostic] {
-        checkDocument(doc, models: Models())
+        let models = Models()
+        return checkDocument(doc, log4js: doc.kind == .log4js ? models.log4js(doc) : nil, ecosystem: doc.kind == .ecosystem ? models.ecosystem(doc) : nil)
     }
 
-    func checkDocument(_ doc: Document, models: Models) -> [Diagnostic] {
+    /// `log4js` and `ecosystem` are the document's model when it is of that kind.
+    func checkDocument(_ doc: Document, log4js: Log4jsConfig?, ecosystem: Ecosystem?) -> [Diagnostic] {
         var sink = DiagnosticSink()
         for s in doc.read.diagnostics {
             sink.emit(Checker.diagnostic(from: s, in: doc))
@@ -73,10 +79,10 @@ public struct Checker: Sendable {
                 at: Location(doc.source, doc.root?.span ?? Span(0, 0)),
                 help: "name its kind with --ecosystem \(doc.path) or --log4js \(doc.path)")
         }
-        if doc.kind == .log4js, let config = models.log4js(doc) {
+        if doc.kind == .log4js, let config = log4js {
             sink.append(contentsOf: Checker.checkLog4js(config))
         }
-        if doc.kind == .ecosystem, let ecosystem = models.ecosystem(doc) {
+        if doc.kind == .ecosystem, let ecosystem {
             var context = EcosystemContext(ecosystem: ecosystem)
             for rule in RuleRegistry.ecosystemRules { rule.check(&context) }
             sink.append(contentsOf: context.diagnostics)

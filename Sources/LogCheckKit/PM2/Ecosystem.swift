@@ -100,36 +100,36 @@ public struct PM2App: @unchecked Sendable {
     /// The schema fields PM2 ends up with, resolved once (see `field`), by canonical name.
     private let resolved: [String: Field]
     /// Every entry whose key is a schema key or alias, by canonical name, in file order.
-    private let writtenEntries: [String: [Entry]]
+    private let writtenEntries: [String: [(spelling: String, entry: Entry)]]
 
     init(node: Node, index: Int, bare: Bool) {
         self.node = node
         self.index = index
         self.bare = bare
-        var last: [String: Entry] = [:]
-        var written: [String: [Entry]] = [:]
+        var written: [String: [(spelling: String, entry: Entry)]] = [:]
         for e in node.entries {
-            guard let k = e.key else { continue }
-            last[k] = e
-            if let canonical = PM2Schema.spellings[k] { written[canonical, default: []].append(e) }
+            guard let k = e.key, let canonical = PM2Schema.spellings[k] else { continue }
+            written[canonical, default: []].append((k, e))
         }
         var resolved: [String: Field] = [:]
-        for name in written.keys {
+        for (name, entries) in written {
             guard let key = PM2Schema.byName[name] else { continue }
+            /// The last entry spelled `spelling` (a repeated key keeps its last value).
+            func last(_ spelling: String) -> Entry? { entries.last { $0.spelling == spelling }?.entry }
             // validateJSON (Config.js:97-101): the canonical key first, then each alias in order;
             // the first truthy value wins, and a falsy value is replaced by the next alias's
             // value even when that is absent.
-            var current = last[key.name]
+            var current = last(key.name)
             for alias in key.aliases {
                 if let c = current, c.value.isTruthy != false { break }
-                current = last[alias]
+                current = last(alias)
             }
             if let entry = current, !entry.value.isNull, !entry.value.isUndefined {
                 resolved[name] = Field(key: key, entry: entry)
             }
         }
-        self.resolved = resolved
         self.writtenEntries = written
+        self.resolved = resolved
     }
 
     public var source: SourceFile { node.source }
@@ -156,7 +156,7 @@ public struct PM2App: @unchecked Sendable {
 
     /// Every entry of the app spelled as `name` or one of its aliases.
     public func spellings(_ name: String) -> [Entry] {
-        writtenEntries[name] ?? []
+        writtenEntries[name]?.map(\.entry) ?? []
     }
 
     /// The app's value for `name` as written, canonical spelling or alias, even if PM2 drops it.
@@ -177,7 +177,7 @@ public struct PM2App: @unchecked Sendable {
             return n.string
         }
         guard let s = script?.string else { return nil }
-        if s.contains(" ") { return s }
+        if s.containsBytes(" ") { return s }
         let base = Path.basename(s)
         if let dot = base.lastIndex(of: "."), dot > base.startIndex { return String(base[..<dot]) }
         return base
@@ -304,7 +304,7 @@ public struct PM2App: @unchecked Sendable {
         }
         guard let script = script else { return Interpreter(kind: .node, node: nil, explicit: false) }
         guard let s = script.string else { return Interpreter(kind: .unknown, node: script, explicit: false) }
-        if s.contains(" ") { return Interpreter(kind: .none, node: script, explicit: false) }
+        if s.containsBytes(" ") { return Interpreter(kind: .none, node: script, explicit: false) }
         let base = Path.basename(s)
         if let dot = base.lastIndex(of: "."), dot > base.startIndex {
             let ext = String(base[dot...]).lowercased()

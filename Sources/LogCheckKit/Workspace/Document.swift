@@ -47,9 +47,9 @@ public enum DocumentLoader {
     /// name, in this order (Common.js:242-271); other `.js` files are read as JavaScript too.
     public static func format(of path: String) -> InputFormat? {
         let name = Path.basename(path).lowercased()
-        if name.contains(".json") { return .json }
-        if name.contains(".yml") || name.contains(".yaml") { return .yaml }
-        if name.contains(".config.js") || name.contains(".config.cjs") || name.contains(".config.mjs") { return .javascript }
+        if name.containsBytes(".json") { return .json }
+        if name.containsBytes(".yml") || name.containsBytes(".yaml") { return .yaml }
+        if name.containsBytes(".config.js") || name.containsBytes(".config.cjs") || name.containsBytes(".config.mjs") { return .javascript }
         if name.hasSuffix(".js") || name.hasSuffix(".cjs") || name.hasSuffix(".mjs") { return .javascript }
         return nil
     }

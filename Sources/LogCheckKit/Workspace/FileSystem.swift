@@ -179,6 +179,7 @@ public enum Path {
     }
 
     public static func normalize(_ path: String) -> String {
+        if isNormal(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -193,5 +194,36 @@ public enum Path {
         let body = parts.joined(separator: "/")
         if absolute { return "/" + body }
         return body.isEmpty ? "." : body
+    }
+
+    /// Whether `normalize` would return the path unchanged: no empty, `.` or `..` segment and no
+    /// trailing slash (one pass over the bytes, no allocation).
+    static func isNormal(_ path: String) -> Bool {
+        var utf8 = path.utf8
+        if let normal = utf8.withContiguousStorageIfAvailable({ isNormal($0) }) { return normal }
+        var copy = path
+        copy.makeContiguousUTF8()
+        utf8 = copy.utf8
+        return utf8.withContiguousStorageIfAvailable { isNormal($0) } ?? false
+    }
+
+    static func isNormal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        guard !b.isEmpty else { return false }
+        if b.count == 1 { return true }  // "/", "." and "a" are all their own normal form
+        if b[b.count - 1] == slash { return false }
+        var segmentStart = b[0] == slash ? 1 : 0
+        var i = segmentStart
+        while i <= b.count {
+            if i == b.count || b[i] == slash {
+                let length = i - segmentStart
+                if length == 0 { return false }
+                if length == 1 && b[segmentStart] == dot { return false }
+                if length == 2 && b[segmentStart] == dot && b[segmentStart + 1] == dot { return false }
+                segmentStart = i + 1
+            }
+            i += 1
+        }
+        return true
     }
 }

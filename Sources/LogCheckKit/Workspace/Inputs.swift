@@ -102,11 +102,11 @@ public enum InputCollector {
     /// What a file name suggests it is.
     public static func nameHint(_ name: String) -> DocumentKind? {
         let lower = Path.basename(name).lowercased()
-        if lower.contains("log4js") || lower.hasPrefix("log.") || lower.hasPrefix("logs.") || lower.hasPrefix("logging")
+        if lower.containsBytes("log4js") || lower.hasPrefix("log.") || lower.hasPrefix("logs.") || lower.hasPrefix("logging")
             || lower.hasPrefix("logger") || lower.hasPrefix("log-") || lower.hasPrefix("log_") {
             return .log4js
         }
-        if lower.contains("ecosystem") || lower.contains("pm2") || lower.hasPrefix("process.") || lower.hasPrefix("process-") {
+        if lower.containsBytes("ecosystem") || lower.containsBytes("pm2") || lower.hasPrefix("process.") || lower.hasPrefix("process-") {
             return .ecosystem
         }
         return nil

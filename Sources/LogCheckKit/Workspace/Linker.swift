@@ -72,6 +72,26 @@ final class Models {
     private var log4js: [ObjectIdentifier: Log4jsConfig] = [:]
     private var ecosystems: [ObjectIdentifier: Ecosystem] = [:]
 
+    /// Builds the models of the documents (in parallel), by their kind.
+    func build(_ documents: [Document]) {
+        let built = Parallel.map(documents) { doc -> (Log4jsConfig?, Ecosystem?) in
+            guard let root = doc.root else { return (nil, nil) }
+            switch doc.kind {
+            case .log4js: return (Log4jsConfig(root: root), nil)
+            case .ecosystem: return (nil, Ecosystem(document: doc, root: root))
+            case .unknown: return (nil, nil)
+            }
+        }
+        for (doc, (config, ecosystem)) in zip(documents, built) {
+            if let config { log4js[ObjectIdentifier(doc)] = config }
+            if let ecosystem { ecosystems[ObjectIdentifier(doc)] = ecosystem }
+        }
+    }
+
+    /// Read-only lookups, safe while other threads read too (after `build` and linking).
+    func existingLog4js(_ doc: Document) -> Log4jsConfig? { log4js[ObjectIdentifier(doc)] }
+    func existingEcosystem(_ doc: Document) -> Ecosystem? { ecosystems[ObjectIdentifier(doc)] }
+
     func log4js(_ doc: Document) -> Log4jsConfig? {
         guard let root = doc.root else { return nil }
         if let m = log4js[ObjectIdentifier(doc)] { return m }
@@ -96,6 +116,8 @@ struct Linker {
     var documents: [String: Document]
     var order: [Document]
     var verbose: [String] = []
+    /// Whether to explain each link in `verbose` (`--verbose`); off, the lines are not built.
+    var explains = true
     /// Parsed app code, by path.
     var modules: [String: (SourceFile, ScriptReader.Result)?] = [:]
 
@@ -135,7 +157,7 @@ struct Linker {
         let key = Path.normalize(path)
         if let d = documents[key] { return d.kind == .log4js || d.kind == .unknown ? d : nil }
         guard case .success(let bytes) = files.read(key) else {
-            verbose.append("\(key): not found, so its log4js config is not checked")
+            if explains { verbose.append("\(key): not found, so its log4js config is not checked") }
             return nil
         }
         let doc = DocumentLoader.load(SourceFile(path: key, bytes: bytes), input: InputFile(path: key, declaredKind: .log4js))
@@ -187,7 +209,7 @@ struct Linker {
                 }
             }
             // 2. configure() calls in the app's code.
-            if let script = app.script?.string, !script.contains(" ") {
+            if let script = app.script?.string, !script.containsBytes(" ") {
                 found += configureLinks(ecosystem, app, entry: Path.resolve(cwd, script), cwd: cwd)
             }
             // 3. Otherwise, the configs named together on the command line.
@@ -197,9 +219,9 @@ struct Linker {
                 }
             }
             for d in found {
-                verbose.append("\(label) (\(ecosystem.document.path)) uses \(d.config.source.path): \(d.linkDescription)")
+                if explains { verbose.append("\(label) (\(ecosystem.document.path)) uses \(d.config.source.path): \(d.linkDescription)") }
             }
-            if found.isEmpty { verbose.append("\(label) (\(ecosystem.document.path)): no log4js config found") }
+            if found.isEmpty && explains { verbose.append("\(label) (\(ecosystem.document.path)): no log4js config found") }
             result += found
         }
         return result
@@ -221,7 +243,7 @@ struct Linker {
                 } else if let target = Linker.configPath(arg, file: dir, cwd: cwd), let doc = loadConfig(target), let config = models.log4js(doc) {
                     result.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .configureCall(call), environment: nil))
                 } else {
-                    verbose.append("\(source.path): log4js.configure(\(arg.sourceText.prefix(60))) is known only at run time")
+                    if explains { verbose.append("\(source.path): log4js.configure(\(arg.sourceText.prefix(60))) is known only at run time") }
                 }
             }
             guard depth < Linker.maxDepth else { continue }
@@ -234,7 +256,7 @@ struct Linker {
 
     static func isLog4js(_ call: ScriptReader.CallSite) -> Bool {
         if let m = call.module { return m == "log4js" }
-        return call.receiver.map { $0.lowercased().contains("log4js") } ?? false
+        return call.receiver.map { $0.lowercased().containsBytes("log4js") } ?? false
     }
 
     /// The file a configure() argument names: a path (relative to the app's working directory), a

@@ -25,10 +25,12 @@ public enum LC304UnknownAppKey: EcosystemRule {
         fixDescription: "When exactly one PM2 key is close, the key is renamed to it (unless that key is already set).")
 
     static let allSpellings: [String] = Array(PM2Schema.spellings.keys) + Array(PM2Schema.extraKeys)
+    /// What an unknown key is compared with: every spelling except camelCase aliases (but
+    /// `windowsHide`, which has no snake_case form).
+    static let suggestions = Suggest.Index(allSpellings.filter { !$0.contains(where: { $0.isUppercase }) || $0 == "windowsHide" })
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where !app.node.hasUnknownEntries {
-            let present = Set(app.node.entries.compactMap(\.key))
             for e in app.node.entries {
                 guard let key = e.key, !PM2Schema.isKnown(key) else { continue }
                 var suggestion: String? = nil
@@ -39,15 +41,14 @@ public enum LC304UnknownAppKey: EcosystemRule {
                     if !rest.isEmpty { suggestion = "env_" + (rest.first!.isUppercase ? rest.prefix(1).lowercased() + rest.dropFirst() : String(rest)) }
                 }
                 if suggestion == nil {
-                    let close = Suggest.close(key, among: allSpellings.filter { !$0.contains(where: { $0.isUppercase }) || $0 == "windowsHide" })
-                    suggestion = close.first
+                    suggestion = suggestions.close(key).first
                 }
                 var message = "PM2 ignores \"\(key)\" without a word"
                 var fixes: [Fix] = []
                 if let s = suggestion {
                     message += "; did you mean \"\(s)\"?"
                     if s.hasPrefix("env_") { message += " Only keys that start with \"env_\" are environments" }
-                    if !present.contains(s) { fixes.append(Fix("rename \"\(key)\" to \"\(s)\"", .safe, [Edits.renameKey(e, to: s)])) }
+                    if app.node.entry(s) == nil { fixes.append(Fix("rename \"\(key)\" to \"\(s)\"", .safe, [Edits.renameKey(e, to: s)])) }
                 }
                 context.report(description, message, at: e.keyNode, fixes: fixes)
             }

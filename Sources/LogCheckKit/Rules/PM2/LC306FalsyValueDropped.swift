@@ -34,10 +34,13 @@ public enum LC306FalsyValueDropped: EcosystemRule {
         "increment_var": ("nothing: no variable is incremented", nil),
     ]
 
+    /// The schema keys with an underscore: their automatic camelCase alias is another spelling.
+    static let underscoreKeys = PM2Schema.keys.filter { $0.name.utf8.contains(UInt8(ascii: "_")) }
+
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where app.node.isMapping {
-            for key in PM2Schema.keys where key.name.contains("_") {
-                guard let e = app.node.entry(key.name), e.value.isTruthy == false, !e.value.isNull, !e.value.isUndefined else { continue }
+            for key in underscoreKeys {
+                guard !app.spellings(key.name).isEmpty, let e = app.node.entry(key.name), e.value.isTruthy == false, !e.value.isNull, !e.value.isUndefined else { continue }
                 // Only when no alias supplies a value instead.
                 if let f = app.field(key.name), f.entry.keySpan != e.keySpan { continue }
                 let shown = Log4jsContext.show(e.value)

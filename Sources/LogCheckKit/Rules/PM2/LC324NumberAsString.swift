@@ -19,9 +19,12 @@ public enum LC324NumberAsString: EcosystemRule {
         fix: .safe,
         fixDescription: "The string becomes the number.")
 
+    /// Keys whose only type is number (`instances` is converted before validation).
+    static let numberKeys = PM2Schema.keys.filter { $0.types == [.number] && $0.name != "instances" }
+
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            for key in PM2Schema.keys where key.types == [.number] && key.name != "instances" {
+            for key in numberKeys {
                 guard let f = app.field(key.name), let s = f.value.string, let n = Double(s.trimmingWhitespace()), n.isFinite else { continue }
                 let text = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
                 context.report(description, "\(f.spelling) is the string \"\(s)\"; PM2 converts it, but it is a number", at: f.value,

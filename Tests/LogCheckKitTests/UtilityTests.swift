@@ -1,0 +1,44 @@
+import LogCheckKit
+import LogCheckSyntax
+import Testing
+
+@Suite struct UtilityTests {
+    @Test func pathNormalisation() {
+        let cases: [(String, String)] = [
+            ("a/b", "a/b"), ("/a/b", "/a/b"), (".", "."), ("/", "/"), ("a", "a"),
+            ("./a", "a"), ("a/./b", "a/b"), ("a//b", "a/b"), ("a/b/", "a/b"), ("a/../b", "b"),
+            ("../a", "../a"), ("/../a", "/a"), ("a/..", "."), ("..", ".."), ("a/.b/..c", "a/.b/..c"),
+            ("", "."), ("//", "/"), ("./", "."),
+        ]
+        for (path, normal) in cases {
+            #expect(Path.normalize(path) == normal, "\(path)")
+        }
+        #expect(Path.relative("/srv/app/config/log.json", to: "/srv/app/ci", cwd: "/") == "../config/log.json")
+        #expect(Path.relative("log.json", to: ".", cwd: "/srv") == "log.json")
+    }
+
+    @Test func byteSearch() {
+        #expect("ecosystem.config.js".containsBytes(".config."))
+        #expect(!"ecosystem.json".containsBytes(".yml"))
+        #expect("x".containsBytes(""))
+        #expect(!"".containsBytes("x"))
+        #expect("app-log4js.yaml".containsBytes("log4js"))
+        #expect("é.json".containsBytes(".json"))
+    }
+
+    @Test func parallelMapKeepsOrder() {
+        let items = Array(0..<10_000)
+        #expect(Parallel.map(items) { $0 * 3 } == items.map { $0 * 3 })
+        #expect(Parallel.map([1, 2, 3]) { $0 + 1 } == [2, 3, 4])
+        #expect(Parallel.map([Int]()) { $0 }.isEmpty)
+    }
+
+    @Test func suggestions() {
+        let index = Suggest.Index(["instances", "instance_var", "interpreter", "name"])
+        #expect(index.close("instanes") == ["instances"])
+        #expect(index.closest("instanceVar") == "instance_var")
+        #expect(index.closest("completely-different") == nil)
+        #expect(Suggest.closest("nmae", among: ["name", "names"]) == "name")
+        #expect(Suggest.distance("ab", "ba") == 1)
+    }
+}
