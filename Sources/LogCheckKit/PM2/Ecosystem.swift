@@ -99,6 +99,9 @@ public struct PM2App: @unchecked Sendable {
     public let bare: Bool
     /// The schema fields PM2 ends up with, resolved once (see `field`), by canonical name.
     private let resolved: [String: Field]
+    /// The same fields in the schema's order.
+    public let fields: [Field]
+    private let environmentList: [Environment]
     /// Every entry whose key is a schema key or alias, by canonical name, in file order.
     private let writtenEntries: [String: [(spelling: String, entry: Entry)]]
 
@@ -130,6 +133,8 @@ public struct PM2App: @unchecked Sendable {
         }
         self.writtenEntries = written
         self.resolved = resolved
+        self.environmentList = PM2App.environments(of: node)
+        self.fields = resolved.values.sorted { PM2Schema.position[$0.key.name]! < PM2Schema.position[$1.key.name]! }
     }
 
     public var source: SourceFile { node.source }
@@ -194,7 +199,9 @@ public struct PM2App: @unchecked Sendable {
     }
 
     /// `env` and every `env_<name>` section, in file order.
-    public var environments: [Environment] {
+    public var environments: [Environment] { environmentList }
+
+    static func environments(of node: Node) -> [Environment] {
         node.entries.compactMap { e in
             guard let key = e.key else { return nil }
             if key == "env" { return Environment(name: nil, entry: e) }

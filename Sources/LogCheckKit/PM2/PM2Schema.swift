@@ -145,6 +145,8 @@ public enum PM2Schema {
     ]
 
     public static let byName: [String: PM2Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
+    /// Each key's position in `keys`.
+    public static let position: [String: Int] = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.name, $0) })
 
     /// Spelling → canonical key, for every alias.
     public static let spellings: [String: String] = {

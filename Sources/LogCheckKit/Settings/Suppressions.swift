@@ -52,6 +52,7 @@ public enum Suppressions {
     static func parse(comment span: Span, in source: SourceFile) -> (isFile: Bool, rules: [(text: String, span: Span)])? {
         let bytes = source.bytes
         let text = source.text(span)
+        guard text.containsBytes("logcheck-disable") else { return nil }
         let isFile: Bool
         let directive: Range<String.Index>
         if let r = text.firstRange(of: nextLine) {

@@ -55,11 +55,30 @@ public enum FileSystem {
         return readAll(fd, expected: size)
     }
 
-    /// Reads standard input (or any descriptor) up to the size limit.
+    /// Reads standard input (or any descriptor) up to the size limit. `expected` is the size the
+    /// descriptor is believed to have: it is read straight into a buffer of that size, and only a
+    /// file that grew meanwhile (or a pipe) goes through further chunks.
     public static func readAll(_ fd: Int32, expected: Int = 0) -> Result<[UInt8], ReadFailure> {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(max(expected, 4096) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var failed: ReadFailure? = nil
+        if expected > 0 {
+            bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+                count = 0
+                while count < expected {
+                    let n = read(fd, buffer.baseAddress! + count, expected - count)
+                    if n < 0 {
+                        if errno == EINTR || errno == EAGAIN { continue }
+                        failed = failure(errno)
+                        return
+                    }
+                    if n == 0 { break }
+                    count += n
+                }
+            }
+            if let failed { return .failure(failed) }
+            if bytes.count < expected { return .success(bytes) }
+        }
+        var chunk = [UInt8](repeating: 0, count: expected > 0 ? 4096 : 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {

@@ -106,8 +106,8 @@ public enum LC305InvalidAppValue: EcosystemRule {
                 context.report(description, "`pm2 start` crashes with a TypeError: script is \(EcosystemContext.typeName(s)), not a path or command", at: s)
                 continue
             }
-            for key in PM2Schema.keys {
-                guard let field = app.field(key.name) else { continue }
+            for field in app.fields {
+                let key = field.key
                 if key.name == "instances" { continue } // normalised to a number before validation
                 if key.name == "log_date_format" && app.field("time")?.value.isTruthy == true { continue }
                 check(field, key, &context)
