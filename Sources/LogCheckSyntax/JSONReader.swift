@@ -265,7 +265,7 @@ private struct JSONParser {
         while pos < buf.count {
             let b = buf[pos]
             if b == quote { break }
-            if b == UInt8(ascii: "\\") { hasEscape = true; pos += 2; continue }
+            if b == UInt8(ascii: "\\") { hasEscape = true; pos = min(pos + 2, buf.count); continue }
             if b < 0x20 {
                 if b == 0x0A || b == 0x0D {
                     throw fail("unterminated string: a line break before the closing quote", Span(start, pos))

@@ -37,6 +37,10 @@ public struct ScriptLexer {
     public private(set) var tokens: [Token] = []
     public private(set) var comments: [Comment] = []
     public private(set) var error: (message: String, span: Span)? = nil
+    /// What kind of error `error` is (nesting too deep, or a syntax error).
+    public private(set) var errorCode: SyntaxCode = .scriptSyntax
+    /// How many template substitutions enclose this lexer's position.
+    var templateNesting = 0
     var newline = false
     /// Brace depth at which each open template substitution resumes its template.
     var templateStack: [Int] = []
@@ -47,11 +51,11 @@ public struct ScriptLexer {
         self.pos = start
     }
 
-    public static func tokenize(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], error: (message: String, span: Span)?) {
+    public static func tokenize(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], error: (message: String, span: Span)?, errorCode: SyntaxCode) {
         source.bytes.withUnsafeBufferPointer { buf in
             var lexer = ScriptLexer(buf: buf, start: source.bomLength)
             lexer.run()
-            return (lexer.tokens, lexer.comments, lexer.error)
+            return (lexer.tokens, lexer.comments, lexer.error, lexer.errorCode)
         }
     }
 
@@ -188,10 +192,10 @@ public struct ScriptLexer {
         default:
             break
         }
-        for p in ScriptLexer.punctuators where matches(p) {
+        for p in ScriptLexer.punctuatorsByFirstByte[Int(buf[pos])] where matches(p) {
             // `?.` followed by a digit is `?` then a number.
-            if p == "?." && pos + 2 < buf.count && isDigit(buf[pos + 2]) { continue }
-            pos += p.utf8.count
+            if p == ScriptLexer.optionalChaining && pos + 2 < buf.count && isDigit(buf[pos + 2]) { continue }
+            pos += p.count
             return (.punctuator, false)
         }
         let start = pos
@@ -209,10 +213,20 @@ public struct ScriptLexer {
         "?", ":", "=", ".", "@",
     ]
 
-    func matches(_ p: String) -> Bool {
-        var i = pos
-        for u in p.utf8 {
-            guard i < buf.count, buf[i] == u else { return false }
+    /// The punctuators (longest first) by their first byte, so a `[` is not compared with fifty
+    /// strings.
+    static let punctuatorsByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for p in punctuators { table[Int(p.utf8.first!)].append(Array(p.utf8)) }
+        return table
+    }()
+    static let optionalChaining = Array("?.".utf8)
+
+    func matches(_ p: [UInt8]) -> Bool {
+        guard pos + p.count <= buf.count else { return false }
+        var i = 0
+        while i < p.count {
+            if buf[pos + i] != p[i] { return false }
             i += 1
         }
         return true
@@ -251,7 +265,7 @@ public struct ScriptLexer {
             let b = buf[pos]
             if b == quote { pos += 1; return true }
             if b == UInt8(ascii: "\\") {
-                pos += 2
+                pos = min(pos + 2, buf.count) // an escape at the end of the file is cut short
                 if pos - 1 < buf.count && buf[pos - 1] == 0x0D && pos < buf.count && buf[pos] == 0x0A { pos += 1 }
                 continue
             }
@@ -269,22 +283,33 @@ public struct ScriptLexer {
     /// backtick or the next `${`.
     mutating func lexTemplateTail() -> (kind: TokenKind, sub: Bool) {
         let start = pos
+        var hadSubstitution = false
         while pos < buf.count {
             let b = buf[pos]
             if b == UInt8(ascii: "`") {
                 pos += 1
-                return (.template, false)
+                return (.template, hadSubstitution)
             }
-            if b == UInt8(ascii: "\\") { pos += 2; continue }
+            if b == UInt8(ascii: "\\") { pos = min(pos + 2, buf.count); continue }
             if b == UInt8(ascii: "$") && pos + 1 < buf.count && buf[pos + 1] == UInt8(ascii: "{") {
+                if templateNesting >= ReaderLimits.maxDepth {
+                    // Templates inside substitutions inside templates …: the lexer recurses once
+                    // per level, so the depth is bounded as the parser bounds nesting.
+                    if error == nil { errorCode = .tooDeep }
+                    fail("nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)", Span(pos, pos + 2))
+                    pos = buf.count
+                    return (.invalid, true)
+                }
                 pos += 2
                 braceDepth += 1
+                hadSubstitution = true
                 // The substitution's tokens are lexed as part of this template token.
                 let resumeDepth = braceDepth
                 templateStack.append(resumeDepth)
                 var inner = ScriptLexer(buf: buf, start: pos)
                 inner.braceDepth = resumeDepth
                 inner.templateStack = [resumeDepth]
+                inner.templateNesting = templateNesting + 1
                 while true {
                     inner.skipTrivia()
                     if inner.pos >= buf.count {
@@ -297,23 +322,24 @@ public struct ScriptLexer {
                         pos = inner.pos
                         templateStack.removeLast()
                         braceDepth -= 1
-                        let rest = lexTemplateTail()
-                        return (rest.kind, true)
+                        break // on with the rest of the template, in this loop
                     }
                     let s = inner.pos
                     let t = inner.next()
                     inner.tokens.append(Token(kind: t.kind, start: Int32(s), end: Int32(inner.pos), newlineBefore: false))
                     if let e = inner.error {
+                        if error == nil { errorCode = inner.errorCode }
                         fail(e.message, e.span)
                         pos = buf.count
                         return (.invalid, true)
                     }
                 }
+                continue
             }
             pos += 1
         }
         fail("unterminated template literal: the closing backtick is missing", Span(max(0, start - 1), buf.count))
-        return (.invalid, false)
+        return (.invalid, hadSubstitution)
     }
 
     mutating func lexRegex() -> Bool {
@@ -323,7 +349,7 @@ public struct ScriptLexer {
         while pos < buf.count {
             let b = buf[pos]
             if b == 0x0A || b == 0x0D { break }
-            if b == UInt8(ascii: "\\") { pos += 2; continue }
+            if b == UInt8(ascii: "\\") { pos = min(pos + 2, buf.count); continue }
             if b == UInt8(ascii: "[") { inClass = true } else if b == UInt8(ascii: "]") { inClass = false } else if b == UInt8(ascii: "/") && !inClass {
                 pos += 1
                 while pos < buf.count && isIdentByte(buf[pos]) { pos += 1 }

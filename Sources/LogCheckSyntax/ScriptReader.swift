@@ -89,7 +89,9 @@ public enum ScriptReader {
         var module = Module()
         module.comments = lexed.comments
         if let e = lexed.error {
-            let d = SyntaxDiagnostic(.scriptSyntax, .error, "cannot read this JavaScript: \(e.message)", at: e.span)
+            let d = lexed.errorCode == .tooDeep
+                ? SyntaxDiagnostic(.tooDeep, .error, e.message, at: e.span)
+                : SyntaxDiagnostic(.scriptSyntax, .error, "cannot read this JavaScript: \(e.message)", at: e.span)
             return Result(read: ReadResult(tree: nil, diagnostics: [d]), module: module)
         }
         return source.bytes.withUnsafeBufferPointer { buf in
@@ -738,6 +740,9 @@ struct ScriptParser {
     }
 
     mutating func binary(_ minPrec: Int) throws -> Int32 {
+        // Each right operand of a right-associative `**` nests one level deeper.
+        try enter()
+        defer { depth -= 1 }
         let start = peek.start
         var left = try unary()
         while let prec = binaryPrecedence(), prec >= minPrec {
@@ -833,6 +838,9 @@ struct ScriptParser {
 
     @inline(never)
     mutating func prefixOperation() throws -> Int32 {
+        // `~~~~x`, `!!!!x`, `- - - x`: each prefix operator nests one level.
+        try enter()
+        defer { depth -= 1 }
         let t = peek
         let start = t.span.start
         let op = text(t)
