@@ -172,6 +172,13 @@ public final class SourceFile: @unchecked Sendable {
         return LineColumn(line: index + 1, column: scalarCount(start, clamped) + 1)
     }
 
+    /// The nearest offset at or before `offset` that starts a UTF-8 sequence.
+    public func scalarBoundary(atOrBefore offset: Int) -> Int {
+        var i = min(max(offset, 0), bytes.count)
+        while i > 0 && i < bytes.count && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
+    }
+
     /// Number of Unicode scalars in the byte range.
     public func scalarCount(_ from: Int, _ to: Int) -> Int {
         if isASCII { return to - from }

@@ -37,16 +37,6 @@ import Testing
         #expect(r.out == "No problems found in 1 file.\n")
     }
 
-    @Test func unreadableFileIsExitCode2() throws {
-        let dir = try tree(["log4js.json": validLog4js])
-        chmod(dir + "/log4js.json", 0)
-        defer { chmod(dir + "/log4js.json", 0o644) }
-        guard getuid() != 0 else { return } // root reads anything; the message path is covered by FileSystemTests
-        let r = run([dir + "/log4js.json"])
-        #expect(r.code == .usage)
-        #expect(r.err == "logcheck: \(dir)/log4js.json: permission denied\n")
-    }
-
     @Test func exitCodes() throws {
         let dir = try tree(["good/log4js.json": validLog4js, "bad/log4js.json": "{,}"])
         #expect(run([dir + "/good/log4js.json"]).code == .clean)
@@ -167,5 +157,24 @@ import Testing
         let json = run([dir + "/ecosystem.yml", "--statistics", "--format", "json"])
         #expect(json.code == .usage)
         #expect(json.err.hasPrefix("logcheck: --statistics prints a text table; it cannot be combined with --format json\n"))
+    }
+
+    @Test func aVeryLongLineIsShownAsAWindowAroundTheFinding() throws {
+        // A minified config: one 2,000-character line with a trailing comma near the middle.
+        let padding = (0..<30).map { "\"k\($0)\": {\"type\": \"stdout\"}" }.joined(separator: ", ")
+        let text = "{\"appenders\": {" + padding + ",}, \"categories\": {\"default\": {\"appenders\": [\"k0\"], \"level\": \"info\"}}}"
+        let dir = try tree(["log4js.json": text])
+        let r = run([dir + "/log4js.json", "--no-config", "--select", "LC003"])
+        let comma = Array(text.utf8).firstRange(of: Array(",}".utf8))!.lowerBound
+        let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == " --> \(dir)/log4js.json:1:\(comma + 1)")
+        let shown = String(lines[3])
+        let bytes = Array(text.utf8)
+        let window = String(decoding: bytes[(comma - 80)..<min(bytes.count, comma + 81)], as: UTF8.self)
+        #expect(shown == "1 | …" + window + (comma + 81 < bytes.count ? "…" : ""))
+        // The caret is under the comma.
+        let caret = String(lines[4])
+        let column = caret.firstIndex(of: "^").map { caret.distance(from: caret.startIndex, to: $0) }
+        #expect(column.map { shown[shown.index(shown.startIndex, offsetBy: $0)] } == ",")
     }
 }

@@ -129,6 +129,28 @@ public struct TextReporter: Reporter {
     /// The line with tabs expanded, the display column of the span start, and the width of the
     /// span on this line (at least 1).
     func renderLine(_ file: SourceFile, _ line: Span, _ span: Span) -> (String, Int, Int) {
+        var line = line
+        var prefix = ""
+        var suffix = ""
+        // A very long line (minified JSON, a generated file) is shown as a window around the span.
+        if line.end - line.start > TextReporter.maxLineBytes {
+            let from = max(line.start, min(span.start, line.end) - TextReporter.contextBytes)
+            let to = min(line.end, max(from, min(span.end, line.end)) + TextReporter.contextBytes)
+            let start = file.scalarBoundary(atOrBefore: from)
+            let end = file.scalarBoundary(atOrBefore: to)
+            if start > line.start { prefix = "…" }
+            if end < line.end { suffix = "…" }
+            line = Span(start, end)
+        }
+        let (rendered, startColumn, width) = renderWindow(file, line, span)
+        return (prefix + rendered + suffix, startColumn + prefix.count, width)
+    }
+
+    /// Lines longer than this many bytes are shown as a window around the span.
+    static let maxLineBytes = 240
+    static let contextBytes = 80
+
+    func renderWindow(_ file: SourceFile, _ line: Span, _ span: Span) -> (String, Int, Int) {
         let text = file.text(line)
         let startOffset = max(line.start, min(span.start, line.end))
         let endOffset = max(startOffset, min(span.end, line.end))
