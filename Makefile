@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/release/logcheck
 EXAMPLE := fixtures/seed
 
-.PHONY: setup build example test rules-docs golden bench fuzz clean
+.PHONY: setup build example test test-sanitizers rules-docs golden bench fuzz clean
 
 ## Install the system packages logcheck needs (libyaml-dev), when they are missing.
 setup:
@@ -30,6 +30,19 @@ test: setup
 ## Measure logcheck against its floors on a generated corpus; writes bench/results.md (not part of test).
 bench: setup
 	python3 bench/run.py
+
+## The test suite again under AddressSanitizer (its own build in .build-asan). Swift has no
+## UndefinedBehaviorSanitizer on Linux; the C code logcheck runs is the system libyaml.
+test-sanitizers: setup
+	@scripts/setup.sh --test-tools
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	LOGCHECK_SANITIZER=address LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Support/lsan.supp \
+		$(SWIFT) test --scratch-path .build-asan --sanitize=address --skip-build
+
+## Fuzz each reader and the whole check with libFuzzer + AddressSanitizer (FUZZ_SECONDS each).
+FUZZ_SECONDS ?= 300
+fuzz: setup
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 ## Regenerate rules/ from the rule descriptions.
 rules-docs:

@@ -33,3 +33,16 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (fuzz/README.md): only with LOGCHECK_FUZZ=1, since they have no `main` of
+// their own and link only with `--sanitize=fuzzer`.
+if Context.environment["LOGCHECK_FUZZ"] == "1" {
+    let library: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+    package.targets += [
+        .target(name: "FuzzSupport", dependencies: ["LogCheckSyntax"], path: "fuzz/Sources/FuzzSupport"),
+        .executableTarget(name: "fuzz-yaml", dependencies: ["LogCheckSyntax", "FuzzSupport"], path: "fuzz/Sources/FuzzYAML", swiftSettings: library),
+        .executableTarget(name: "fuzz-json", dependencies: ["LogCheckSyntax", "FuzzSupport"], path: "fuzz/Sources/FuzzJSON", swiftSettings: library),
+        .executableTarget(name: "fuzz-script", dependencies: ["LogCheckSyntax", "FuzzSupport"], path: "fuzz/Sources/FuzzScript", swiftSettings: library),
+        .executableTarget(name: "fuzz-check", dependencies: ["LogCheckKit", "LogCheckSyntax"], path: "fuzz/Sources/FuzzCheck", swiftSettings: library),
+    ]
+}

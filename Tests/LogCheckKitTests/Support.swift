@@ -82,3 +82,11 @@ func tree(_ files: [String: String]) throws -> String {
 func readText(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }
+
+/// The `logcheck` executable of the build the tests belong to (beside the test bundle, so a
+/// sanitizer build in another scratch path runs its own).
+let logcheckExecutable: String = {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let beside = bundle.appendingPathComponent("logcheck").path
+    return FileManager.default.isExecutableFile(atPath: beside) ? beside : repositoryRoot + "/.build/debug/logcheck"
+}()

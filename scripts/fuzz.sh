@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (fuzz/Sources, with AddressSanitizer) and runs each for a time
+# budget: scripts/fuzz.sh [SECONDS] [TARGET ...] (default 300 s, every target).
+#
+# Corpora grow in .build-fuzz/corpus/<target>, seeded from fixtures/. A crash, leak or timeout
+# fails the run; its reproducer is kept in fixtures/fuzz-regressions/<target>/, which
+# FuzzRegressionTests replays in every `make test`. A summary line per target goes to
+# .build-fuzz/summary.txt (fuzz/README.md records the figures).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="$PATH:/opt/swift/usr/bin"
+seconds=${1:-300}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-json fuzz-script fuzz-check)
+scratch=.build-fuzz
+
+for t in "${targets[@]}"; do
+  LOGCHECK_FUZZ=1 swift build --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address \
+    -Xswiftc -sanitize=fuzzer,address --product "$t" 2>&1 | grep -E "error|warning: unre|Build of" || true
+  [ -x "$scratch/debug/$t" ] || { echo "fuzz: $t did not build" >&2; exit 1; }
+done
+
+# Seeds: every fixture of the kinds logcheck reads.
+seeds="$scratch/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"
+find fixtures -type f \( -name '*.json' -o -name '*.yml' -o -name '*.yaml' -o -name '*.js' -o -name '*.cjs' -o -name '*.mjs' \) \
+  -size -64k -not -path 'fixtures/schemas/*' -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
+
+: > "$scratch/summary.txt"
+status=0
+for t in "${targets[@]}"; do
+  corpus="$scratch/corpus/$t"
+  regressions="fixtures/fuzz-regressions/$t"
+  mkdir -p "$corpus" "$regressions"
+  log="$scratch/$t.log"
+  set +e
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 "$scratch/debug/$t" "$corpus" "$seeds" "$regressions" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix="$regressions/" -print_final_stats=1 > "$log" 2>&1
+  code=$?
+  set -e
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  if [ "$code" -ne 0 ]; then
+    status=1
+    echo "$t: FAILED after $runs executions (exit $code); reproducer in $regressions/" | tee -a "$scratch/summary.txt"
+    grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -5 >&2
+  else
+    echo "$t: $runs executions in ${seconds} s, coverage $cov, no crash, leak or timeout" | tee -a "$scratch/summary.txt"
+  fi
+done
+exit $status
