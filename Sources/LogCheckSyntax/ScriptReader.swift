@@ -797,7 +797,7 @@ struct ScriptParser {
     func jsString(_ n: Node) -> String? {
         switch n.scalar {
         case .string(let s)?: return s
-        case .number(let d)?: return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : nil
+        case .number(let d)?: return d == d.rounded() && abs(d) < 1e15 ? d.javaScriptText : nil
         case .bool(let b)?: return b ? "true" : "false"
         case .null?: return "null"
         case .undefined?: return "undefined"
@@ -806,10 +806,7 @@ struct ScriptParser {
     }
 
     func jsNumberString(_ d: Double) -> String {
-        if d.isNaN { return "NaN" }
-        if d.isInfinite { return d > 0 ? "Infinity" : "-Infinity" }
-        if d == d.rounded() && abs(d) < 1e15 { return String(Int(d)) }
-        return String(d)
+        d.javaScriptText
     }
 
     /// Whether the current token starts a prefix operation (`-x`, `!x`, `typeof x` …).

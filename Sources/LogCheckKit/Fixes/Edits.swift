@@ -10,7 +10,7 @@ public enum Edits {
     /// A scalar written for `dialect`, quoted like `like` when that is a string scalar.
     public static func literal(_ value: ScalarValue, in tree: SyntaxTree, like: Node? = nil) -> String {
         switch value {
-        case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .number(let d): return d.javaScriptText
         case .bool(let b): return b ? "true" : "false"
         case .null: return "null"
         case .undefined: return tree.dialect == .javascript ? "undefined" : "null"

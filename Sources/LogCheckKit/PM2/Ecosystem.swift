@@ -349,7 +349,10 @@ public struct PM2App: @unchecked Sendable {
         } else {
             return .unknown
         }
-        let i = Int(n.rounded(.towardZero))
+        // YAML's `.nan` and `.inf` and numbers past Int's range are possible here; what PM2's
+        // loops do with them is not documented, so NaN is unknown and the rest are clamped.
+        if n.isNaN { return .unknown }
+        let i = Int(min(max(n, -1e9), 1e9).rounded(.towardZero))
         if i == 0 { return .allCPUs }
         if i < 0 { return .cpusMinus(-i) }
         return .count(i)

@@ -54,7 +54,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .int(let i):
             out += String(i)
         case .double(let d):
-            if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) } else { out += "null" }
+            if d.isFinite { out += d.javaScriptText } else { out += "null" }
         case .bool(let b):
             out += b ? "true" : "false"
         case .null:

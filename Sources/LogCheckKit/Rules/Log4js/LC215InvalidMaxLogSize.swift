@@ -57,7 +57,7 @@ public enum LC215InvalidMaxLogSize: Log4jsRule {
                 }
                 context.reportAppender(a, description, "log4js throws at start-up: maxLogSize \"\(shown)\" is invalid; it must be a number of bytes or a whole number followed by K, M or G (\"maxLogSize: \\\"\(shown)\\\" is invalid\")", at: size, fixes: fixes)
             case .bytes(let n) where n < 0:
-                let text = String(Int(n))
+                let text = n.javaScriptText
                 let message = type == "fileSync" ? "maxLogSize (\(text)) should be > 0" : "options.maxSize (\(text)) should be > 0"
                 context.reportAppender(a, description, "log4js throws at start-up: maxLogSize is negative (\"\(message)\")", at: size,
                                        help: "use a positive size such as \"10M\", or remove maxLogSize to never roll")

@@ -29,7 +29,7 @@ public enum LC216MaxLogSizeIgnored: Log4jsRule {
                 if let s = size.string, !s.isEmpty {
                     var fixes: [Fix] = []
                     if case .bytes(let n)? = MaxLogSize.convert(size), n > 0 {
-                        fixes.append(Fix("write it as \(Int(n)) bytes", .safe, [Edits.replaceValue(size, with: .number(n))]))
+                        fixes.append(Fix("write it as \(n.javaScriptText) bytes", .safe, [Edits.replaceValue(size, with: .number(n))]))
                     }
                     context.reportAppender(a, description, "multiFile does not convert maxLogSize strings, so \"\(s)\" is compared as text and the files never roll", at: size, fixes: fixes)
                     continue
@@ -42,8 +42,8 @@ public enum LC216MaxLogSizeIgnored: Log4jsRule {
                 context.reportAppender(a, description, "maxLogSize \"\(s)\" converts to 0 bytes, which means the file never rolls", at: size,
                                        help: "write the size, for example \"10M\", or remove maxLogSize")
             } else if n > 0 && n < 1024 {
-                context.reportAppender(a, description, "maxLogSize is \(Int(n)) bytes: the file rolls on almost every write (streamroller expects more than 1024)", at: size,
-                                       help: "sizes are in bytes; for megabytes write \"\(Int(n))M\"")
+                context.reportAppender(a, description, "maxLogSize is \(n.javaScriptText) bytes: the file rolls on almost every write (streamroller expects more than 1024)", at: size,
+                                       help: "sizes are in bytes; for megabytes write \"\(n.javaScriptText)M\"")
             }
         }
     }

@@ -28,8 +28,8 @@ public enum LC219BackupsAsString: Log4jsRule {
                 var fixes: [Fix] = []
                 var message = "\(key) is the string \"\(s)\""
                 if JSNumber.isInteger(n) && n >= 0 {
-                    message += ": streamroller adds 1 by concatenation (\"\(s)\" + 1 = \"\(s)1\"), so \(s)1 old files are kept instead of \(Int(n))"
-                    fixes.append(Fix("write it as the number \(Int(n))", .safe, [Edits.replaceValue(value, with: .number(n))]))
+                    message += ": streamroller adds 1 by concatenation (\"\(s)\" + 1 = \"\(s)1\"), so \(s)1 old files are kept instead of \(n.javaScriptText)"
+                    fixes.append(Fix("write it as the number \(n.javaScriptText)", .safe, [Edits.replaceValue(value, with: .number(n))]))
                 } else {
                     message += ", not a number of files"
                 }

@@ -90,9 +90,9 @@ public enum LC305InvalidAppValue: EcosystemRule {
         var t = s.trimmingWhitespace().uppercased()
         if t.hasSuffix("IB") { t.removeLast(2) } else if t.hasSuffix("B") { t.removeLast() }
         guard let unit = t.last, "KMG".contains(unit), let n = Double(t.dropLast().trimmingWhitespace()), n > 0 else { return nil }
-        if n == n.rounded() { return "\(Int(n))\(unit)" }
+        if n == n.rounded() && n < 1e15 { return "\(n.javaScriptText)\(unit)" }
         let lower: [Character: (Character, Double)] = ["G": ("M", 1024), "M": ("K", 1024)]
-        if let (u, f) = lower[unit], (n * f) == (n * f).rounded() { return "\(Int(n * f))\(u)" }
+        if let (u, f) = lower[unit], (n * f) == (n * f).rounded() && n * f < 1e15 { return "\((n * f).javaScriptText)\(u)" }
         return nil
     }
 
@@ -165,8 +165,8 @@ public enum LC305InvalidAppValue: EcosystemRule {
             return
         }
         if type == .number, let n = number, let min = key.min, n < min {
-            let shown = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
-            context.report(description, prefix + "The minimum of \"\(key.name)\" is \(Int(min)), but now is \(shown)", at: v)
+            let shown = n.javaScriptText
+            context.report(description, prefix + "The minimum of \"\(key.name)\" is \(min.javaScriptText), but now is \(shown)", at: v)
         }
     }
 }

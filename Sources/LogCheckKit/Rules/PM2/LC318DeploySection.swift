@@ -49,7 +49,7 @@ public enum LC318DeploySection: EcosystemRule {
                 context.report(description, "`pm2 deploy \(name)` fails: \"user\" must be a non-empty string", at: user)
             }
             if let port = env["port"], let n = port.number {
-                let text = port.text ?? String(Int(n))
+                let text = port.text ?? n.javaScriptText
                 context.report(description, "pm2-deploy ignores a numeric \"port\": it reads only \"port\": \"\(text)\" (a string), so ssh uses port 22", at: port, severity: .warning,
                                fixes: [Fix("write \"\(text)\"", .safe, [Edits.replaceValue(port, with: .string(text))])])
             }

@@ -26,7 +26,7 @@ public enum LC324NumberAsString: EcosystemRule {
         for app in context.ecosystem.apps {
             for key in numberKeys {
                 guard let f = app.field(key.name), let s = f.value.string, let n = Double(s.trimmingWhitespace()), n.isFinite else { continue }
-                let text = n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+                let text = n.javaScriptText
                 context.report(description, "\(f.spelling) is the string \"\(s)\"; PM2 converts it, but it is a number", at: f.value,
                                fixes: [Fix("write \(text)", .safe, [Edits.replaceValue(f.value, with: .number(n))])])
             }
