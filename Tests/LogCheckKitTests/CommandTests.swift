@@ -108,7 +108,6 @@ import Testing
 
     @Test func doubleDashEndsOptions() throws {
         let dir = try tree(["-odd.json": validLog4js])
-        FileManager.default.changeCurrentDirectoryPath(FileManager.default.currentDirectoryPath)
         let r = run(["--", dir + "/-odd.json"])
         #expect(r.code == .clean)
     }

@@ -47,7 +47,7 @@ import Testing
         }
         let text = lines.joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["LOGCHECK_UPDATE_GOLDEN"] == "1" {
-            try text.write(toFile: Self.listing, atomically: true, encoding: .utf8)
+            try text.write(toFile: Self.listing, atomically: false, encoding: .utf8)
         } else {
             #expect(text == (try String(contentsOfFile: Self.listing, encoding: .utf8)), "the corpus findings changed; review them and run make golden")
         }

@@ -5,8 +5,7 @@ import Testing
 
 @Suite struct FixCommandTests {
     func copyOfSeed() throws -> String {
-        let dir = NSTemporaryDirectory() + "logcheck-fix-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try scratchDirectory("fix")
         for name in ["ecosystem.config.js", "log4js.json"] {
             try FileManager.default.copyItem(atPath: repositoryRoot + "/fixtures/seed/" + name, toPath: dir + "/" + name)
         }
@@ -73,11 +72,10 @@ import Testing
     }
 
     @Test func unsafeFixesNeedTheirFlag() throws {
-        let dir = NSTemporaryDirectory() + "logcheck-unsafe-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "module.exports = { apps: [{ name: 'api', script: 'a.js', instances: 2, exec_mode: 'cluster' }] };\n".write(toFile: dir + "/ecosystem.config.js", atomically: true, encoding: .utf8)
+        let dir = try scratchDirectory("unsafe")
+        try "module.exports = { apps: [{ name: 'api', script: 'a.js', instances: 2, exec_mode: 'cluster' }] };\n".write(toFile: dir + "/ecosystem.config.js", atomically: false, encoding: .utf8)
         let config = "{\n  \"appenders\": { \"f\": { \"type\": \"file\", \"filename\": \"a.log\" } },\n  \"categories\": { \"default\": { \"appenders\": [\"f\"], \"level\": \"info\" } }\n}\n"
-        try config.write(toFile: dir + "/log4js.json", atomically: true, encoding: .utf8)
+        try config.write(toFile: dir + "/log4js.json", atomically: false, encoding: .utf8)
         _ = run([dir, "--fix", "--no-config"])
         #expect(try read(dir + "/log4js.json") == config)
         let r = run([dir, "--fix", "--unsafe-fixes", "--no-config"])
@@ -105,7 +103,7 @@ import Testing
         let dir = try copyOfSeed()
         let path = dir + "/log4js.json"
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        try "{}".write(toFile: path, atomically: true, encoding: .utf8)
+        try "{}".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(AtomicWriter.write(Array("new".utf8), to: path, expecting: original) == .changedOnDisk)
         #expect(try read(path) == "{}")
     }

@@ -40,7 +40,7 @@ import Testing
             codes.append("\(format): \(result.code.rawValue)")
             let path = dir + "/expected.\(format)"
             if Self.update {
-                try result.out.write(toFile: path, atomically: true, encoding: .utf8)
+                try result.out.write(toFile: path, atomically: false, encoding: .utf8)
                 continue
             }
             let expected = try String(contentsOfFile: path, encoding: .utf8)
@@ -49,7 +49,7 @@ import Testing
         let codeFile = dir + "/expected.code"
         let actual = codes.joined(separator: "\n") + "\n"
         if Self.update {
-            try actual.write(toFile: codeFile, atomically: true, encoding: .utf8)
+            try actual.write(toFile: codeFile, atomically: false, encoding: .utf8)
         } else {
             #expect(actual == (try String(contentsOfFile: codeFile, encoding: .utf8)), "\(name): exit codes")
         }

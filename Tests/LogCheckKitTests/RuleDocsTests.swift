@@ -16,7 +16,7 @@ import Testing
             for name in (try? FileManager.default.contentsOfDirectory(atPath: Self.dir)) ?? [] where expected[name] == nil {
                 try FileManager.default.removeItem(atPath: Self.dir + "/" + name)
             }
-            for (name, text) in expected { try text.write(toFile: Self.dir + "/" + name, atomically: true, encoding: .utf8) }
+            for (name, text) in expected { try text.write(toFile: Self.dir + "/" + name, atomically: false, encoding: .utf8) }
             return
         }
         let present = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.dir)) ?? [])

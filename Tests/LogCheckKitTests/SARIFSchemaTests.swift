@@ -27,7 +27,7 @@ import Testing
         let r = run(arguments + ["--format", "sarif", "--no-config"])
         #expect(r.err == "", "\(name): \(r.err)")
         let path = dir + "/" + name + ".sarif"
-        try r.out.write(toFile: path, atomically: true, encoding: .utf8)
+        try r.out.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

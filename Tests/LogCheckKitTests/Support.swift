@@ -67,13 +67,30 @@ let repositoryRoot: String = {
     return path
 }()
 
+/// One directory per test process for every scratch directory the tests make, removed when the
+/// process exits.
+let scratchRoot: String = {
+    let root = NSTemporaryDirectory() + "logcheck-tests-\(getpid())"
+    try? FileManager.default.removeItem(atPath: root)
+    try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: scratchRoot) }
+    return root
+}()
+
+/// A fresh, empty directory (inside `scratchRoot`) whose name starts with `prefix`.
+func scratchDirectory(_ prefix: String = "test") throws -> String {
+    let dir = scratchRoot + "/" + prefix + "-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
 /// A fresh directory with the given files (path → content).
 func tree(_ files: [String: String]) throws -> String {
-    let dir = NSTemporaryDirectory() + "logcheck-test-" + UUID().uuidString
+    let dir = try scratchDirectory()
     for (path, content) in files {
         let full = dir + "/" + path
         try FileManager.default.createDirectory(atPath: Path.dirname(full), withIntermediateDirectories: true)
-        try content.write(toFile: full, atomically: true, encoding: .utf8)
+        try content.write(toFile: full, atomically: false, encoding: .utf8)
     }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     return dir
