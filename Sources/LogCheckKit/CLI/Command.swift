@@ -194,7 +194,7 @@ public struct LogCheckCommand {
             return diagnostics
         }
         let format = options.format ?? (environment.variables["GITHUB_ACTIONS"] == "true" ? .github : .text)
-        sink.write(reporter(format, options).render(report))
+        reporter(format, options).write(report, to: sink)
         return diagnostics
     }
 

@@ -31,6 +31,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 public protocol Reporter {
     func render(_ report: Report) -> String
+    /// Writes the report to `sink`; reporters whose output is a sequence of independent parts
+    /// write it in pieces, so a run with many findings never holds all of its output at once.
+    func write(_ report: Report, to sink: TextSink)
+}
+
+extension Reporter {
+    public func write(_ report: Report, to sink: TextSink) { sink.write(render(report)) }
 }
 
 extension Applicability {

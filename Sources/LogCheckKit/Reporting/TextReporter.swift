@@ -44,15 +44,26 @@ public struct TextReporter: Reporter {
     }
 
     public func render(_ report: Report) -> String {
+        let sink = StringSink()
+        write(report, to: sink)
+        return sink.text
+    }
+
+    /// Writes the findings in pieces of about 64 KiB.
+    public func write(_ report: Report, to sink: TextSink) {
         var out = ""
         for d in report.diagnostics {
             out += renderDiagnostic(d)
             out += "\n"
+            if out.utf8.count >= 65_536 {
+                sink.write(out)
+                out = ""
+            }
         }
         if !quiet {
             out += summary(report)
         }
-        return out
+        sink.write(out)
     }
 
     public func summary(_ report: Report) -> String {
