@@ -97,26 +97,38 @@ public struct PM2App: @unchecked Sendable {
     public let index: Int
     /// True when the whole file is the app (no `apps`).
     public let bare: Bool
-    /// The schema fields PM2 ends up with, resolved once (see `field`), by canonical name.
-    private let resolved: [String: Field]
-    /// The same fields in the schema's order.
+    /// The schema fields PM2 ends up with, resolved once (see `field`), in the schema's order.
     public let fields: [Field]
     private let environmentList: [Environment]
-    /// Every entry whose key is a schema key or alias, by canonical name, in file order.
-    private let writtenEntries: [String: [(spelling: String, entry: Entry)]]
+    /// Every entry whose key is a schema key or alias, ordered by the key's schema position and
+    /// then by file order.
+    private let writtenEntries: [Written]
+
+    struct Written {
+        let position: Int
+        let spelling: String
+        let entry: Entry
+    }
 
     init(node: Node, index: Int, bare: Bool) {
         self.node = node
         self.index = index
         self.bare = bare
-        var written: [String: [(spelling: String, entry: Entry)]] = [:]
+        var written: [Written] = []
         for e in node.entries {
-            guard let k = e.key, let canonical = PM2Schema.spellings[k] else { continue }
-            written[canonical, default: []].append((k, e))
+            guard let k = e.key, let position = PM2Schema.spellingPosition[k] else { continue }
+            written.append(Written(position: position, spelling: k, entry: e))
         }
-        var resolved: [String: Field] = [:]
-        for (name, entries) in written {
-            guard let key = PM2Schema.byName[name] else { continue }
+        // Stable: entries of one key stay in file order.
+        written = written.enumerated().sorted { $0.element.position != $1.element.position ? $0.element.position < $1.element.position : $0.offset < $1.offset }.map(\.element)
+        var fields: [Field] = []
+        var start = 0
+        while start < written.count {
+            let position = written[start].position
+            var end = start + 1
+            while end < written.count && written[end].position == position { end += 1 }
+            let entries = written[start..<end]
+            let key = PM2Schema.keys[position]
             /// The last entry spelled `spelling` (a repeated key keeps its last value).
             func last(_ spelling: String) -> Entry? { entries.last { $0.spelling == spelling }?.entry }
             // validateJSON (Config.js:97-101): the canonical key first, then each alias in order;
@@ -128,13 +140,13 @@ public struct PM2App: @unchecked Sendable {
                 current = last(alias)
             }
             if let entry = current, !entry.value.isNull, !entry.value.isUndefined {
-                resolved[name] = Field(key: key, entry: entry)
+                fields.append(Field(key: key, position: position, entry: entry))
             }
+            start = end
         }
         self.writtenEntries = written
-        self.resolved = resolved
+        self.fields = fields
         self.environmentList = PM2App.environments(of: node)
-        self.fields = resolved.values.sorted { PM2Schema.position[$0.key.name]! < PM2Schema.position[$1.key.name]! }
     }
 
     public var source: SourceFile { node.source }
@@ -143,6 +155,8 @@ public struct PM2App: @unchecked Sendable {
 
     public struct Field: @unchecked Sendable {
         public let key: PM2Key
+        /// The key's position in the schema.
+        let position: Int
         /// The entry whose value PM2 uses.
         public let entry: Entry
         public var value: Node { entry.value }
@@ -156,12 +170,18 @@ public struct PM2App: @unchecked Sendable {
     /// canonical value is replaced by the next alias's value even when that is absent.
     /// nil when PM2 ends up with no value (absent, null or dropped).
     public func field(_ name: String) -> Field? {
-        resolved[name]
+        guard let position = PM2Schema.position[name] else { return nil }
+        // Few fields, in schema order: a linear scan beats hashing them.
+        for f in fields where f.position >= position {
+            return f.position == position ? f : nil
+        }
+        return nil
     }
 
     /// Every entry of the app spelled as `name` or one of its aliases.
     public func spellings(_ name: String) -> [Entry] {
-        writtenEntries[name]?.map(\.entry) ?? []
+        guard let position = PM2Schema.position[name] else { return [] }
+        return writtenEntries.filter { $0.position == position }.map(\.entry)
     }
 
     /// The app's value for `name` as written, canonical spelling or alias, even if PM2 drops it.
@@ -256,7 +276,7 @@ public struct PM2App: @unchecked Sendable {
         if let e = node.entry("execute_command"), e.value.isTruthy == true {
             return ExecMode(mode: .fork, reason: .executeCommand(e))
         }
-        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, entry: $0) }),
+        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, position: PM2Schema.position["instances"]!, entry: $0) }),
               !f.value.isNull, !f.value.isUndefined else {
             return ExecMode(mode: .fork, reason: .defaultFork)
         }

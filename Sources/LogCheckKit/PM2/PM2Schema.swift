@@ -1,6 +1,6 @@
 /// PM2 7.0.3's app schema (lib/API/schema.json) with the aliases lib/tools/Config.js derives
 /// from it, in the order it consults them.
-public struct PM2Key: Sendable {
+public final class PM2Key: Sendable {
     public enum ValueType: String, Sendable {
         case string, number, boolean, array, object
 
@@ -147,6 +147,13 @@ public enum PM2Schema {
     public static let byName: [String: PM2Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
     /// Each key's position in `keys`.
     public static let position: [String: Int] = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.name, $0) })
+
+    /// Spelling → position of its key in `keys`, for every spelling.
+    public static let spellingPosition: [String: Int] = {
+        var map: [String: Int] = [:]
+        for (i, k) in keys.enumerated() { for s in k.spellings where map[s] == nil { map[s] = i } }
+        return map
+    }()
 
     /// Spelling → canonical key, for every alias.
     public static let spellings: [String: String] = {

@@ -90,23 +90,24 @@ public struct RuleExample: Sendable {
 }
 
 /// The declarative description of a rule: one source for its documentation page, `logcheck
-/// explain`, SARIF `rules[]` and its tests (the examples).
-public struct RuleDescription: Sendable {
-    public var id: String
-    public var slug: String
-    public var family: RuleFamily
-    public var severity: Severity
-    public var summary: String
+/// explain`, SARIF `rules[]` and its tests (the examples). A class, so that a finding holds a
+/// reference to its rule rather than a copy of its dozen strings.
+public final class RuleDescription: Sendable {
+    public let id: String
+    public let slug: String
+    public let family: RuleFamily
+    public let severity: Severity
+    public let summary: String
     /// Why it matters, with the evidence (upstream file:line, measured numbers). Markdown.
-    public var rationale: String
+    public let rationale: String
     /// Reference items this rule implements (C12, S07, R4, CP1 …).
-    public var references: [String]
-    public var examples: [RuleExample]
-    public var fix: FixAvailability
+    public let references: [String]
+    public let examples: [RuleExample]
+    public let fix: FixAvailability
     /// Text shown under "Fix" on the rule's page: what the fix does, or how to fix by hand.
-    public var fixDescription: String?
+    public let fixDescription: String?
     /// Rules whose finding at the same place this rule's finding replaces (a more specific one).
-    public var supersedes: [String]
+    public let supersedes: [String]
 
     public init(
         id: String, slug: String, family: RuleFamily, severity: Severity, summary: String, rationale: String,
