@@ -75,7 +75,8 @@ struct RawNode {
     var a: Int32 = 0
     /// Scalar: text length; containers: count.
     var b: Int32 = 0
-    var number: Double = 0
+    /// Number scalar: index in `SyntaxTree.numbers`; boolean: 1 for true, 0 for false.
+    var c: Int32 = 0
 
     static let textInSource: UInt8 = 1
     static let hasUnknownEntries: UInt8 = 2
@@ -102,6 +103,8 @@ public final class SyntaxTree: @unchecked Sendable {
     var entries: [RawEntry] = []
     var children: [Int32] = []
     var text: [UInt8] = []
+    /// The values of number scalars (kept apart so that a node is 24 bytes, not 32).
+    var numbers: [Double] = []
     var details: [Int32: String] = [:]
     var rootID: Int32 = -1
 
@@ -184,7 +187,7 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
     /// The value of a string scalar.
     public var string: String? { kind == .scalar && raw.type == .string ? text : nil }
 
-    public var number: Double? { kind == .scalar && raw.type == .number ? raw.number : nil }
+    public var number: Double? { kind == .scalar && raw.type == .number ? tree.numbers[Int(raw.c)] : nil }
 
     /// The number as an integer when it is one exactly.
     public var integer: Int? {
@@ -192,7 +195,7 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
         return Int(n)
     }
 
-    public var bool: Bool? { kind == .scalar && raw.type == .bool ? raw.number != 0 : nil }
+    public var bool: Bool? { kind == .scalar && raw.type == .bool ? raw.c != 0 : nil }
     public var isNull: Bool { kind == .scalar && raw.type == .null }
     public var isUndefined: Bool { kind == .scalar && raw.type == .undefined }
 
@@ -200,8 +203,8 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
         guard kind == .scalar else { return nil }
         switch raw.type {
         case .string: return .string(text ?? "")
-        case .number: return .number(raw.number)
-        case .bool: return .bool(raw.number != 0)
+        case .number: return .number(tree.numbers[Int(raw.c)])
+        case .bool: return .bool(raw.c != 0)
         case .null: return .null
         case .undefined: return .undefined
         }
@@ -222,8 +225,10 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
         case .scalar:
             switch raw.type {
             case .string: return raw.b > 0
-            case .number: return raw.number != 0 && !raw.number.isNaN
-            case .bool: return raw.number != 0
+            case .number:
+                let n = tree.numbers[Int(raw.c)]
+                return n != 0 && !n.isNaN
+            case .bool: return raw.c != 0
             case .null, .undefined: return false
             }
         }
@@ -335,7 +340,12 @@ struct TreeBuilder {
         var raw = RawNode(kind: .scalar, start: Int32(span.start), end: Int32(span.end))
         raw.type = type
         raw.style = style.rawValue
-        raw.number = number
+        if type == .number {
+            raw.c = Int32(tree.numbers.count)
+            tree.numbers.append(number)
+        } else {
+            raw.c = number != 0 ? 1 : 0
+        }
         if let ts = textSpan {
             raw.flags |= RawNode.textInSource
             raw.a = Int32(ts.start)
@@ -413,6 +423,17 @@ struct TreeBuilder {
 
     mutating func finish(root: Int32?) -> SyntaxTree {
         tree.rootID = root ?? -1
+        // The arrays grew by doubling; a tree lives until the report, so give back the slack.
+        tree.nodes = Self.fitted(tree.nodes)
+        tree.entries = Self.fitted(tree.entries)
+        tree.children = Self.fitted(tree.children)
+        tree.text = Self.fitted(tree.text)
+        tree.numbers = Self.fitted(tree.numbers)
         return tree
+    }
+
+    static func fitted<T>(_ array: [T]) -> [T] {
+        guard array.capacity - array.count > array.count / 8 + 8 else { return array }
+        return array.withUnsafeBufferPointer { Array($0) }
     }
 }
