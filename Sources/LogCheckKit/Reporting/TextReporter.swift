@@ -115,7 +115,8 @@ public struct TextReporter: Reporter {
     }
 
     func indentContinuation(_ text: String, _ width: Int) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: width))
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: width))
     }
 
     /// The source line with carets (primary) or dashes (related) under the span.
@@ -165,6 +166,13 @@ public struct TextReporter: Reporter {
         let text = file.text(line)
         let startOffset = max(line.start, min(span.start, line.end))
         let endOffset = max(startOffset, min(span.end, line.end))
+        // Most lines are ASCII without tabs: a column is a byte.
+        let plain = file.bytes.withUnsafeBufferPointer { b in
+            !b[line.start..<line.end].contains { $0 >= 0x80 || $0 == UInt8(ascii: "\t") }
+        }
+        if plain {
+            return (text, startOffset - line.start, max(1, endOffset - startOffset))
+        }
         var rendered = ""
         var column = 0
         var startColumn = 0

@@ -166,18 +166,24 @@ public enum FileSystem {
 /// Path arithmetic on strings.
 public enum Path {
     public static func basename(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        if let slash = p.lastIndex(of: "/") { return String(p[p.index(after: slash)...]) }
-        return String(p)
+        let p = withoutTrailingSlashes(path)
+        if let slash = p.lastIndex(of: UInt8(ascii: "/")) { return String(p[p.index(after: slash)...])! }
+        return String(p)!
     }
 
     public static func dirname(_ path: String) -> String {
-        var p = Substring(path)
-        while p.count > 1 && p.hasSuffix("/") { p = p.dropLast() }
-        guard let slash = p.lastIndex(of: "/") else { return "." }
+        let p = withoutTrailingSlashes(path)
+        guard let slash = p.lastIndex(of: UInt8(ascii: "/")) else { return "." }
         if slash == p.startIndex { return "/" }
-        return String(p[..<slash])
+        return String(p[..<slash])!
+    }
+
+    /// The path's bytes without trailing slashes (but "/" stays "/"); slicing at a "/" byte keeps
+    /// the UTF-8 valid.
+    static func withoutTrailingSlashes(_ path: String) -> Substring.UTF8View {
+        var p = Substring(path).utf8
+        while p.count > 1 && p.last == UInt8(ascii: "/") { p = p.dropLast() }
+        return p
     }
 
     /// Joins and normalises (`a/./b/../c` → `a/c`), keeping a relative path relative.
@@ -199,20 +205,36 @@ public enum Path {
 
     public static func normalize(_ path: String) -> String {
         if isNormal(path) { return path }
-        let absolute = path.hasPrefix("/")
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." {
-                parts.removeLast()
-                continue
+        // Segments are byte ranges split at "/" bytes, so the result is valid UTF-8 again.
+        let bytes = Array(path.utf8)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let absolute = bytes.first == slash
+        var parts: [Range<Int>] = []
+        func isDotDot(_ r: Range<Int>) -> Bool { r.count == 2 && bytes[r.lowerBound] == dot && bytes[r.lowerBound + 1] == dot }
+        var i = 0
+        while i < bytes.count {
+            var end = i
+            while end < bytes.count && bytes[end] != slash { end += 1 }
+            let part = i..<end
+            i = end + 1
+            if part.isEmpty || (part.count == 1 && bytes[part.lowerBound] == dot) { continue }
+            if isDotDot(part) {
+                if let last = parts.last, !isDotDot(last) {
+                    parts.removeLast()
+                    continue
+                }
+                if absolute { continue }
             }
-            if part == ".." && absolute { continue }
             parts.append(part)
         }
-        let body = parts.joined(separator: "/")
-        if absolute { return "/" + body }
-        return body.isEmpty ? "." : body
+        var out: [UInt8] = absolute ? [slash] : []
+        out.reserveCapacity(bytes.count)
+        for (n, part) in parts.enumerated() {
+            if n > 0 { out.append(slash) }
+            out.append(contentsOf: bytes[part])
+        }
+        if out.isEmpty { return "." }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `normalize` would return the path unchanged: no empty, `.` or `..` segment and no

@@ -124,6 +124,11 @@ struct Linker {
     let models: Models
     /// The log4js configs among the inputs (named, or found in a searched directory), in order.
     let inputConfigs: [Document]
+    /// Positions in `inputConfigs` of the configs named on the command line.
+    let namedConfigs: [Int]
+    /// The configs found in a searched directory, as (normalised directory, position in
+    /// `inputConfigs`), sorted by directory: the configs at or below a directory are one run.
+    let foundConfigs: [(directory: String, index: Int)]
 
     static let maxModules = 200
     static let maxDepth = 8
@@ -135,7 +140,12 @@ struct Linker {
         for d in documents { map[Path.normalize(d.path)] = d }
         self.documents = map
         self.order = documents
-        self.inputConfigs = documents.filter { $0.kind == .log4js && $0.root != nil }
+        let configs = documents.filter { $0.kind == .log4js && $0.root != nil }
+        self.inputConfigs = configs
+        self.namedConfigs = configs.indices.filter { !configs[$0].input.fromDirectory }
+        self.foundConfigs = configs.indices.filter { configs[$0].input.fromDirectory }
+            .map { (Path.normalize(Path.dirname(configs[$0].path)), $0) }
+            .sorted { $0.directory != $1.directory ? $0.directory < $1.directory : $0.index < $1.index }
     }
 
     /// The input configs an app without another link is paired with: every config named on the
@@ -143,13 +153,25 @@ struct Linker {
     /// file's directory (a monorepo's services do not share each other's configs).
     func fallbackConfigs(for ecosystem: Document) -> [Log4jsConfig] {
         let ecoDir = Path.normalize(Path.dirname(ecosystem.path))
-        return inputConfigs.compactMap { doc in
-            if doc.input.fromDirectory {
-                let dir = Path.normalize(Path.dirname(doc.path))
-                guard dir == ecoDir || ecoDir == "." && !dir.hasPrefix("/") && !dir.hasPrefix("..") || dir.hasPrefix(ecoDir == "/" ? "/" : ecoDir + "/") else { return nil }
-            }
-            return models.log4js(doc)
+        func below(_ dir: String) -> Bool {
+            dir == ecoDir || ecoDir == "." && !dir.hasPrefix("/") && !dir.hasPrefix("..") || dir.hasPrefix(ecoDir == "/" ? "/" : ecoDir + "/")
         }
+        var picked = namedConfigs
+        if ecoDir == "." {
+            picked += foundConfigs.filter { below($0.directory) }.map(\.index)
+        } else {
+            // Every directory at or below ecoDir starts with ecoDir, and those are one sorted run.
+            var low = 0, high = foundConfigs.count
+            while low < high {
+                let mid = (low + high) / 2
+                if foundConfigs[mid].directory < ecoDir { low = mid + 1 } else { high = mid }
+            }
+            while low < foundConfigs.count && foundConfigs[low].directory.hasPrefix(ecoDir) {
+                if below(foundConfigs[low].directory) { picked.append(foundConfigs[low].index) }
+                low += 1
+            }
+        }
+        return picked.sorted().compactMap { models.log4js(inputConfigs[$0]) }
     }
 
     /// A log4js config file the app loads, read when it was not among the inputs.
