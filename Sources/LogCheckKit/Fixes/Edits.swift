@@ -58,7 +58,7 @@ public enum Edits {
         guard let first = s.first, let last = s.last else { return false }
         if " \t".contains(last) || " \t".contains(first) { return false }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) { return false }
-        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") || s.contains("\n") { return false }
+        if s.containsBytes(": ") || s.containsBytes(" #") || s.hasSuffix(":") || s.contains("\n") { return false }
         // YAML 1.1 readers (PyYAML, older tools) take these as booleans: quote them too.
         if ["y", "n", "yes", "no", "on", "off"].contains(s.lowercased()) { return false }
         var t = s

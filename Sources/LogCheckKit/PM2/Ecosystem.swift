@@ -102,7 +102,7 @@ public struct PM2App: @unchecked Sendable {
     private let environmentList: [Environment]
     /// Every entry whose key is a schema key or alias, ordered by the key's schema position and
     /// then by file order.
-    private let writtenEntries: [Written]
+    let writtenEntries: [Written]
 
     struct Written {
         let position: Int
@@ -176,6 +176,19 @@ public struct PM2App: @unchecked Sendable {
             return f.position == position ? f : nil
         }
         return nil
+    }
+
+    /// The entries written for each schema key under any of its spellings: one call per key
+    /// written, in schema order, with its entries in file order.
+    func forEachWrittenKey(_ body: (PM2Key, ArraySlice<Written>) -> Void) {
+        var start = 0
+        while start < writtenEntries.count {
+            let position = writtenEntries[start].position
+            var end = start + 1
+            while end < writtenEntries.count && writtenEntries[end].position == position { end += 1 }
+            body(PM2Schema.keys[position], writtenEntries[start..<end])
+            start = end
+        }
     }
 
     /// Every entry of the app spelled as `name` or one of its aliases.

@@ -125,7 +125,7 @@ public enum DocumentLoader {
         while i < b.count && (b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09) { i += 1 }
         if i < b.count && (b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "[")) { return .json }
         let head = source.text(Span(0, min(b.count, 4096)))
-        if head.contains("module.exports") || head.contains("export ") || head.contains("require(") { return .javascript }
+        if head.containsBytes("module.exports") || head.containsBytes("export ") || head.containsBytes("require(") { return .javascript }
         return .yaml
     }
 }

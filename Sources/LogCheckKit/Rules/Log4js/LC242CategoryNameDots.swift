@@ -24,7 +24,7 @@ public enum LC242CategoryNameDots: Log4jsRule {
                 context.report(description, "category name \"\(name)\" starts with a dot: its parent is a category with an empty name, not \"default\"", at: key)
             } else if name.hasSuffix(".") {
                 context.report(description, "category name \"\(name)\" ends with a dot: its parent is the category \"\(name.dropLast())\", and getLogger(\"\(name.dropLast())\") does not use this entry", at: key)
-            } else if name.contains("..") {
+            } else if name.containsBytes("..") {
                 context.report(description, "category name \"\(name)\" has two dots in a row, so one of its parents has an empty last part", at: key)
             }
         }

@@ -21,7 +21,7 @@ public enum LC301ConfigNameNotRecognised: EcosystemRule {
         let doc = context.document
         guard doc.format == .javascript, !doc.input.isStdin else { return }
         let name = Path.basename(doc.path).lowercased()
-        if name.contains(".config.js") || name.contains(".config.cjs") || name.contains(".config.mjs") { return }
+        if name.containsBytes(".config.js") || name.containsBytes(".config.cjs") || name.containsBytes(".config.mjs") { return }
         let at = doc.module?.exportSpan.map { Location(doc.source, $0) } ?? Location(context.ecosystem.root)
         let suggested = Path.basename(doc.path).split(separator: ".").first.map { "\($0).config.js" } ?? "ecosystem.config.js"
         context.report(description, "PM2 reads a file as a config only when its name contains .config.js, .config.cjs, .config.mjs, .json, .yml or .yaml: `pm2 start \(Path.basename(doc.path))` runs this file as an app instead",

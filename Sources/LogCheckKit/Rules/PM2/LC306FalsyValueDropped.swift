@@ -34,15 +34,15 @@ public enum LC306FalsyValueDropped: EcosystemRule {
         "increment_var": ("nothing: no variable is incremented", nil),
     ]
 
-    /// The schema keys with an underscore: their automatic camelCase alias is another spelling.
-    static let underscoreKeys = PM2Schema.keys.filter { $0.name.utf8.contains(UInt8(ascii: "_")) }
-
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where app.node.isMapping {
-            for key in underscoreKeys {
-                guard !app.spellings(key.name).isEmpty, let e = app.node.entry(key.name), e.value.isTruthy == false, !e.value.isNull, !e.value.isUndefined else { continue }
+            app.forEachWrittenKey { key, entries in
+                // Keys with an underscore, written in their canonical spelling (their automatic
+                // camelCase alias is another spelling).
+                guard key.name.utf8.contains(UInt8(ascii: "_")), let e = entries.last(where: { $0.spelling == key.name })?.entry,
+                      e.value.isTruthy == false, !e.value.isNull, !e.value.isUndefined else { return }
                 // Only when no alias supplies a value instead.
-                if let f = app.field(key.name), f.entry.keySpan != e.keySpan { continue }
+                if let f = app.field(key.name), f.entry.keySpan != e.keySpan { return }
                 let shown = Log4jsContext.show(e.value)
                 if key.name == "stop_exit_codes" {
                     let fixes = e.value.number == 0 ? [Fix("write [0]", .safe, [TextEdit(e.value.source, e.value.span, "[0]")])] : []

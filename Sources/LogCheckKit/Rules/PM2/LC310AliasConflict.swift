@@ -19,19 +19,16 @@ public enum LC310AliasConflict: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            // Per schema key, the last entry of each spelling written (a repeated key, e.g. from a
-            // spread, keeps its last value); one pass over the app's entries.
-            var groups: [String: [String: Entry]] = [:]
-            var order: [String] = []
-            for e in app.node.entries {
-                guard let k = e.key, let canonical = PM2Schema.spellings[k] else { continue }
-                if groups[canonical] == nil { order.append(canonical) }
-                groups[canonical, default: [:]][k] = e
-            }
-            for name in order {
-                guard let bySpelling = groups[name], bySpelling.count > 1, let key = PM2Schema.byName[name] else { continue }
-                let written = bySpelling.values.sorted { $0.keySpan.start < $1.keySpan.start }
-                guard let winner = app.field(key.name) else { continue }
+            app.forEachWrittenKey { key, entries in
+                guard entries.count > 1 else { return }
+                // The last entry of each spelling written (a repeated key, e.g. from a spread,
+                // keeps its last value).
+                var bySpelling: [(spelling: String, entry: Entry)] = []
+                for w in entries {
+                    if let i = bySpelling.firstIndex(where: { $0.spelling == w.spelling }) { bySpelling[i].entry = w.entry } else { bySpelling.append((w.spelling, w.entry)) }
+                }
+                guard bySpelling.count > 1, let winner = app.field(key.name) else { return }
+                let written = bySpelling.map(\.entry).sorted { $0.keySpan.start < $1.keySpan.start }
                 for e in written where e.keySpan != winner.entry.keySpan {
                     let alias = e.key ?? ""
                     let other = winner.spelling

@@ -21,7 +21,7 @@ public enum LC314SharedLogPath: EcosystemRule {
         for app in context.ecosystem.apps {
             guard app.mergesLogs == .no, app.multipleProcesses != .no else { continue }
             for key in ["out_file", "error_file", "log_file"] {
-                guard let f = app.field(key), let path = f.value.string, !path.contains("NULL"), path != "/dev/null" else { continue }
+                guard let f = app.field(key), let path = f.value.string, !path.containsBytes("NULL"), path != "/dev/null" else { continue }
                 if !path.hasSuffix(".log") {
                     context.report(description, "\(key) \"\(path)\" does not end in .log, so PM2 adds no -<pm_id> suffix: all \(app.processesPhrase) of \(EcosystemContext.label(app)) write the same file",
                                    at: f.value, help: "end the name in .log to get one file per process, or set merge_logs: true to share one file on purpose")

@@ -22,14 +22,14 @@ public enum LC315LogFileAlongsideOutErr: EcosystemRule {
             func disabled(_ key: String) -> Bool {
                 guard let v = app.field(key)?.value else { return false }
                 if v.isUnknown { return true }
-                return v.string.map { $0 == "/dev/null" || $0.contains("NULL") } ?? false
+                return v.string.map { $0 == "/dev/null" || $0.containsBytes("NULL") } ?? false
             }
             if let log = app.field("log_file"), log.value.isTruthy == true, !log.value.isUnknown, !(disabled("out_file") && disabled("error_file")) {
                 context.report(description, "log_file adds a combined file, but PM2 still writes \(EcosystemContext.label(app))'s out and error files too", at: log.value,
                                help: "set out_file and error_file to '/dev/null' to keep only the combined file")
             }
             for key in ["out_file", "error_file", "log_file", "pid_file"] {
-                guard let v = app.field(key)?.value, let path = v.string, path.contains("NULL"), path != "NULL" else { continue }
+                guard let v = app.field(key)?.value, let path = v.string, path.containsBytes("NULL"), path != "NULL" else { continue }
                 context.report(description, "\(key) \"\(path)\" contains NULL, and PM2 disables any log path that contains NULL: this file is never written", at: v, severity: .warning)
             }
         }

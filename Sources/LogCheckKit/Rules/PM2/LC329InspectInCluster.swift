@@ -20,7 +20,7 @@ public enum LC329InspectInCluster: EcosystemRule {
             guard let f = app.field("node_args") else { continue }
             let items = f.value.isSequence ? Array(f.value.elements) : [f.value]
             for item in items {
-                guard let s = item.string, s.contains("--inspect") else { continue }
+                guard let s = item.string, s.containsBytes("--inspect") else { continue }
                 let port = s.contains("=") ? String(s.split(separator: "=").last ?? "9229").split(separator: ":").last.map(String.init) ?? "9229" : "9229"
                 context.report(description, "node_args has \(s.split(separator: " ").first { $0.contains("--inspect") } ?? "--inspect"), but \(EcosystemContext.label(app)) runs \(app.processesPhrase): they all open the debugger on port \(port), and all but one fail to bind it", at: item)
             }

@@ -34,7 +34,7 @@ public enum LC331WatchRestartLoop: EcosystemRule {
             let ignoreField = app.field("ignore_watch")
             let ignored = (ignoreField.map { $0.value.isSequence ? $0.value.elements.compactMap(\.string) : [$0.value.string].compactMap { $0 } } ?? []).map(clean)
             for key in ["out_file", "error_file", "log_file"] {
-                guard let f = app.field(key), let raw = f.value.string, !raw.hasPrefix("/"), !raw.hasPrefix("~"), !raw.contains("NULL") else { continue }
+                guard let f = app.field(key), let raw = f.value.string, !raw.hasPrefix("/"), !raw.hasPrefix("~"), !raw.containsBytes("NULL") else { continue }
                 let path = clean(raw)
                 let inside = watched.contains { root in
                     let r = clean(root)
