@@ -115,9 +115,15 @@ public struct PM2App: @unchecked Sendable {
         self.index = index
         self.bare = bare
         var written: [Written] = []
+        var environments: [Environment] = []
         for e in node.entries {
-            guard let k = e.key, let position = PM2Schema.spellingPosition[k] else { continue }
-            written.append(Written(position: position, spelling: k, entry: e))
+            guard let k = e.key else { continue }
+            if let position = PM2Schema.spellingPosition[k] {
+                written.append(Written(position: position, spelling: k, entry: e))
+            }
+            if k.utf8.first == UInt8(ascii: "e"), let environment = PM2App.environment(k, e) {
+                environments.append(environment)
+            }
         }
         // Stable: entries of one key stay in file order.
         written = written.enumerated().sorted { $0.element.position != $1.element.position ? $0.element.position < $1.element.position : $0.offset < $1.offset }.map(\.element)
@@ -146,7 +152,7 @@ public struct PM2App: @unchecked Sendable {
         }
         self.writtenEntries = written
         self.fields = fields
-        self.environmentList = PM2App.environments(of: node)
+        self.environmentList = environments
     }
 
     public var source: SourceFile { node.source }
@@ -234,13 +240,11 @@ public struct PM2App: @unchecked Sendable {
     /// `env` and every `env_<name>` section, in file order.
     public var environments: [Environment] { environmentList }
 
-    static func environments(of node: Node) -> [Environment] {
-        node.entries.compactMap { e in
-            guard let key = e.key else { return nil }
-            if key == "env" { return Environment(name: nil, entry: e) }
-            if PM2Schema.isEnvironmentKey(key) { return Environment(name: String(key.dropFirst(4)), entry: e) }
-            return nil
-        }
+    /// The environment an entry of the app declares (`env`, `env_<name>`), if it is one.
+    static func environment(_ key: String, _ e: Entry) -> Environment? {
+        if key == "env" { return Environment(name: nil, entry: e) }
+        if PM2Schema.isEnvironmentKey(key) { return Environment(name: String(key.dropFirst(4)), entry: e) }
+        return nil
     }
 
     // MARK: derived facts
