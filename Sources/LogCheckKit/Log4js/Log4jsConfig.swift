@@ -193,10 +193,18 @@ public final class Log4jsConfig: @unchecked Sendable {
 public struct Appender: @unchecked Sendable {
     public let name: String
     public let entry: Entry
+    public let typeNode: Node?
+    /// The `type` when it is a string (looked up once: most rules ask for it).
+    public let type: String?
+
+    init(name: String, entry: Entry) {
+        self.name = name
+        self.entry = entry
+        typeNode = entry.value["type"]
+        type = typeNode?.string
+    }
+
     public var node: Node { entry.value }
-    public var typeNode: Node? { node["type"] }
-    /// The `type` when it is a string.
-    public var type: String? { typeNode?.string }
 
     public func option(_ key: String) -> Node? { node[key] }
     public func optionEntry(_ key: String) -> Entry? { node.entry(key) }

@@ -28,7 +28,6 @@ public enum LC241UnknownKey: Log4jsRule {
 
     static func report(_ context: inout Log4jsContext, _ mapping: Node, known: [String], allUnknown: Bool, where place: String) {
         guard mapping.isMapping, !mapping.hasUnknownEntries else { return }
-        let present = Set(mapping.entries.compactMap(\.key))
         for e in mapping.entries {
             guard let key = e.key, !known.contains(key), !handledElsewhere.contains(key) else { continue }
             let near = known.first(where: { $0.lowercased() == key.lowercased() }) ?? Suggest.closest(key, among: known)
@@ -37,7 +36,7 @@ public enum LC241UnknownKey: Log4jsRule {
             var fixes: [Fix] = []
             if let near {
                 message += near.lowercased() == key.lowercased() || Suggest.normalized(near) == Suggest.normalized(key) ? " (keys are case-sensitive); did you mean \"\(near)\"?" : "; did you mean \"\(near)\"?"
-                if !present.contains(near) {
+                if mapping.entry(near) == nil {
                     fixes.append(Fix("rename \"\(key)\" to \"\(near)\"", .safe, [Edits.renameKey(e, to: near)]))
                 }
             }
