@@ -18,19 +18,20 @@ public enum LC203AppenderWithoutType: Log4jsRule {
             .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}, "file": {"type": "file", "filename": "app.log"}}, "categories": {"default": {"appenders": ["out", "file"], "level": "info"}}}"#),
         ])
 
+    static let help = "give it one of the core types: " + Log4jsFacts.coreTypes.joined(separator: ", ") + ", or a package name"
+
     public static func check(_ context: inout Log4jsContext) {
         for a in context.config.appenders {
             let v = a.node
             let key = Location(a.entry.tree.source, a.entry.keySpan)
-            let help = "give it one of the core types: " + Log4jsFacts.coreTypes.joined(separator: ", ") + ", or a package name"
             if v.isNull {
-                context.report(description, "log4js crashes at start-up with \"TypeError: Cannot read properties of null (reading 'type')\": appender \"\(a.name)\" is null", at: key, help: help)
+                context.report(description, "log4js crashes at start-up with \"TypeError: Cannot read properties of null (reading 'type')\": appender \"\(a.name)\" is null", at: key, help: Self.help)
                 continue
             }
             if v.isUnknown || v.hasUnknownEntries { continue }
             let type = v.isMapping ? v["type"] : nil
             if let type, type.isUnknown || type.isTruthy == true { continue }
-            context.report(description, "log4js throws at start-up: appender \"\(a.name)\" has no \"type\" (\"appender \\\"\(a.name)\\\" is not valid (must be an object with property \\\"type\\\")\")", at: key, help: help)
+            context.report(description, "log4js throws at start-up: appender \"\(a.name)\" has no \"type\" (\"appender \\\"\(a.name)\\\" is not valid (must be an object with property \\\"type\\\")\")", at: key, help: Self.help)
         }
     }
 }
