@@ -334,20 +334,6 @@ struct TreeBuilder {
 
     init(source: SourceFile, dialect: Dialect) {
         tree = SyntaxTree(source: source, dialect: dialect)
-        // Large inputs: size the arrays from a count of the bytes that open entries and items,
-        // so that they do not grow by doubling (which holds the old and the new array at once,
-        // up to three times the final size); `finish` gives back what was over-estimated.
-        if source.bytes.count >= 1 << 16 {
-            var colons = 0, items = 0
-            source.bytes.withUnsafeBufferPointer { b in
-                for byte in b {
-                    if byte == UInt8(ascii: ":") { colons += 1 } else if byte == UInt8(ascii: "-") || byte == UInt8(ascii: ",") { items += 1 }
-                }
-            }
-            tree.nodes.reserveCapacity(2 * colons + items + 16)
-            tree.entries.reserveCapacity(colons + 16)
-            tree.children.reserveCapacity(items + 16)
-        }
     }
 
     mutating func scalar(
@@ -450,7 +436,7 @@ struct TreeBuilder {
     }
 
     static func fitted<T>(_ array: [T]) -> [T] {
-        guard array.capacity - array.count > array.count / 4 + 8 else { return array }
+        guard array.capacity - array.count > array.count / 8 + 8 else { return array }
         return array.withUnsafeBufferPointer { Array($0) }
     }
 }
