@@ -153,7 +153,6 @@ public struct PM2App: @unchecked Sendable {
         self.writtenEntries = written
         self.fields = fields
         self.environmentList = environments
-        self.execMode = computeExecMode()
     }
 
     public var source: SourceFile { node.source }
@@ -283,10 +282,8 @@ public struct PM2App: @unchecked Sendable {
         }
     }
 
-    /// The mode PM2 runs the app in, and why (worked out once: most rules ask for it).
-    public private(set) var execMode = ExecMode(mode: .fork, reason: .defaultFork)
-
-    private func computeExecMode() -> ExecMode {
+    /// The mode PM2 runs the app in, and why.
+    public var execMode: ExecMode {
         if let f = field("exec_mode") {
             if f.value.isUnknown { return ExecMode(mode: .unknown, reason: .runtime(f.value)) }
             if let s = f.value.string {
