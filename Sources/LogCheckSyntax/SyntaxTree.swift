@@ -304,6 +304,12 @@ public struct Entry: @unchecked Sendable {
     public var value: Node { Node(tree: tree, id: raw.value) }
     /// The key's text, or nil for a computed key.
     public var key: String? { keyNode.kind == .scalar ? keyNode.text : nil }
+    /// The key's bytes (nil for a computed key), without building a `String`.
+    public func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let id = raw.key
+        guard tree.nodes[Int(id)].kind == .scalar else { return body(nil) }
+        return tree.withText(id) { body($0) }
+    }
     public var keySpan: Span { keyNode.span }
     public var span: Span { Span(Int(raw.start), Int(raw.end)) }
 }

@@ -26,6 +26,18 @@ import Testing
         #expect("é.json".containsBytes(".json"))
     }
 
+    @Test func byteKeyTable() {
+        let words = (0..<500).map { "key_\($0)" }
+        let table = ByteKeyTable(words.enumerated().map { ($1, $0) } + [("key_7", 999), ("", 1000), ("é", 1001)])
+        for (i, w) in words.enumerated() { #expect(table.value(w) == i, "\(w)") }
+        #expect(table.value("key_7") == 7)  // the first value given wins
+        #expect(table.value("") == 1000)
+        #expect(table.value("é") == 1001)
+        #expect(table.value("key_500") == nil)
+        #expect(table.value("key_") == nil)
+        #expect(table.value("KEY_1") == nil)
+    }
+
     @Test func parallelMapKeepsOrder() {
         let items = Array(0..<10_000)
         #expect(Parallel.map(items) { $0 * 3 } == items.map { $0 * 3 })

@@ -106,7 +106,8 @@ public struct PM2App: @unchecked Sendable {
 
     struct Written {
         let position: Int
-        let spelling: String
+        /// The index of the spelling used in the key's `spellings`.
+        let spellingIndex: Int
         let entry: Entry
     }
 
@@ -117,11 +118,14 @@ public struct PM2App: @unchecked Sendable {
         var written: [Written] = []
         var environments: [Environment] = []
         for e in node.entries {
-            guard let k = e.key else { continue }
-            if let position = PM2Schema.spellingPosition[k] {
-                written.append(Written(position: position, spelling: k, entry: e))
+            let (code, startsWithE) = e.withKeyBytes { b -> (Int?, Bool) in
+                guard let b else { return (nil, false) }
+                return (PM2Schema.spellingTable.value(b), b.first == UInt8(ascii: "e"))
             }
-            if k.utf8.first == UInt8(ascii: "e"), let environment = PM2App.environment(k, e) {
+            if let code {
+                written.append(Written(position: code >> 8, spellingIndex: code & 0xFF, entry: e))
+            }
+            if startsWithE, let k = e.key, let environment = PM2App.environment(k, e) {
                 environments.append(environment)
             }
         }
@@ -135,15 +139,15 @@ public struct PM2App: @unchecked Sendable {
             while end < written.count && written[end].position == position { end += 1 }
             let entries = written[start..<end]
             let key = PM2Schema.keys[position]
-            /// The last entry spelled `spelling` (a repeated key keeps its last value).
-            func last(_ spelling: String) -> Entry? { entries.last { $0.spelling == spelling }?.entry }
+            /// The last entry spelled `spellings[index]` (a repeated key keeps its last value).
+            func last(_ index: Int) -> Entry? { entries.last { $0.spellingIndex == index }?.entry }
             // validateJSON (Config.js:97-101): the canonical key first, then each alias in order;
             // the first truthy value wins, and a falsy value is replaced by the next alias's
             // value even when that is absent.
-            var current = last(key.name)
-            for alias in key.aliases {
+            var current = last(0)
+            for index in key.aliasSpellingIndices {
                 if let c = current, c.value.isTruthy != false { break }
-                current = last(alias)
+                current = last(index)
             }
             if let entry = current, !entry.value.isNull, !entry.value.isUndefined {
                 fields.append(Field(key: key, position: position, entry: entry))
@@ -176,7 +180,7 @@ public struct PM2App: @unchecked Sendable {
     /// canonical value is replaced by the next alias's value even when that is absent.
     /// nil when PM2 ends up with no value (absent, null or dropped).
     public func field(_ name: String) -> Field? {
-        guard let position = PM2Schema.position[name] else { return nil }
+        guard let position = PM2Schema.positionTable.value(name) else { return nil }
         // Few fields, in schema order: a linear scan beats hashing them.
         for f in fields where f.position >= position {
             return f.position == position ? f : nil
@@ -199,7 +203,7 @@ public struct PM2App: @unchecked Sendable {
 
     /// Every entry of the app spelled as `name` or one of its aliases.
     public func spellings(_ name: String) -> [Entry] {
-        guard let position = PM2Schema.position[name] else { return [] }
+        guard let position = PM2Schema.positionTable.value(name) else { return [] }
         return writtenEntries.filter { $0.position == position }.map(\.entry)
     }
 

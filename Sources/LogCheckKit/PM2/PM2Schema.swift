@@ -1,3 +1,5 @@
+import LogCheckSyntax
+
 /// PM2 7.0.3's app schema (lib/API/schema.json) with the aliases lib/tools/Config.js derives
 /// from it, in the order it consults them.
 public final class PM2Key: Sendable {
@@ -19,6 +21,8 @@ public final class PM2Key: Sendable {
     public let aliases: [String]
     /// Every spelling PM2 reads for this key.
     public let spellings: [String]
+    /// The position of each of `aliases` in `spellings`.
+    let aliasSpellingIndices: [Int]
 
     init(name: String, types: [ValueType], explicitAliases: [String], regex: PM2Regex?, min: Double?, defaultValue: String?) {
         self.name = name
@@ -33,6 +37,7 @@ public final class PM2Key: Sendable {
         var all = [name]
         for a in list where !all.contains(a) { all.append(a) }
         spellings = all
+        aliasSpellingIndices = list.map { all.firstIndex(of: $0)! }
     }
 }
 
@@ -148,11 +153,15 @@ public enum PM2Schema {
     /// Each key's position in `keys`.
     public static let position: [String: Int] = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.name, $0) })
 
-    /// Spelling → position of its key in `keys`, for every spelling.
-    public static let spellingPosition: [String: Int] = {
-        var map: [String: Int] = [:]
-        for (i, k) in keys.enumerated() { for s in k.spellings where map[s] == nil { map[s] = i } }
-        return map
+    /// Canonical name → position in `keys`, by bytes.
+    static let positionTable = ByteKeyTable(keys.enumerated().map { ($1.name, $0) })
+
+    /// Spelling → (position of its key in `keys`) << 8 | (its index in the key's `spellings`),
+    /// for every spelling (the first key that has it), by bytes.
+    static let spellingTable: ByteKeyTable = {
+        var pairs: [(String, Int)] = []
+        for (i, k) in keys.enumerated() { for (j, s) in k.spellings.enumerated() { pairs.append((s, i << 8 | j)) } }
+        return ByteKeyTable(pairs)
     }()
 
     /// Spelling → canonical key, for every alias.

@@ -23,9 +23,9 @@ public enum LC310AliasConflict: EcosystemRule {
                 guard entries.count > 1 else { return }
                 // The last entry of each spelling written (a repeated key, e.g. from a spread,
                 // keeps its last value).
-                var bySpelling: [(spelling: String, entry: Entry)] = []
+                var bySpelling: [(spelling: Int, entry: Entry)] = []
                 for w in entries {
-                    if let i = bySpelling.firstIndex(where: { $0.spelling == w.spelling }) { bySpelling[i].entry = w.entry } else { bySpelling.append((w.spelling, w.entry)) }
+                    if let i = bySpelling.firstIndex(where: { $0.spelling == w.spellingIndex }) { bySpelling[i].entry = w.entry } else { bySpelling.append((w.spellingIndex, w.entry)) }
                 }
                 guard bySpelling.count > 1, let winner = app.field(key.name) else { return }
                 let written = bySpelling.map(\.entry).sorted { $0.keySpan.start < $1.keySpan.start }
