@@ -24,19 +24,39 @@ public struct Baseline: Sendable {
     /// The longest value kept; a longer one is cut (a finding on a whole file has no value).
     static let maxValueLength = 200
 
-    /// The fingerprint of a finding, with paths relative to `directory` (absolute).
-    public static func entry(for d: Diagnostic, documents: [Document], directory: String, cwd: String) -> Entry {
-        let roots = documents.filter { $0.source === d.file }.compactMap(\.root)
-            + documents.filter { $0.source === d.file }.flatMap { $0.module?.configureCalls.compactMap(\.argument) ?? [] }
-        let (path, node) = KeyPath.locate(d.location.span, in: roots)
-        var value = ""
-        if let node, node.kind != .mapping && node.kind != .sequence {
-            value = collapse(node.sourceText)
-        } else if node == nil {
-            value = collapse(d.file.text(d.location.span))
+    /// Fingerprints findings: what each file needs (its trees, its path relative to the
+    /// baseline's directory) is worked out once per file, not once per finding.
+    struct Fingerprinter {
+        let documents: [ObjectIdentifier: [Document]]
+        let directory: String
+        let cwd: String
+        private var files: [ObjectIdentifier: (roots: [Node], path: String)] = [:]
+
+        init(documents: [Document], directory: String, cwd: String) {
+            self.documents = Dictionary(grouping: documents) { ObjectIdentifier($0.source) }
+            self.directory = directory
+            self.cwd = cwd
         }
-        if value.unicodeScalars.count > maxValueLength { value = String(String.UnicodeScalarView(value.unicodeScalars.prefix(maxValueLength))) }
-        return Entry(rule: d.rule.id, file: Path.relative(d.file.path, to: directory, cwd: cwd), keyPath: path, value: value)
+
+        /// The fingerprint of a finding, with its path relative to `directory`.
+        mutating func entry(for d: Diagnostic) -> Entry {
+            let file = files[ObjectIdentifier(d.file)] ?? {
+                let docs = documents[ObjectIdentifier(d.file)] ?? []
+                let roots = docs.compactMap(\.root) + docs.flatMap { $0.module?.configureCalls.compactMap(\.argument) ?? [] }
+                let info = (roots, Path.relative(d.file.path, to: directory, cwd: cwd))
+                files[ObjectIdentifier(d.file)] = info
+                return info
+            }()
+            let (path, node) = KeyPath.locate(d.location.span, in: file.roots)
+            var value = ""
+            if let node, node.kind != .mapping && node.kind != .sequence {
+                value = collapse(node.sourceText)
+            } else if node == nil {
+                value = collapse(d.file.text(d.location.span))
+            }
+            if value.unicodeScalars.count > maxValueLength { value = String(String.UnicodeScalarView(value.unicodeScalars.prefix(maxValueLength))) }
+            return Entry(rule: d.rule.id, file: file.path, keyPath: path, value: value)
+        }
     }
 
     static func collapse(_ text: String) -> String {
@@ -51,8 +71,9 @@ public struct Baseline: Sendable {
         var remaining = entries
         var kept: [Diagnostic] = []
         var hidden = 0
+        var fingerprints = Fingerprinter(documents: documents, directory: directory, cwd: cwd)
         for d in diagnostics {
-            let e = Baseline.entry(for: d, documents: documents, directory: directory, cwd: cwd)
+            let e = fingerprints.entry(for: d)
             if let n = remaining[e], n > 0 {
                 remaining[e] = n - 1
                 hidden += 1
@@ -68,7 +89,8 @@ public struct Baseline: Sendable {
     /// The baseline file: JSON, one finding per line, sorted, with the message for the reader
     /// (the message is not compared).
     public static func render(_ diagnostics: [Diagnostic], documents: [Document], directory: String, cwd: String) -> String {
-        var rows: [(Entry, String)] = diagnostics.map { (entry(for: $0, documents: documents, directory: directory, cwd: cwd), $0.message) }
+        var fingerprints = Fingerprinter(documents: documents, directory: directory, cwd: cwd)
+        var rows: [(Entry, String)] = diagnostics.map { (fingerprints.entry(for: $0), $0.message) }
         rows.sort { a, b in
             (a.0.file, a.0.keyPath, a.0.rule, a.0.value, a.1) < (b.0.file, b.0.keyPath, b.0.rule, b.0.value, b.1)
         }

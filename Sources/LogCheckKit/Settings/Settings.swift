@@ -48,9 +48,16 @@ public struct Settings: Sendable {
 
     /// Applies severity overrides and filters; findings in dropped rules disappear.
     public func apply(to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        // The path only matters to per-path ignores; work it out once per file.
         let cwd = pathIgnores.isEmpty ? "" : FileSystem.currentDirectory()
+        var paths: [ObjectIdentifier: String] = [:]
         return diagnostics.compactMap { d in
-            guard reports(d.rule, in: relativePath(d.file.path, cwd: cwd)) else { return nil }
+            var path = d.file.path
+            if !pathIgnores.isEmpty {
+                path = paths[ObjectIdentifier(d.file)] ?? relativePath(d.file.path, cwd: cwd)
+                paths[ObjectIdentifier(d.file)] = path
+            }
+            guard reports(d.rule, in: path) else { return nil }
             var d = d
             if let s = severities[d.rule.id] { d.severity = s }
             return d
