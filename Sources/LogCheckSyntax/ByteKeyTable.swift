@@ -63,8 +63,7 @@ public struct ByteKeyTable: Sendable {
     }
 
     public func value(_ key: String) -> Int? {
-        if let v = key.utf8.withContiguousStorageIfAvailable({ value($0) }) { return v }
-        var copy = key
-        return copy.withUTF8 { value($0) }
+        var key = key
+        return key.withUTF8 { value($0) }
     }
 }

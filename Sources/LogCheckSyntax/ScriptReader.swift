@@ -783,7 +783,7 @@ struct ScriptParser {
             case "%": v = a.truncatingRemainder(dividingBy: b)
             default: v = nil
             }
-            if let v { return builder.scalar(.number, style: .plain, span: span, string: jsNumberString(v), number: v) }
+            if let v { return builder.scalar(.number, style: .plain, span: span, string: v.javaScriptText, number: v) }
         }
         if op == "+", left.kind == .scalar, right.kind == .scalar,
            left.scalarType == .string || right.scalarType == .string,
@@ -803,10 +803,6 @@ struct ScriptParser {
         case .undefined?: return "undefined"
         default: return nil
         }
-    }
-
-    func jsNumberString(_ d: Double) -> String {
-        d.javaScriptText
     }
 
     /// Whether the current token starts a prefix operation (`-x`, `!x`, `typeof x` …).
@@ -1158,7 +1154,7 @@ struct ScriptParser {
         case .string:
             return (stringScalar(keyToken, style: buf[Int(keyToken.start)] == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted), true)
         case .number:
-            return (builder.scalar(.string, style: .plain, span: keyToken.span, string: jsNumberString(jsNumber(keyToken))), true)
+            return (builder.scalar(.string, style: .plain, span: keyToken.span, string: jsNumber(keyToken).javaScriptText), true)
         case .punctuator where isPunct(keyToken, "["):
             let kc = Int(partner[k])
             i = k + 1

@@ -110,13 +110,10 @@ public struct Diagnostic: Sendable {
     public var fixes: [Fix]
     /// The PM2 environment (`env_<name>`) the finding holds in, when it holds only there.
     public var environment: String?
-    /// Key path in the document (`apps[0].instances`), for baselines that survive line moves.
-    public var keyPath: String?
 
     public init(
         rule: RuleDescription, severity: Severity? = nil, message: String, location: Location,
-        related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = [],
-        keyPath: String? = nil
+        related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = []
     ) {
         self.rule = rule
         self.severity = severity ?? rule.severity
@@ -126,7 +123,6 @@ public struct Diagnostic: Sendable {
         self.notes = notes
         self.help = help
         self.fixes = fixes
-        self.keyPath = keyPath
     }
 
     public var file: SourceFile { location.file }

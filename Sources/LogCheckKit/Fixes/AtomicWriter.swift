@@ -36,22 +36,22 @@ public enum AtomicWriter {
 
     static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?, interruptBeforeRename: Bool) -> Failure? {
         let target = realPath(path) ?? path
-        var mode: mode_t = 0o644
         if let expected {
             switch FileSystem.readFile(target) {
             case .success(let current) where current == expected: break
             case .success: return .changedOnDisk
             case .failure(let f): return .system(f.message(for: target))
             }
-            var st = stat()
-            guard stat(target, &st) == 0 else { return .system("\(target): \(String(cString: strerror(errno)))") }
+        }
+        // The new file keeps the old one's permissions; a file that does not exist yet (only
+        // when nothing is expected) gets 0644.
+        var mode: mode_t = 0o644
+        var st = stat()
+        if stat(target, &st) == 0 {
+            guard st.st_mode & S_IFMT == S_IFREG else { return .system("\(target): not a regular file") }
             mode = st.st_mode & 0o7777
-        } else {
-            var st = stat()
-            if stat(target, &st) == 0 {
-                guard st.st_mode & S_IFMT == S_IFREG else { return .system("\(target): not a regular file") }
-                mode = st.st_mode & 0o7777
-            }
+        } else if expected != nil {
+            return .system("\(target): \(String(cString: strerror(errno)))")
         }
         let dir = Path.dirname(target)
         var template = Array((FileSystem.join(dir, "." + Path.basename(target) + ".logcheck-XXXXXX")).utf8CString)

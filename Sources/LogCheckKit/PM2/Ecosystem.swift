@@ -298,7 +298,7 @@ public struct PM2App: @unchecked Sendable {
         if let e = node.entry("execute_command"), e.value.isTruthy == true {
             return ExecMode(mode: .fork, reason: .executeCommand(e))
         }
-        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, position: PM2Schema.position["instances"]!, entry: $0) }),
+        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, position: PM2Schema.positionTable.value("instances")!, entry: $0) }),
               !f.value.isNull, !f.value.isUndefined else {
             return ExecMode(mode: .fork, reason: .defaultFork)
         }

@@ -150,9 +150,6 @@ public enum PM2Schema {
     ]
 
     public static let byName: [String: PM2Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
-    /// Each key's position in `keys`.
-    public static let position: [String: Int] = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1.name, $0) })
-
     /// Canonical name → position in `keys`, by bytes.
     static let positionTable = ByteKeyTable(keys.enumerated().map { ($1.name, $0) })
 

@@ -167,15 +167,15 @@ public enum FileSystem {
 public enum Path {
     public static func basename(_ path: String) -> String {
         let p = withoutTrailingSlashes(path)
-        if let slash = p.lastIndex(of: UInt8(ascii: "/")) { return String(p[p.index(after: slash)...])! }
-        return String(p)!
+        if let slash = p.lastIndex(of: UInt8(ascii: "/")) { return String(decoding: p[p.index(after: slash)...], as: UTF8.self) }
+        return String(decoding: p, as: UTF8.self)
     }
 
     public static func dirname(_ path: String) -> String {
         let p = withoutTrailingSlashes(path)
         guard let slash = p.lastIndex(of: UInt8(ascii: "/")) else { return "." }
         if slash == p.startIndex { return "/" }
-        return String(p[..<slash])!
+        return String(decoding: p[..<slash], as: UTF8.self)
     }
 
     /// The path's bytes without trailing slashes (but "/" stays "/"); slicing at a "/" byte keeps
@@ -240,12 +240,8 @@ public enum Path {
     /// Whether `normalize` would return the path unchanged: no empty, `.` or `..` segment and no
     /// trailing slash (one pass over the bytes, no allocation).
     static func isNormal(_ path: String) -> Bool {
-        var utf8 = path.utf8
-        if let normal = utf8.withContiguousStorageIfAvailable({ isNormal($0) }) { return normal }
-        var copy = path
-        copy.makeContiguousUTF8()
-        utf8 = copy.utf8
-        return utf8.withContiguousStorageIfAvailable { isNormal($0) } ?? false
+        var path = path
+        return path.withUTF8 { isNormal($0) }
     }
 
     static func isNormal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -92,19 +92,20 @@ final class Models {
     func existingLog4js(_ doc: Document) -> Log4jsConfig? { log4js[ObjectIdentifier(doc)] }
     func existingEcosystem(_ doc: Document) -> Ecosystem? { ecosystems[ObjectIdentifier(doc)] }
 
+    /// The model of a document, built on first use (a config the linker loaded, say).
     func log4js(_ doc: Document) -> Log4jsConfig? {
-        guard let root = doc.root else { return nil }
-        if let m = log4js[ObjectIdentifier(doc)] { return m }
-        let m = Log4jsConfig(root: root)
-        log4js[ObjectIdentifier(doc)] = m
-        return m
+        Models.cached(doc, in: &log4js) { Log4jsConfig(root: $0) }
     }
 
     func ecosystem(_ doc: Document) -> Ecosystem? {
+        Models.cached(doc, in: &ecosystems) { Ecosystem(document: doc, root: $0) }
+    }
+
+    private static func cached<M>(_ doc: Document, in cache: inout [ObjectIdentifier: M], _ make: (Node) -> M) -> M? {
         guard let root = doc.root else { return nil }
-        if let m = ecosystems[ObjectIdentifier(doc)] { return m }
-        let m = Ecosystem(document: doc, root: root)
-        ecosystems[ObjectIdentifier(doc)] = m
+        if let m = cache[ObjectIdentifier(doc)] { return m }
+        let m = make(root)
+        cache[ObjectIdentifier(doc)] = m
         return m
     }
 }
