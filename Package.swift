@@ -20,6 +20,9 @@ let package = Package(
         ),
         .target(name: "LogCheckKit", dependencies: ["LogCheckSyntax"]),
         .executableTarget(name: "logcheck", dependencies: ["LogCheckKit"]),
+        // What each fuzz target checks (fuzz/README.md), shared with the tests that replay
+        // fixtures/fuzz-regressions/.
+        .target(name: "FuzzSupport", dependencies: ["LogCheckKit", "LogCheckSyntax"], path: "fuzz/Sources/FuzzSupport"),
         // The floors `make bench` compares logcheck with (bench/README.md); not installed.
         .executableTarget(name: "bench-floor-hello", path: "bench/floor-hello"),
         .executableTarget(name: "bench-floor-scan", dependencies: ["CYAML"], path: "bench/floor-scan"),
@@ -29,20 +32,19 @@ let package = Package(
         ),
         .testTarget(
             name: "LogCheckKitTests",
-            dependencies: ["LogCheckKit", "LogCheckSyntax"]
+            dependencies: ["LogCheckKit", "LogCheckSyntax", "FuzzSupport"]
         ),
     ]
 )
 
 // libFuzzer targets (fuzz/README.md): only with LOGCHECK_FUZZ=1, since they have no `main` of
-// their own and link only with `--sanitize=fuzzer`.
+// their own and link only with `--sanitize=fuzzer`. What they check is FuzzSupport, above.
 if Context.environment["LOGCHECK_FUZZ"] == "1" {
     let library: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
     package.targets += [
-        .target(name: "FuzzSupport", dependencies: ["LogCheckSyntax"], path: "fuzz/Sources/FuzzSupport"),
-        .executableTarget(name: "fuzz-yaml", dependencies: ["LogCheckSyntax", "FuzzSupport"], path: "fuzz/Sources/FuzzYAML", swiftSettings: library),
-        .executableTarget(name: "fuzz-json", dependencies: ["LogCheckSyntax", "FuzzSupport"], path: "fuzz/Sources/FuzzJSON", swiftSettings: library),
-        .executableTarget(name: "fuzz-script", dependencies: ["LogCheckSyntax", "FuzzSupport"], path: "fuzz/Sources/FuzzScript", swiftSettings: library),
-        .executableTarget(name: "fuzz-check", dependencies: ["LogCheckKit", "LogCheckSyntax"], path: "fuzz/Sources/FuzzCheck", swiftSettings: library),
+        .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzYAML", swiftSettings: library),
+        .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzJSON", swiftSettings: library),
+        .executableTarget(name: "fuzz-script", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzScript", swiftSettings: library),
+        .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzCheck", swiftSettings: library),
     ]
 }

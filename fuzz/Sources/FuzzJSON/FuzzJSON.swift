@@ -1,10 +1,9 @@
-// libFuzzer target: the strict JSON reader on arbitrary bytes (see fuzz/README.md).
+// libFuzzer target fuzz-json: see FuzzChecks.run in fuzz/Sources/FuzzSupport and fuzz/README.md.
 import FuzzSupport
-import LogCheckSyntax
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let source = SourceFile(path: "log4js.json", bytes: Array(UnsafeBufferPointer(start: data, count: size)))
-    FuzzSupport.exercise(JSONReader.read(source), source)
+    let problems = FuzzChecks.run("fuzz-json", Array(UnsafeBufferPointer(start: data, count: size)))
+    precondition(problems.isEmpty, problems.joined(separator: "\n"))
     return 0
 }

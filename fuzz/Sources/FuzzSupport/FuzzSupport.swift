@@ -1,19 +1,52 @@
-// Shared by the reader fuzz targets: walk every node of a tree and check what a reader
-// promises (spans inside the file, line/column computable), so a bad tree fails loudly.
+// What each fuzz target checks on an input, shared by the libFuzzer targets (which trap on a
+// problem) and FuzzRegressionTests (which replays fixtures/fuzz-regressions/ in `make test`).
+import LogCheckKit
 import LogCheckSyntax
 
-public enum FuzzSupport {
-    public static func exercise(_ result: ReadResult, _ source: SourceFile) {
-        for d in result.diagnostics {
-            precondition(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= source.bytes.count, "diagnostic span \(d.span) outside the file")
-            _ = source.lineColumn(of: d.span.start)
+public enum FuzzChecks {
+    public static let targets = ["fuzz-yaml", "fuzz-json", "fuzz-script", "fuzz-check"]
+
+    /// File names `fuzz-check` reads its input as: the first byte picks one (modulo the count).
+    public static let checkNames = ["ecosystem.config.js", "ecosystem.json", "ecosystem.yml", "log4js.json", "log4js.yaml"]
+
+    /// The broken promises of `target` on `bytes`; empty when the input passes. A crash, a hang
+    /// or a stack overflow shows itself instead.
+    public static func run(_ target: String, _ bytes: [UInt8]) -> [String] {
+        switch target {
+        case "fuzz-yaml":
+            let s = SourceFile(path: "ecosystem.yml", bytes: bytes)
+            return treeProblems(YAMLReader.read(s), s)
+        case "fuzz-json":
+            let s = SourceFile(path: "log4js.json", bytes: bytes)
+            return treeProblems(JSONReader.read(s), s)
+        case "fuzz-script":
+            let module = SourceFile(path: "ecosystem.config.js", bytes: bytes)
+            let expression = SourceFile(path: "ecosystem.json", bytes: bytes)
+            return treeProblems(ScriptReader.readModule(module).read, module) + treeProblems(ScriptReader.readExpression(expression).read, expression)
+        case "fuzz-check":
+            return checkProblems(bytes)
+        default:
+            return ["no fuzz target \(target)"]
         }
-        guard let root = result.root else { return }
+    }
+
+    static func inside(_ span: Span, _ count: Int) -> Bool {
+        span.start >= 0 && span.start <= span.end && span.end <= count
+    }
+
+    /// Every diagnostic and node span lies inside the file and has a line and column. The walk
+    /// uses an explicit stack, so a deep tree cannot overflow it.
+    static func treeProblems(_ result: ReadResult, _ source: SourceFile) -> [String] {
+        var problems: [String] = []
+        for d in result.diagnostics {
+            if inside(d.span, source.bytes.count) { _ = source.lineColumn(of: d.span.start) } else { problems.append("\(source.path): diagnostic span \(d.span) outside the file: \(d.message)") }
+        }
+        guard let root = result.root else { return problems }
         var stack = [root]
         var visited = 0
         while let node = stack.popLast(), visited < 1_000_000 {
             visited += 1
-            precondition(node.span.start >= 0 && node.span.start <= node.span.end && node.span.end <= source.bytes.count, "node span \(node.span) outside the file")
+            if !inside(node.span, source.bytes.count) { problems.append("\(source.path): node span \(node.span) outside the file") }
             _ = node.scalar
             for entry in node.entries {
                 stack.append(entry.keyNode)
@@ -22,5 +55,29 @@ public enum FuzzSupport {
             stack.append(contentsOf: node.elements)
             stack.append(contentsOf: node.alternatives)
         }
+        return problems
+    }
+
+    /// The whole check and `--fix --unsafe-fixes`, in memory: every finding's span lies inside
+    /// its file, and a fixed file still reads.
+    static func checkProblems(_ bytes: [UInt8]) -> [String] {
+        guard let first = bytes.first else { return [] }
+        let name = checkNames[Int(first) % checkNames.count]
+        let content = Array(bytes.dropFirst())
+        let input = FixEngine.Input(file: InputFile(path: name), name: name, bytes: content)
+        let outcome = FixEngine(files: MemoryFiles([name: content]), allowUnsafe: true).run([input])
+        var problems: [String] = []
+        for d in outcome.result.diagnostics {
+            if inside(d.location.span, d.file.bytes.count) {
+                _ = d.location.start
+                _ = d.location.end
+            } else {
+                problems.append("\(d.rule.id): span \(d.location.span) outside \(d.file.path)")
+            }
+        }
+        if let fixed = outcome.fixed[name], DocumentLoader.load(SourceFile(path: name, bytes: fixed), input: InputFile(path: name)).read.tree == nil {
+            problems.append("a fix made \(name) unreadable")
+        }
+        return problems
     }
 }

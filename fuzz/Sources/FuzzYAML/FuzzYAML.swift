@@ -1,10 +1,9 @@
-// libFuzzer target: the YAML reader on arbitrary bytes (see fuzz/README.md).
+// libFuzzer target fuzz-yaml: see FuzzChecks.run in fuzz/Sources/FuzzSupport and fuzz/README.md.
 import FuzzSupport
-import LogCheckSyntax
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzYAML(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let source = SourceFile(path: "ecosystem.yml", bytes: Array(UnsafeBufferPointer(start: data, count: size)))
-    FuzzSupport.exercise(YAMLReader.read(source), source)
+    let problems = FuzzChecks.run("fuzz-yaml", Array(UnsafeBufferPointer(start: data, count: size)))
+    precondition(problems.isEmpty, problems.joined(separator: "\n"))
     return 0
 }
