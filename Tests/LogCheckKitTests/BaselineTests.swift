@@ -87,9 +87,13 @@ import Testing
         #expect(run([dir + "/ecosystem.config.js", "--write-baseline", baseline]).code == .clean)
         #expect(run([dir + "/ecosystem.config.js", "--baseline", baseline]).code == .clean)
         try eco.replacing("'lots'", with: "'many'").write(toFile: dir + "/ecosystem.config.js", atomically: false, encoding: .utf8)
-        let r = run([dir + "/ecosystem.config.js", "--baseline", baseline, "-q", "--fail-on", "warning"])
+        // Both findings on the value (LC307, LC308) now have another fingerprint: both are new.
+        let r = run([dir + "/ecosystem.config.js", "--baseline", baseline, "--format", "json", "--fail-on", "warning"])
         #expect(r.code == .findings)
-        #expect(r.out.contains("'many'"))
+        let reported = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let diagnostics = reported["diagnostics"] as! [[String: Any]]
+        #expect(diagnostics.map { "\($0["rule"]!) \($0["line"]!):\($0["column"]!)" } == ["LC307 1:69", "LC308 1:69"])
+        #expect((reported["summary"] as! [String: Any])["baselined"] as? Int == 0)
     }
 
     @Test func badBaselinesAreUsageErrors() throws {

@@ -105,12 +105,19 @@ import Testing
             SourceFile(path: "repo/a/log4js.json", text: config),
             SourceFile(path: "repo/a/conf/log4js.json", text: config),
             SourceFile(path: "repo/b/log4js.json", text: config),
+            // Sorted between "repo/a" and "repo/a/…", and a string prefix of neither: not below.
+            SourceFile(path: "repo/a-old/log4js.json", text: config),
+            SourceFile(path: "repo/ab/log4js.json", text: config),
         ]
         let found = files.map { DocumentLoader.load($0, input: InputFile(path: $0.path, fromDirectory: true)) }
         let r = Checker(files: MemoryFiles()).run(found)
         #expect(linkedPaths(r) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
         // Named on the command line, every config is paired.
         let named = files.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
-        #expect(linkedPaths(Checker(files: MemoryFiles()).run(named)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json", "repo/b/log4js.json"])
+        #expect(linkedPaths(Checker(files: MemoryFiles()).run(named)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json", "repo/b/log4js.json", "repo/a-old/log4js.json", "repo/ab/log4js.json"])
+        // An ecosystem file in the current directory pairs with every config found below it.
+        let top = [SourceFile(path: "ecosystem.config.js", text: eco)] + files.dropFirst()
+        let fromTop = top.map { DocumentLoader.load($0, input: InputFile(path: $0.path, fromDirectory: true)) }
+        #expect(linkedPaths(Checker(files: MemoryFiles()).run(fromTop)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json", "repo/b/log4js.json", "repo/a-old/log4js.json", "repo/ab/log4js.json"])
     }
 }
