@@ -174,9 +174,14 @@ public struct LogCheckCommand {
 
     /// Prints the report of a run (and the verbose lines); returns every finding reported.
     @discardableResult
-    func emitReport(_ result: CheckResult, _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, to sink: TextSink, fixed: Int = 0) -> [Diagnostic] {
-        var diagnostics = loaded.diagnostics + result.diagnostics
-        diagnostics.sort(by: Diagnostic.ordered)
+    func emitReport(_ result: consuming CheckResult, _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, to sink: TextSink, fixed: Int = 0) -> [Diagnostic] {
+        // Taken out of the result so that sorting and filtering work on the one copy.
+        var diagnostics = result.diagnostics
+        result.diagnostics = []
+        if !loaded.diagnostics.isEmpty {
+            diagnostics += loaded.diagnostics
+            diagnostics.sort(by: Diagnostic.ordered)
+        }
         var hidden = 0
         if let baseline {
             (diagnostics, hidden) = baseline.baseline.filter(diagnostics, documents: result.documents, directory: baseline.directory, cwd: FileSystem.currentDirectory())

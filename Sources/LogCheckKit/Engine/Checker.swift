@@ -55,9 +55,12 @@ public struct Checker: Sendable {
         var sink = DiagnosticSink()
         for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, settings: settings, into: &sink) }
         all += sink.diagnostics
-        all = settings.apply(to: Suppressions.apply(Checker.superseded(all), documents: linker.order))
+        Checker.dropSuperseded(&all)
+        all = Suppressions.apply(all, documents: linker.order)
+        settings.apply(to: &all)
         all.sort(by: Diagnostic.ordered)
-        return CheckResult(diagnostics: Checker.deduplicated(all), documents: linker.order, deployments: deployments, verbose: linker.verbose)
+        Checker.dropDuplicates(&all)
+        return CheckResult(diagnostics: all, documents: linker.order, deployments: deployments, verbose: linker.verbose)
     }
 
     /// Findings for one document on its own (reader findings, file rules).
@@ -98,27 +101,30 @@ public struct Checker: Sendable {
     }
 
     /// Drops a finding when a more specific rule reports the same place (RuleDescription.supersedes).
-    static func superseded(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    static func dropSuperseded(_ diagnostics: inout [Diagnostic]) {
         var places: [String: Set<String>] = [:]
         for d in diagnostics where !d.rule.supersedes.isEmpty {
             places["\(d.file.path)#\(d.location.span.start)", default: []].formUnion(d.rule.supersedes)
         }
-        guard !places.isEmpty else { return diagnostics }
-        return diagnostics.filter { d in !(places["\(d.file.path)#\(d.location.span.start)"]?.contains(d.rule.id) ?? false) }
+        guard !places.isEmpty else { return }
+        diagnostics.removeAll { d in places["\(d.file.path)#\(d.location.span.start)"]?.contains(d.rule.id) ?? false }
     }
 
     /// One finding per rule, place and message: a binding spread into several apps is reported once.
-    static func deduplicated(_ sorted: [Diagnostic]) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        out.reserveCapacity(sorted.count)
-        for d in sorted {
-            if let last = out.last, last.rule.id == d.rule.id, last.file === d.file, last.location.span == d.location.span,
-               last.message == d.message, last.environment == d.environment {
-                continue
+    static func dropDuplicates(_ sorted: inout [Diagnostic]) {
+        var kept = 0
+        for i in sorted.indices {
+            if kept > 0 {
+                let last = sorted[kept - 1], d = sorted[i]
+                if last.rule.id == d.rule.id, last.file === d.file, last.location.span == d.location.span,
+                   last.message == d.message, last.environment == d.environment {
+                    continue
+                }
             }
-            out.append(d)
+            if kept != i { sorted.swapAt(kept, i) }
+            kept += 1
         }
-        return out
+        sorted.removeLast(sorted.count - kept)
     }
 
     static func diagnostic(from s: SyntaxDiagnostic, in doc: Document) -> Diagnostic {

@@ -98,65 +98,96 @@ public struct PM2App: @unchecked Sendable {
     /// True when the whole file is the app (no `apps`).
     public let bare: Bool
     /// The schema fields PM2 ends up with, resolved once (see `field`), in the schema's order.
-    public let fields: [Field]
+    private let resolved: [Packed]
     private let environmentList: [Environment]
     /// Every entry whose key is a schema key or alias, ordered by the key's schema position and
     /// then by file order.
-    let writtenEntries: [Written]
+    private let written: [Packed]
 
-    struct Written {
-        let position: Int
+    /// A schema key and one of the app's entries, in 8 bytes: a 50 MB file has hundreds of
+    /// thousands of apps, and the entry is found again through the app's node.
+    struct Packed {
+        /// The key's position in the schema.
+        let position: UInt16
         /// The index of the spelling used in the key's `spellings`.
+        let spellingIndex: UInt16
+        /// The entry's index among the app's entries.
+        let entry: Int32
+    }
+
+    /// A written entry with its spelling (see `forEachWrittenKey`).
+    struct Written {
         let spellingIndex: Int
         let entry: Entry
+    }
+
+    /// The entries written for one schema key, in file order.
+    struct WrittenGroup: RandomAccessCollection {
+        let entries: EntryList
+        let packed: ArraySlice<Packed>
+        var startIndex: Int { packed.startIndex }
+        var endIndex: Int { packed.endIndex }
+        subscript(i: Int) -> Written {
+            Written(spellingIndex: Int(packed[i].spellingIndex), entry: entries[Int(packed[i].entry)])
+        }
     }
 
     init(node: Node, index: Int, bare: Bool) {
         self.node = node
         self.index = index
         self.bare = bare
-        var written: [Written] = []
+        let entries = node.entries
+        var written: [Packed] = []
+        written.reserveCapacity(entries.count)
         var environments: [Environment] = []
-        for e in node.entries {
+        for i in entries.indices {
+            let e = entries[i]
             let (code, startsWithE) = e.withKeyBytes { b -> (Int?, Bool) in
                 guard let b else { return (nil, false) }
                 return (PM2Schema.spellingTable.value(b), b.first == UInt8(ascii: "e"))
             }
             if let code {
-                written.append(Written(position: code >> 8, spellingIndex: code & 0xFF, entry: e))
+                written.append(Packed(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
             }
             if startsWithE, let k = e.key, let environment = PM2App.environment(k, e) {
                 environments.append(environment)
             }
         }
         // Stable: entries of one key stay in file order.
-        written = written.enumerated().sorted { $0.element.position != $1.element.position ? $0.element.position < $1.element.position : $0.offset < $1.offset }.map(\.element)
-        var fields: [Field] = []
+        written.sort { $0.position != $1.position ? $0.position < $1.position : $0.entry < $1.entry }
+        self.written = PM2App.fitted(written)
+        var fields: [Packed] = []
         var start = 0
         while start < written.count {
             let position = written[start].position
             var end = start + 1
             while end < written.count && written[end].position == position { end += 1 }
-            let entries = written[start..<end]
-            let key = PM2Schema.keys[position]
+            let group = written[start..<end]
+            let key = PM2Schema.keys[Int(position)]
             /// The last entry spelled `spellings[index]` (a repeated key keeps its last value).
-            func last(_ index: Int) -> Entry? { entries.last { $0.spellingIndex == index }?.entry }
+            func last(_ index: Int) -> Packed? { group.last { Int($0.spellingIndex) == index } }
             // validateJSON (Config.js:97-101): the canonical key first, then each alias in order;
             // the first truthy value wins, and a falsy value is replaced by the next alias's
             // value even when that is absent.
             var current = last(0)
             for index in key.aliasSpellingIndices {
-                if let c = current, c.value.isTruthy != false { break }
+                if let c = current, entries[Int(c.entry)].value.isTruthy != false { break }
                 current = last(index)
             }
-            if let entry = current, !entry.value.isNull, !entry.value.isUndefined {
-                fields.append(Field(key: key, position: position, entry: entry))
+            if let c = current {
+                let value = entries[Int(c.entry)].value
+                if !value.isNull && !value.isUndefined { fields.append(c) }
             }
             start = end
         }
-        self.writtenEntries = written
-        self.fields = fields
-        self.environmentList = environments
+        self.resolved = PM2App.fitted(fields)
+        self.environmentList = PM2App.fitted(environments)
+    }
+
+    /// A copy without the slack of growth: a 50 MB file has hundreds of thousands of apps.
+    private static func fitted<T>(_ array: [T]) -> [T] {
+        if array.isEmpty { return [] }
+        return array.capacity > array.count ? array.withUnsafeBufferPointer { Array($0) } : array
     }
 
     public var source: SourceFile { node.source }
@@ -165,14 +196,19 @@ public struct PM2App: @unchecked Sendable {
 
     public struct Field: @unchecked Sendable {
         public let key: PM2Key
-        /// The key's position in the schema.
-        let position: Int
         /// The entry whose value PM2 uses.
         public let entry: Entry
         public var value: Node { entry.value }
         /// The spelling PM2 took it from (the canonical name or an alias).
         public var spelling: String { entry.key ?? key.name }
         public var viaAlias: Bool { spelling != key.name }
+    }
+
+    /// The schema fields PM2 ends up with, in the schema's order.
+    public var fields: [Field] { resolved.map(field) }
+
+    private func field(_ packed: Packed) -> Field {
+        Field(key: PM2Schema.keys[Int(packed.position)], entry: node.entries[Int(packed.entry)])
     }
 
     /// The value PM2 uses for a schema key, resolved as `validateJSON` does (Config.js:97-101): the
@@ -182,21 +218,22 @@ public struct PM2App: @unchecked Sendable {
     public func field(_ name: String) -> Field? {
         guard let position = PM2Schema.positionTable.value(name) else { return nil }
         // Few fields, in schema order: a linear scan beats hashing them.
-        for f in fields where f.position >= position {
-            return f.position == position ? f : nil
+        for f in resolved where Int(f.position) >= position {
+            return Int(f.position) == position ? field(f) : nil
         }
         return nil
     }
 
     /// The entries written for each schema key under any of its spellings: one call per key
     /// written, in schema order, with its entries in file order.
-    func forEachWrittenKey(_ body: (PM2Key, ArraySlice<Written>) -> Void) {
+    func forEachWrittenKey(_ body: (PM2Key, WrittenGroup) -> Void) {
+        let entries = node.entries
         var start = 0
-        while start < writtenEntries.count {
-            let position = writtenEntries[start].position
+        while start < written.count {
+            let position = written[start].position
             var end = start + 1
-            while end < writtenEntries.count && writtenEntries[end].position == position { end += 1 }
-            body(PM2Schema.keys[position], writtenEntries[start..<end])
+            while end < written.count && written[end].position == position { end += 1 }
+            body(PM2Schema.keys[Int(position)], WrittenGroup(entries: entries, packed: written[start..<end]))
             start = end
         }
     }
@@ -204,7 +241,8 @@ public struct PM2App: @unchecked Sendable {
     /// Every entry of the app spelled as `name` or one of its aliases.
     public func spellings(_ name: String) -> [Entry] {
         guard let position = PM2Schema.positionTable.value(name) else { return [] }
-        return writtenEntries.filter { $0.position == position }.map(\.entry)
+        let entries = node.entries
+        return written.filter { Int($0.position) == position }.map { entries[Int($0.entry)] }
     }
 
     /// The app's value for `name` as written, canonical spelling or alias, even if PM2 drops it.
@@ -298,7 +336,7 @@ public struct PM2App: @unchecked Sendable {
         if let e = node.entry("execute_command"), e.value.isTruthy == true {
             return ExecMode(mode: .fork, reason: .executeCommand(e))
         }
-        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, position: PM2Schema.positionTable.value("instances")!, entry: $0) }),
+        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, entry: $0) }),
               !f.value.isNull, !f.value.isUndefined else {
             return ExecMode(mode: .fork, reason: .defaultFork)
         }

@@ -46,21 +46,22 @@ public struct Settings: Sendable {
         return s.count >= 2 && s.count < 5 && rule.id.hasPrefix(s.uppercased())
     }
 
-    /// Applies severity overrides and filters; findings in dropped rules disappear.
-    public func apply(to diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Applies severity overrides and filters, in place; findings in dropped rules disappear.
+    public func apply(to diagnostics: inout [Diagnostic]) {
         // The path only matters to per-path ignores; work it out once per file.
         let cwd = pathIgnores.isEmpty ? "" : FileSystem.currentDirectory()
         var paths: [ObjectIdentifier: String] = [:]
-        return diagnostics.compactMap { d in
+        diagnostics.removeAll { d in
             var path = d.file.path
             if !pathIgnores.isEmpty {
                 path = paths[ObjectIdentifier(d.file)] ?? relativePath(d.file.path, cwd: cwd)
                 paths[ObjectIdentifier(d.file)] = path
             }
-            guard reports(d.rule, in: path) else { return nil }
-            var d = d
-            if let s = severities[d.rule.id] { d.severity = s }
-            return d
+            return !reports(d.rule, in: path)
+        }
+        guard !severities.isEmpty else { return }
+        for i in diagnostics.indices {
+            if let s = severities[diagnostics[i].rule.id] { diagnostics[i].severity = s }
         }
     }
 }

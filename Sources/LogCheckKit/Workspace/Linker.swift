@@ -119,8 +119,18 @@ struct Linker {
     var verbose: [String] = []
     /// Whether to explain each link in `verbose` (`--verbose`); off, the lines are not built.
     var explains = true
-    /// Parsed app code, by path.
-    var modules: [String: (SourceFile, ScriptReader.Result)?] = [:]
+    /// Parsed app code, by path; nil for a path that could not be read (most apps' scripts are
+    /// tried under several names, so the misses are many and kept small).
+    var modules: [String: AppModule?] = [:]
+
+    final class AppModule {
+        let source: SourceFile
+        let read: ScriptReader.Result
+        init(_ source: SourceFile, _ read: ScriptReader.Result) {
+            self.source = source
+            self.read = read
+        }
+    }
 
     let models: Models
     /// The log4js configs among the inputs (named, or found in a searched directory), in order.
@@ -189,7 +199,7 @@ struct Linker {
         return doc
     }
 
-    mutating func module(_ path: String) -> (SourceFile, ScriptReader.Result)? {
+    mutating func module(_ path: String) -> AppModule? {
         let key = Path.normalize(path)
         if let cached = modules[key] { return cached }
         guard modules.count < Linker.maxModules, case .success(let bytes) = files.read(key) else {
@@ -197,9 +207,9 @@ struct Linker {
             return nil
         }
         let source = SourceFile(path: key, bytes: bytes)
-        let result = ScriptReader.readModule(source, findConfigureCalls: true)
-        modules[key] = (source, result)
-        return (source, result)
+        let loaded = AppModule(source, ScriptReader.readModule(source, findConfigureCalls: true))
+        modules[key] = loaded
+        return loaded
     }
 
     /// The first of `path`, `path.js` … `path/index.js` that exists, as Node resolves a require().
@@ -257,7 +267,8 @@ struct Linker {
         var seen = Set<String>()
         while !queue.isEmpty {
             let (path, depth) = queue.removeFirst()
-            guard seen.insert(Path.normalize(path)).inserted, let (source, read) = module(path) else { continue }
+            guard seen.insert(Path.normalize(path)).inserted, let loaded = module(path) else { continue }
+            let source = loaded.source, read = loaded.read
             let dir = Path.dirname(source.path)
             for call in read.module.configureCalls where Linker.isLog4js(call) {
                 guard let arg = call.argument else { continue }
