@@ -562,7 +562,7 @@ struct ScriptParser {
             } else {
                 let raw = builder.raw(value)
                 if raw.kind == .mapping {
-                    var all = Array(builder.tree.entries[Int(raw.a)..<Int(raw.a + raw.b)])
+                    var all = (Int(raw.a)..<Int(raw.a + raw.b)).map { builder.entry($0) }
                     all.append(contentsOf: exportEntries)
                     root = builder.mapping(style: .flow, span: Span(Int(raw.start), Int(raw.end)), entries: all[...],
                                            unknownEntries: raw.flags & RawNode.hasUnknownEntries != 0)

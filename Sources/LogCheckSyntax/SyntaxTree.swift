@@ -3,7 +3,7 @@
 /// Nodes live in flat arrays (an arena) so that a 50 MB input costs a few compact records per
 /// node instead of an object each; `Node` and `Entry` are cheap cursors into it. Scalar text that
 /// equals its source bytes is not copied.
-public enum NodeKind: UInt8, Sendable {
+public enum NodeKind: UInt8, Sendable, BitwiseCopyable {
     case mapping
     case sequence
     case scalar
@@ -11,7 +11,7 @@ public enum NodeKind: UInt8, Sendable {
     case unknown
 }
 
-public enum ScalarType: UInt8, Sendable {
+public enum ScalarType: UInt8, Sendable, BitwiseCopyable {
     case string
     case number
     case bool
@@ -64,7 +64,7 @@ public enum ScalarValue: Hashable, Sendable {
     case undefined
 }
 
-struct RawNode {
+struct RawNode: BitwiseCopyable {
     var kind: NodeKind
     var type: ScalarType = .string
     var style: UInt8 = 0
@@ -75,16 +75,38 @@ struct RawNode {
     var a: Int32 = 0
     /// Scalar: text length; containers: count.
     var b: Int32 = 0
-    /// Number scalar: index in `SyntaxTree.numbers`; boolean: 1 for true, 0 for false.
-    var c: Int32 = 0
 
     static let textInSource: UInt8 = 1
     static let hasUnknownEntries: UInt8 = 2
+    /// A boolean scalar that is true.
+    static let isTrue: UInt8 = 4
 }
 
-struct RawEntry {
+/// The value of a number scalar, kept apart so that a node is 20 bytes: few nodes are numbers.
+struct NumberRecord: BitwiseCopyable {
+    var node: Int32
+    var value: Double
+}
+
+/// An entry as readers build it: its key and value nodes and its whole span.
+struct RawEntry: BitwiseCopyable {
     var key: Int32
     var value: Int32
+    var start: Int32
+    var end: Int32
+}
+
+/// An entry as a tree keeps it: 8 bytes. Its span is the key's start to the later of the key's
+/// and the value's ends, unless `SyntaxTree.entrySpans` says otherwise (a JavaScript entry that
+/// starts before its key, like `get x()` or `[key]`).
+struct EntryRecord: BitwiseCopyable {
+    var key: Int32
+    var value: Int32
+}
+
+/// The span of an entry that differs from the one its key and value give, by entry index.
+struct EntrySpan: BitwiseCopyable {
+    var entry: Int32
     var start: Int32
     var end: Int32
 }
@@ -102,18 +124,29 @@ public final class SyntaxTree: @unchecked Sendable {
     // Written only by the TreeBuilder of the one reader that makes the tree, and read-only once
     // it is finished (then shared between threads). Without `@exclusivity(unchecked)` every
     // read of a node pays a dynamic exclusivity check, a tenth of a whole run.
-    @exclusivity(unchecked) var nodes: [RawNode] = []
-    @exclusivity(unchecked) var entries: [RawEntry] = []
-    @exclusivity(unchecked) var children: [Int32] = []
-    @exclusivity(unchecked) var text: [UInt8] = []
-    /// The values of number scalars (kept apart so that a node is 24 bytes, not 32).
-    @exclusivity(unchecked) var numbers: [Double] = []
+    @exclusivity(unchecked) var nodes = Records<RawNode>()
+    @exclusivity(unchecked) var entries = Records<EntryRecord>()
+    /// In entry order; most trees have none.
+    @exclusivity(unchecked) var entrySpans = Records<EntrySpan>()
+    @exclusivity(unchecked) var children = Records<Int32>()
+    @exclusivity(unchecked) var text = Records<UInt8>()
+    /// The values of number scalars, in node order.
+    @exclusivity(unchecked) var numbers = Records<NumberRecord>()
     @exclusivity(unchecked) var details: [Int32: String] = [:]
     @exclusivity(unchecked) var rootID: Int32 = -1
 
     init(source: SourceFile, dialect: Dialect) {
         self.source = source
         self.dialect = dialect
+    }
+
+    deinit {
+        nodes.release()
+        entries.release()
+        entrySpans.release()
+        children.release()
+        text.release()
+        numbers.release()
     }
 
     public var root: Node? { rootID >= 0 ? Node(tree: self, id: rootID) : nil }
@@ -123,10 +156,49 @@ public final class SyntaxTree: @unchecked Sendable {
     public var quoteCounts: (single: Int, double: Int) {
         var single = 0
         var double = 0
-        for n in nodes where n.kind == .scalar && n.type == .string {
+        for i in 0..<nodes.count {
+            let n = nodes[i]
+            guard n.kind == .scalar && n.type == .string else { continue }
             if n.style == ScalarStyle.singleQuoted.rawValue { single += 1 } else if n.style == ScalarStyle.doubleQuoted.rawValue { double += 1 }
         }
         return (single, double)
+    }
+
+    /// The span of entry `index`.
+    func entrySpan(_ index: Int) -> Span {
+        if entrySpans.count > 0 {
+            var low = 0
+            var high = entrySpans.count
+            while low < high {
+                let mid = (low + high) / 2
+                if Int(entrySpans[mid].entry) < index { low = mid + 1 } else { high = mid }
+            }
+            if low < entrySpans.count && Int(entrySpans[low].entry) == index {
+                return Span(Int(entrySpans[low].start), Int(entrySpans[low].end))
+            }
+        }
+        let e = entries[index]
+        let key = nodes[Int(e.key)], value = nodes[Int(e.value)]
+        return Span(Int(key.start), Int(max(key.end, value.end)))
+    }
+
+    /// Entry `index` as readers built it.
+    func rawEntry(_ index: Int) -> RawEntry {
+        let e = entries[index]
+        let span = entrySpan(index)
+        return RawEntry(key: e.key, value: e.value, start: Int32(span.start), end: Int32(span.end))
+    }
+
+    /// The value of number scalar `id` (numbers are recorded in node order).
+    func numberValue(_ id: Int32) -> Double {
+        var low = 0
+        var high = numbers.count
+        while low < high {
+            let mid = (low + high) / 2
+            if numbers[mid].node < id { low = mid + 1 } else { high = mid }
+        }
+        precondition(low < numbers.count && numbers[low].node == id, "number scalar without a value")
+        return numbers[low].value
     }
 
     @inline(__always)
@@ -137,7 +209,7 @@ public final class SyntaxTree: @unchecked Sendable {
         if raw.flags & RawNode.textInSource != 0 {
             return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
         }
-        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
+        return text.withBuffer(start..<start + count, body)
     }
 
     /// Whether node `id` is a scalar whose text is exactly `want` (lengths compared first).
@@ -190,7 +262,7 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
     /// The value of a string scalar.
     public var string: String? { kind == .scalar && raw.type == .string ? text : nil }
 
-    public var number: Double? { kind == .scalar && raw.type == .number ? tree.numbers[Int(raw.c)] : nil }
+    public var number: Double? { kind == .scalar && raw.type == .number ? tree.numberValue(id) : nil }
 
     /// The number as an integer when it is one exactly.
     public var integer: Int? {
@@ -198,7 +270,7 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
         return Int(n)
     }
 
-    public var bool: Bool? { kind == .scalar && raw.type == .bool ? raw.c != 0 : nil }
+    public var bool: Bool? { kind == .scalar && raw.type == .bool ? raw.flags & RawNode.isTrue != 0 : nil }
     public var isNull: Bool { kind == .scalar && raw.type == .null }
     public var isUndefined: Bool { kind == .scalar && raw.type == .undefined }
 
@@ -206,8 +278,8 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
         guard kind == .scalar else { return nil }
         switch raw.type {
         case .string: return .string(text ?? "")
-        case .number: return .number(tree.numbers[Int(raw.c)])
-        case .bool: return .bool(raw.c != 0)
+        case .number: return .number(tree.numberValue(id))
+        case .bool: return .bool(raw.flags & RawNode.isTrue != 0)
         case .null: return .null
         case .undefined: return .undefined
         }
@@ -229,9 +301,9 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
             switch raw.type {
             case .string: return raw.b > 0
             case .number:
-                let n = tree.numbers[Int(raw.c)]
+                let n = tree.numberValue(id)
                 return n != 0 && !n.isNaN
-            case .bool: return raw.c != 0
+            case .bool: return raw.flags & RawNode.isTrue != 0
             case .null, .undefined: return false
             }
         }
@@ -298,7 +370,7 @@ public struct Entry: @unchecked Sendable {
     public let tree: SyntaxTree
     let index: Int
 
-    @inline(__always) var raw: RawEntry { tree.entries[index] }
+    @inline(__always) var raw: EntryRecord { tree.entries[index] }
 
     public var keyNode: Node { Node(tree: tree, id: raw.key) }
     public var value: Node { Node(tree: tree, id: raw.value) }
@@ -311,7 +383,7 @@ public struct Entry: @unchecked Sendable {
         return tree.withText(id) { body($0) }
     }
     public var keySpan: Span { keyNode.span }
-    public var span: Span { Span(Int(raw.start), Int(raw.end)) }
+    public var span: Span { tree.entrySpan(index) }
 }
 
 public struct EntryList: RandomAccessCollection, @unchecked Sendable {
@@ -350,10 +422,9 @@ struct TreeBuilder {
         raw.type = type
         raw.style = style.rawValue
         if type == .number {
-            raw.c = Int32(tree.numbers.count)
-            tree.numbers.append(number)
-        } else {
-            raw.c = number != 0 ? 1 : 0
+            tree.numbers.append(NumberRecord(node: Int32(tree.nodes.count), value: number))
+        } else if number != 0 {
+            raw.flags |= RawNode.isTrue
         }
         if let ts = textSpan {
             raw.flags |= RawNode.textInSource
@@ -381,7 +452,13 @@ struct TreeBuilder {
         raw.a = Int32(tree.entries.count)
         raw.b = Int32(entries.count)
         if unknownEntries { raw.flags |= RawNode.hasUnknownEntries }
-        tree.entries.append(contentsOf: entries)
+        for e in entries {
+            let key = tree.nodes[Int(e.key)], value = tree.nodes[Int(e.value)]
+            if e.start != key.start || e.end != max(key.end, value.end) {
+                tree.entrySpans.append(EntrySpan(entry: Int32(tree.entries.count), start: e.start, end: e.end))
+            }
+            tree.entries.append(EntryRecord(key: e.key, value: e.value))
+        }
         tree.nodes.append(raw)
         return Int32(tree.nodes.count - 1)
     }
@@ -408,16 +485,8 @@ struct TreeBuilder {
         return id
     }
 
-    /// A copy of node `id` with another span (a JavaScript identifier that refers to a binding).
-    mutating func copy(_ id: Int32) -> Int32 {
-        tree.nodes.append(tree.nodes[Int(id)])
-        let new = Int32(tree.nodes.count - 1)
-        if let d = tree.details[id] { tree.details[new] = d }
-        return new
-    }
-
     func raw(_ id: Int32) -> RawNode { tree.nodes[Int(id)] }
-    func entry(_ index: Int) -> RawEntry { tree.entries[index] }
+    func entry(_ index: Int) -> RawEntry { tree.rawEntry(index) }
     func child(_ index: Int) -> Int32 { tree.children[index] }
 
     func keyEquals(_ a: Int32, _ b: Int32) -> Bool {
@@ -432,17 +501,13 @@ struct TreeBuilder {
 
     mutating func finish(root: Int32?) -> SyntaxTree {
         tree.rootID = root ?? -1
-        // The arrays grew by doubling; a tree lives until the report, so give back the slack.
-        tree.nodes = Self.fitted(tree.nodes)
-        tree.entries = Self.fitted(tree.entries)
-        tree.children = Self.fitted(tree.children)
-        tree.text = Self.fitted(tree.text)
-        tree.numbers = Self.fitted(tree.numbers)
+        // The storage grew by doubling; a tree lives until the report, so give back the slack.
+        tree.nodes.fit()
+        tree.entries.fit()
+        tree.entrySpans.fit()
+        tree.children.fit()
+        tree.text.fit()
+        tree.numbers.fit()
         return tree
-    }
-
-    static func fitted<T>(_ array: [T]) -> [T] {
-        guard array.capacity - array.count > array.count / 8 + 8 else { return array }
-        return array.withUnsafeBufferPointer { Array($0) }
     }
 }

@@ -38,9 +38,9 @@ private struct YAMLEventReader {
     var frames: [Frame] = []
     var entryStack: [RawEntry] = []
     var childStack: [Int32] = []
-    var anchors: [String: Int32] = [:]
-    /// Expanded size (nodes counted through aliases) of each node, by id.
-    var sizes: [Int] = []
+    /// Each anchor's node and its expanded size (nodes counted through aliases): an alias adds
+    /// that many nodes to the alias-bomb count.
+    var anchors: [String: (id: Int32, size: Int)] = [:]
     var root: Int32? = nil
     var documents = 0
     // char index -> byte offset cursor
@@ -174,9 +174,8 @@ private struct YAMLEventReader {
 
     // MARK: nodes
 
-    mutating func place(_ id: Int32, size: Int, at start: Int) throws {
-        while sizes.count < builder.tree.nodes.count { sizes.append(1) }
-        sizes[Int(id)] = size
+    mutating func place(_ id: Int32, size: Int, at start: Int, anchor: String? = nil) throws {
+        if let anchor { anchors[anchor] = (id, size) }
         guard var top = frames.last else {
             root = id
             return
@@ -279,8 +278,7 @@ private struct YAMLEventReader {
         } else {
             id = builder.scalar(type, style: style, span: Span(start, end), bytes: value, number: number)
         }
-        if let anchor = YAMLEventReader.string(s.anchor) { anchors[anchor] = id }
-        try place(id, size: 1, at: start)
+        try place(id, size: 1, at: start, anchor: YAMLEventReader.string(s.anchor))
     }
 
     func memcmpEqual(_ value: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
@@ -303,8 +301,7 @@ private struct YAMLEventReader {
                 at: Span(start, end)))
             throw YAMLAbort()
         }
-        while sizes.count < builder.tree.nodes.count { sizes.append(1) }
-        try place(target, size: sizes[Int(target)], at: start)
+        try place(target.id, size: target.size, at: start)
     }
 
     mutating func startCollection(_ event: yaml_event_t) throws {
@@ -373,8 +370,7 @@ private struct YAMLEventReader {
             id = builder.sequence(style: frame.style, span: Span(frame.start, end), children: childStack[frame.base...])
             childStack.removeSubrange(frame.base...)
         }
-        if let anchor = frame.anchor { anchors[anchor] = id }
-        try place(id, size: frame.size, at: frame.start)
+        try place(id, size: frame.size, at: frame.start, anchor: frame.anchor)
     }
 
     /// Builds the entries of a mapping with `<<` keys as js-yaml does: explicit keys always win;

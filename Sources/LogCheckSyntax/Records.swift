@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The growable storage of a tree's records (nodes, entries, children, text, numbers).
+///
+/// It grows and shrinks with `realloc`, which for large blocks moves the pages (`mremap`)
+/// instead of copying them: while a 50 MB file is read, a doubling `Array` holds the old and the
+/// new buffer at once, and trimming its slack afterwards needs a third copy, so the tree's peak
+/// was twice its size. Indexes are checked as an `Array`'s are. The owner calls `release()` once,
+/// when the tree goes away.
+struct Records<Element: BitwiseCopyable> {
+    private var base: UnsafeMutablePointer<Element>? = nil
+    private(set) var count = 0
+    private var capacity = 0
+
+    init() {}
+
+    @inline(__always)
+    subscript(i: Int) -> Element {
+        precondition(UInt(bitPattern: i) < UInt(bitPattern: count), "record index out of range")
+        return base.unsafelyUnwrapped[i]
+    }
+
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(to: count + 1) }
+        base.unsafelyUnwrapped[count] = element
+        count += 1
+    }
+
+    mutating func append<C: Collection>(contentsOf elements: C) where C.Element == Element {
+        let n = elements.count
+        guard n > 0 else { return }
+        if count + n > capacity { grow(to: count + n) }
+        var p = base.unsafelyUnwrapped + count
+        for e in elements {
+            p.initialize(to: e)
+            p += 1
+        }
+        count += n
+    }
+
+    /// The records in `range`, as a buffer valid for the duration of `body`.
+    func withBuffer<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<Element>) -> R) -> R {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "record range out of bounds")
+        guard let base else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// Gives back the slack of growth (in place for large blocks).
+    mutating func fit() {
+        guard capacity > count else { return }
+        if count == 0 {
+            release()
+            return
+        }
+        resize(count)
+    }
+
+    mutating func release() {
+        free(base)
+        base = nil
+        count = 0
+        capacity = 0
+    }
+
+    private mutating func grow(to minimum: Int) {
+        resize(Swift.max(minimum, capacity < 16 ? 16 : capacity * 2))
+    }
+
+    private mutating func resize(_ newCapacity: Int) {
+        let (bytes, overflow) = newCapacity.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
+        precondition(!overflow, "record storage too large")
+        guard let p = realloc(base, bytes) else { fatalError("out of memory growing a syntax tree to \(bytes) bytes") }
+        base = p.assumingMemoryBound(to: Element.self)
+        capacity = newCapacity
+    }
+}
