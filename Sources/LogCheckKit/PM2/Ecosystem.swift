@@ -78,6 +78,7 @@ public final class Ecosystem: @unchecked Sendable {
         self.deployEntry = root.isMapping ? root.entry("deploy") : nil
         self.staticEntry = root.isMapping ? root.entry("static") : nil
         var apps: [PM2App] = []
+        apps.reserveCapacity(appNodes.count)
         for (index, node) in appNodes.enumerated() where node.isMapping {
             apps.append(PM2App(node: node, index: index, bare: shape == .bareApp))
         }
@@ -94,15 +95,21 @@ public final class Ecosystem: @unchecked Sendable {
 public struct PM2App: @unchecked Sendable {
     public let node: Node
     /// Position in the app list.
-    public let index: Int
+    public var index: Int { Int(storedIndex) }
+    private let storedIndex: Int32
     /// True when the whole file is the app (no `apps`).
     public let bare: Bool
-    /// The schema fields PM2 ends up with, resolved once (see `field`), in the schema's order.
-    private let resolved: [Packed]
-    private let environmentList: [Environment]
-    /// Every entry whose key is a schema key or alias, ordered by the key's schema position and
-    /// then by file order.
-    private let written: [Packed]
+    /// One allocation per app (a 50 MB file has hundreds of thousands): first every entry whose
+    /// key is a schema key or alias, ordered by the key's schema position and then by file order
+    /// (`written`); then the schema fields PM2 ends up with, resolved once (see `field`), in the
+    /// schema's order (`resolved`); then the `env` and `env_<name>` entries in file order.
+    private let packed: [Packed]
+    private let writtenCount: Int32
+    private let resolvedCount: Int32
+
+    private var written: ArraySlice<Packed> { packed[0..<Int(writtenCount)] }
+    private var resolved: ArraySlice<Packed> { packed[Int(writtenCount)..<Int(writtenCount + resolvedCount)] }
+    private var environmentEntries: ArraySlice<Packed> { packed[Int(writtenCount + resolvedCount)...] }
 
     /// A schema key and one of the app's entries, in 8 bytes: a 50 MB file has hundreds of
     /// thousands of apps, and the entry is found again through the app's node.
@@ -134,28 +141,27 @@ public struct PM2App: @unchecked Sendable {
 
     init(node: Node, index: Int, bare: Bool) {
         self.node = node
-        self.index = index
+        self.storedIndex = Int32(truncatingIfNeeded: index)
         self.bare = bare
         let entries = node.entries
         var written: [Packed] = []
         written.reserveCapacity(entries.count)
-        var environments: [Environment] = []
+        var environments: [Packed] = []
         for i in entries.indices {
-            let e = entries[i]
-            let (code, startsWithE) = e.withKeyBytes { b -> (Int?, Bool) in
+            let (code, startsWithE) = entries[i].withKeyBytes { b -> (Int?, Bool) in
                 guard let b else { return (nil, false) }
                 return (PM2Schema.spellingTable.value(b), b.first == UInt8(ascii: "e"))
             }
             if let code {
                 written.append(Packed(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
             }
-            if startsWithE, let k = e.key, let environment = PM2App.environment(k, e) {
-                environments.append(environment)
+            if startsWithE, let k = entries[i].key, let name = PM2App.environmentName(k) {
+                // spellingIndex: 1 for `env_<name>`, 0 for `env`.
+                environments.append(Packed(position: 0, spellingIndex: name == nil ? 0 : 1, entry: Int32(i)))
             }
         }
         // Stable: entries of one key stay in file order.
         written.sort { $0.position != $1.position ? $0.position < $1.position : $0.entry < $1.entry }
-        self.written = PM2App.fitted(written)
         var fields: [Packed] = []
         var start = 0
         while start < written.count {
@@ -180,14 +186,14 @@ public struct PM2App: @unchecked Sendable {
             }
             start = end
         }
-        self.resolved = PM2App.fitted(fields)
-        self.environmentList = PM2App.fitted(environments)
-    }
-
-    /// A copy without the slack of growth: a 50 MB file has hundreds of thousands of apps.
-    private static func fitted<T>(_ array: [T]) -> [T] {
-        if array.isEmpty { return [] }
-        return array.capacity > array.count ? array.withUnsafeBufferPointer { Array($0) } : array
+        var packed: [Packed] = []
+        packed.reserveCapacity(written.count + fields.count + environments.count)
+        packed += written
+        packed += fields
+        packed += environments
+        self.packed = packed
+        self.writtenCount = Int32(written.count)
+        self.resolvedCount = Int32(fields.count)
     }
 
     public var source: SourceFile { node.source }
@@ -280,12 +286,25 @@ public struct PM2App: @unchecked Sendable {
     }
 
     /// `env` and every `env_<name>` section, in file order.
-    public var environments: [Environment] { environmentList }
+    public var environments: Environments { Environments(entries: node.entries, packed: environmentEntries) }
 
-    /// The environment an entry of the app declares (`env`, `env_<name>`), if it is one.
-    static func environment(_ key: String, _ e: Entry) -> Environment? {
-        if key == "env" { return Environment(name: nil, entry: e) }
-        if PM2Schema.isEnvironmentKey(key) { return Environment(name: String(key.dropFirst(4)), entry: e) }
+    public struct Environments: RandomAccessCollection, @unchecked Sendable {
+        let entries: EntryList
+        let packed: ArraySlice<Packed>
+        public var startIndex: Int { packed.startIndex }
+        public var endIndex: Int { packed.endIndex }
+        public subscript(i: Int) -> Environment {
+            let entry = entries[Int(packed[i].entry)]
+            guard packed[i].spellingIndex == 1 else { return Environment(name: nil, entry: entry) }
+            return Environment(name: entry.withKeyBytes { b in b.map { String(decoding: $0[4...], as: UTF8.self) } }, entry: entry)
+        }
+    }
+
+    /// For a key that declares an environment: `.some(nil)` for `env`, `.some("production")` for
+    /// `env_production`; nil for any other key.
+    static func environmentName(_ key: String) -> String?? {
+        if key == "env" { return .some(nil) }
+        if PM2Schema.isEnvironmentKey(key) { return .some(String(key.dropFirst(4))) }
         return nil
     }
 

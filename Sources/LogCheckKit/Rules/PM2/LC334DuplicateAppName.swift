@@ -17,15 +17,19 @@ public enum LC334DuplicateAppName: EcosystemRule {
         ])
 
     public static func check(_ context: inout EcosystemContext) {
-        var seen: [String: PM2App] = [:]
-        for app in context.ecosystem.apps {
+        // The position of each name's first app (a file can have hundreds of thousands).
+        let apps = context.ecosystem.apps
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(apps.count)
+        for (i, app) in apps.enumerated() {
             guard let name = app.name else { continue }
-            if let first = seen[name] {
+            if let firstIndex = seen[name] {
+                let first = apps[firstIndex]
                 let at = app.field("name")?.value ?? app.script ?? app.node
                 context.report(description, "two apps are named \"\(name)\": PM2 commands by name act on both, they share their default log files, and only one of them gets instance 0", at: at,
                                related: [RelatedLocation(Location(first.field("name")?.value ?? first.script ?? first.node), "the first \"\(name)\"")])
             } else {
-                seen[name] = app
+                seen[name] = i
             }
         }
     }
