@@ -101,15 +101,17 @@ public struct PM2App: @unchecked Sendable {
     public let bare: Bool
     /// One allocation per app (a 50 MB file has hundreds of thousands): first every entry whose
     /// key is a schema key or alias, ordered by the key's schema position and then by file order
-    /// (`written`); then the schema fields PM2 ends up with, resolved once (see `field`), in the
-    /// schema's order (`resolved`); then the `env` and `env_<name>` entries in file order.
+    /// (`written`); then, unless they are the same (no alias, repeated key or null among them),
+    /// the schema fields PM2 ends up with, resolved once (see `field`), in the schema's order
+    /// (`resolved`); then the `env` and `env_<name>` entries in file order.
     private let packed: [Packed]
     private let writtenCount: Int32
+    private let resolvedStart: Int32
     private let resolvedCount: Int32
 
     private var written: ArraySlice<Packed> { packed[0..<Int(writtenCount)] }
-    private var resolved: ArraySlice<Packed> { packed[Int(writtenCount)..<Int(writtenCount + resolvedCount)] }
-    private var environmentEntries: ArraySlice<Packed> { packed[Int(writtenCount + resolvedCount)...] }
+    private var resolved: ArraySlice<Packed> { packed[Int(resolvedStart)..<Int(resolvedStart + resolvedCount)] }
+    private var environmentEntries: ArraySlice<Packed> { packed[Int(max(writtenCount, resolvedStart + resolvedCount))...] }
 
     /// A schema key and one of the app's entries, in 8 bytes: a 50 MB file has hundreds of
     /// thousands of apps, and the entry is found again through the app's node.
@@ -186,13 +188,15 @@ public struct PM2App: @unchecked Sendable {
             }
             start = end
         }
+        let same = fields.count == written.count && zip(fields, written).allSatisfy { $0.entry == $1.entry }
         var packed: [Packed] = []
-        packed.reserveCapacity(written.count + fields.count + environments.count)
+        packed.reserveCapacity(written.count + (same ? 0 : fields.count) + environments.count)
         packed += written
-        packed += fields
+        if !same { packed += fields }
         packed += environments
         self.packed = packed
         self.writtenCount = Int32(written.count)
+        self.resolvedStart = same ? 0 : Int32(written.count)
         self.resolvedCount = Int32(fields.count)
     }
 
