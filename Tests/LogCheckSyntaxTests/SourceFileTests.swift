@@ -70,4 +70,42 @@ import Testing
         let f = SourceFile(path: "x", bytes: Array("{}".utf8) + [0])
         #expect(EncodingCheck.diagnose(f)?.span == Span(2, 3))
     }
+
+    /// Only every 16th line start is stored; every other is found by scanning. Checked against a
+    /// full table worked out here, across many checkpoints and every kind of line break.
+    @Test func sparseLineTableAgreesWithAFullOne() {
+        var text = "\u{FEFF}"
+        for i in 0..<200 {
+            text += ["k\(i): v", "é\(i)", "", "x"][i % 4] + ["\n", "\r\n", "\r", "\n"][i % 7 % 4]
+        }
+        text += "last"
+        let f = source(text)
+        let b = f.bytes
+        var starts = [0]
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x0A { starts.append(i + 1) } else if b[i] == 0x0D {
+                if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        #expect(f.lineCount == starts.count)
+        var visited = 0
+        f.forEachLineSpan { index, span in
+            #expect(span == f.lineSpan(index))
+            visited += 1
+        }
+        #expect(visited == starts.count)
+        for (line, start) in starts.enumerated() {
+            #expect(f.lineStart(line) == start)
+            let end = line + 1 < starts.count ? starts[line + 1] : b.count
+            for offset in start..<max(start + 1, end) where offset <= b.count {
+                #expect(f.lineIndex(of: offset) == line)
+                #expect(f.lineColumn(of: offset).line == line + 1)
+            }
+        }
+        #expect(f.lineText(starts.count - 1) == "last")
+        #expect(f.lineColumn(of: 3) == LineColumn(line: 1, column: 1))
+    }
 }

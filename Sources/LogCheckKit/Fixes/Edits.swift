@@ -118,7 +118,7 @@ public enum Edits {
         if sequence.collectionStyle == .block {
             // `- item` on its own line(s).
             let line = file.lineIndex(of: element.span.start)
-            let start = Int(file.lineStarts[line])
+            let start = file.lineStart(line)
             return [TextEdit(file, Span(start, lineEnd(file, element.span.end, includingBreak: true)), "")]
         }
         if index + 1 < elements.count {
@@ -137,7 +137,7 @@ public enum Edits {
         let entry = entries[index]
         if mapping.collectionStyle == .block && mapping.dialect == .yaml {
             let line = file.lineIndex(of: entry.span.start)
-            let lineStart = Int(file.lineStarts[line])
+            let lineStart = file.lineStart(line)
             let before = file.text(Span(lineStart, entry.span.start))
             if before.allSatisfy({ $0 == " " }) {
                 return [TextEdit(file, Span(lineStart, lineEnd(file, entry.span.end, includingBreak: true)), "")]
@@ -149,7 +149,7 @@ public enum Edits {
             return [TextEdit(file, entry.span, "")]
         }
         if ownsItsLine(file, entry.span) {
-            var edits = [TextEdit(file, Span(Int(file.lineStarts[file.lineIndex(of: entry.span.start)]), lineEnd(file, entry.span.end, includingBreak: true)), "")]
+            var edits = [TextEdit(file, Span(file.lineStart(file.lineIndex(of: entry.span.start)), lineEnd(file, entry.span.end, includingBreak: true)), "")]
             if index + 1 == entries.count && index > 0 && !hasCommaAfter(file, entry.span.end) {
                 // The previous entry's comma would now be a trailing comma.
                 if let comma = commaAfter(file, entries[index - 1].span.end) {
@@ -186,7 +186,7 @@ public enum Edits {
         let entries = mapping.entries
         if tree.dialect == .yaml && mapping.collectionStyle == .block, let first = entries.first, let last = entries.last {
             let line = file.lineIndex(of: first.span.start)
-            let column = file.scalarCount(Int(file.lineStarts[line]), first.span.start)
+            let column = file.scalarCount(file.lineStart(line), first.span.start)
             let indent = String(repeating: " ", count: column)
             let at = lineEnd(file, last.span.end, includingBreak: false)
             return [TextEdit(file, Span.at(at), texts.map { newline + indent + $0 }.joined())]
@@ -221,7 +221,7 @@ public enum Edits {
     static func lineEnd(_ file: SourceFile, _ offset: Int, includingBreak: Bool) -> Int {
         let index = file.lineIndex(of: max(0, offset - 1))
         if includingBreak {
-            return index + 1 < file.lineCount ? Int(file.lineStarts[index + 1]) : file.bytes.count
+            return index + 1 < file.lineCount ? file.lineStart(index + 1) : file.bytes.count
         }
         return file.lineSpan(index).end
     }
@@ -230,7 +230,7 @@ public enum Edits {
     /// comment follows it.
     static func ownsItsLine(_ file: SourceFile, _ span: Span) -> Bool {
         let line = file.lineIndex(of: span.start)
-        let lineStart = Int(file.lineStarts[line])
+        let lineStart = file.lineStart(line)
         guard file.text(Span(lineStart, span.start)).allSatisfy({ $0 == " " || $0 == "\t" }) else { return false }
         let endLine = file.lineIndex(of: max(span.start, span.end - 1))
         var rest = Substring(file.text(Span(span.end, file.lineSpan(endLine).end)))

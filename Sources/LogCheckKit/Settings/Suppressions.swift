@@ -88,8 +88,7 @@ public enum Suppressions {
     static func yamlComments(_ source: SourceFile) -> [Span] {
         var spans: [Span] = []
         let b = source.bytes
-        for index in 0..<source.lineCount {
-            let line = source.lineSpan(index)
+        source.forEachLineSpan { _, line in
             var i = line.start
             var quote: UInt8? = nil
             while i < line.end {
@@ -100,7 +99,7 @@ public enum Suppressions {
                     if i == line.start || " \t:[{,-".utf8.contains(b[i - 1]) { quote = c }
                 } else if c == UInt8(ascii: "#") && (i == line.start || b[i - 1] == 0x20 || b[i - 1] == 0x09) {
                     spans.append(Span(i, line.end))
-                    break
+                    return
                 }
                 i += 1
             }
