@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A half-open byte range `[start, end)` into a `SourceFile`'s bytes.
 public struct Span: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var start: Int
@@ -62,6 +68,8 @@ public final class SourceFile: @unchecked Sendable {
     private let checkpoints: [Int32]
     public let lineCount: Int
     static let lineStride = 16
+    /// Whether any line ends with CR (then line breaks are found byte by byte, not with memchr).
+    private let hasCarriageReturn: Bool
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     public let bomLength: Int
     /// True when every byte is below 0x80 (then byte offsets equal scalar offsets).
@@ -82,6 +90,7 @@ public final class SourceFile: @unchecked Sendable {
         var nul: Int? = nil
         var crlf = 0
         var lf = 0
+        var cr = false
         bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
             var i = 0
@@ -93,6 +102,7 @@ public final class SourceFile: @unchecked Sendable {
                         if lines % SourceFile.lineStride == 0 { starts.append(Int32(truncatingIfNeeded: i + 1)) }
                         lines += 1
                     } else if b == 0x0D {
+                        cr = true
                         if i + 1 < n && buf[i + 1] == 0x0A {
                             crlf += 1
                             if lines % SourceFile.lineStride == 0 { starts.append(Int32(truncatingIfNeeded: i + 2)) }
@@ -120,6 +130,7 @@ public final class SourceFile: @unchecked Sendable {
         }
         self.checkpoints = starts
         self.lineCount = lines
+        self.hasCarriageReturn = cr
         self.isASCII = ascii
         self.invalidUTF8Offset = invalid
         self.nulOffset = nul
@@ -162,6 +173,11 @@ public final class SourceFile: @unchecked Sendable {
     @inline(__always)
     private func nextLineStart(_ start: Int) -> Int? {
         bytes.withUnsafeBufferPointer { b in
+            guard start < b.count, let base = b.baseAddress else { return nil }
+            if !hasCarriageReturn {
+                guard let p = memchr(base + start, 0x0A, b.count - start) else { return nil }
+                return base.distance(to: p.assumingMemoryBound(to: UInt8.self)) + 1
+            }
             var i = start
             while i < b.count {
                 let c = b[i]

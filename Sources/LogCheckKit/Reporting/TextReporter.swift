@@ -115,7 +115,7 @@ public struct TextReporter: Reporter {
     }
 
     func indentContinuation(_ text: String, _ width: Int) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\n")) else { return text }
+        guard text.containsBytes("\n") else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: width))
     }
 

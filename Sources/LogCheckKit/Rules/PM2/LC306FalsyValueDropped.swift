@@ -39,7 +39,7 @@ public enum LC306FalsyValueDropped: EcosystemRule {
             app.forEachWrittenKey { key, entries in
                 // Keys with an underscore, written in their canonical spelling (their automatic
                 // camelCase alias is another spelling).
-                guard key.name.utf8.contains(UInt8(ascii: "_")), let e = entries.last(where: { $0.spellingIndex == 0 })?.entry,
+                guard key.name.containsBytes("_"), let e = entries.last(where: { $0.spellingIndex == 0 })?.entry,
                       e.value.isTruthy == false, !e.value.isNull, !e.value.isUndefined else { return }
                 // Only when no alias supplies a value instead.
                 if let f = app.field(key.name), f.entry.keySpan != e.keySpan { return }
