@@ -1,6 +1,7 @@
 /// A fixed set of strings, each with a value, looked up by UTF-8 bytes: a key read from a file
 /// is found without building a `String` or hashing it with SipHash (FNV-1a and open addressing).
-public struct ByteKeyTable: Sendable {
+/// A class, so that reading a table kept in a global retains one object, not its four arrays.
+public final class ByteKeyTable: Sendable {
     private let bytes: [UInt8]
     private let starts: [Int32]
     private let values: [Int32]

@@ -382,6 +382,15 @@ public struct Entry: @unchecked Sendable {
         guard tree.nodes[Int(id)].kind == .scalar else { return body(nil) }
         return tree.withText(id) { body($0) }
     }
+    /// Whether the key's text starts with `prefix` (false for a computed key), without building a `String`.
+    public func keyHasPrefix(_ prefix: StaticString) -> Bool {
+        withKeyBytes { b in
+            guard let b, b.count >= prefix.utf8CodeUnitCount else { return false }
+            let p = prefix.utf8Start
+            for i in 0..<prefix.utf8CodeUnitCount where b[i] != p[i] { return false }
+            return true
+        }
+    }
     public var keySpan: Span { keyNode.span }
     public var span: Span { tree.entrySpan(index) }
 }

@@ -176,36 +176,44 @@ private struct YAMLEventReader {
 
     mutating func place(_ id: Int32, size: Int, at start: Int, anchor: String? = nil) throws {
         if let anchor { anchors[anchor] = (id, size) }
-        guard var top = frames.last else {
+        guard !frames.isEmpty else {
             root = id
             return
         }
-        top.size += size
+        // The innermost frame is changed in place (a copy would retain and release its fields
+        // for every node of the file).
+        let top = frames.count - 1
+        frames[top].size += size
+        let expanded = frames[top].size
         // A large file without aliases expands to exactly the nodes it has; only aliases that
         // multiply it (expanding to over ten times the nodes written) make a bomb.
-        if top.size > ReaderLimits.maxExpandedNodes && top.size > ReaderLimits.aliasExpansionRatio * builder.tree.nodes.count {
+        if expanded > ReaderLimits.maxExpandedNodes && expanded > ReaderLimits.aliasExpansionRatio * builder.tree.nodes.count {
             diagnostics.append(SyntaxDiagnostic(
                 .aliasExpansion, .error,
                 "YAML aliases here expand to more than \(ReaderLimits.maxExpandedNodes) nodes (an alias bomb); logcheck stops reading this file, and anything that expands it would hang or run out of memory",
                 at: Span(start, min(start + 1, buf.count))))
             throw YAMLAbort()
         }
-        if top.isMapping {
-            if let key = top.pendingKey {
+        if frames[top].isMapping {
+            if let key = frames[top].pendingKey {
                 let keyRaw = builder.raw(key)
                 let valueRaw = builder.raw(id)
-                if keyRaw.kind == .scalar && keyRaw.style == ScalarStyle.plain.rawValue && builder.keyText(key) == "<<" {
-                    top.merges.append((entryStack.count, id))
+                if keyRaw.kind == .scalar && keyRaw.style == ScalarStyle.plain.rawValue && keyRaw.b == 2 && isMergeKey(key) {
+                    frames[top].merges.append((entryStack.count, id))
                 }
                 entryStack.append(RawEntry(key: key, value: id, start: keyRaw.start, end: max(valueRaw.end, keyRaw.end)))
-                top.pendingKey = nil
+                frames[top].pendingKey = nil
             } else {
-                top.pendingKey = id
+                frames[top].pendingKey = id
             }
         } else {
             childStack.append(id)
         }
-        frames[frames.count - 1] = top
+    }
+
+    /// Whether scalar `key` is `<<`.
+    func isMergeKey(_ key: Int32) -> Bool {
+        builder.tree.withText(key) { $0.count == 2 && $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }
     }
 
     mutating func scalar(_ event: yaml_event_t) throws {
@@ -282,12 +290,8 @@ private struct YAMLEventReader {
     }
 
     func memcmpEqual(_ value: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
-        var i = 0
-        while i < value.count {
-            if value[i] != buf[at + i] { return false }
-            i += 1
-        }
-        return true
+        guard let v = value.baseAddress, let b = buf.baseAddress else { return value.isEmpty }
+        return memcmp(v, b + at, value.count) == 0
     }
 
     mutating func alias(_ event: yaml_event_t) throws {

@@ -46,4 +46,10 @@ import Testing
             }
         }
     }
+
+    @Test func keyPrefixesAreTestedOnBytes() throws {
+        let f = source("module.exports = { env_file: 1, env: 2, [k]: 3, 'env_': 4 }")
+        let root = try #require(ScriptReader.readModule(f).read.root)
+        #expect(root.entries.map { $0.keyHasPrefix("env_") } == [true, false, false, true])
+    }
 }

@@ -125,7 +125,6 @@ public enum LC305InvalidAppValue: EcosystemRule {
     static func check(_ field: PM2App.Field, _ key: PM2Key, _ context: inout EcosystemContext) {
         let v = field.value
         if v.isUnknown { return }
-        let spelled = field.spelling
         let allowsNumber = key.types.contains(.number)
         let (type, number) = pm2Type(v, allowsNumber: allowsNumber)
         guard let type else { return }
@@ -141,6 +140,7 @@ public enum LC305InvalidAppValue: EcosystemRule {
                 extra = " (a quoted \"\(s)\" is a string)"
                 fixes.append(Fix("write \(s)", .safe, [Edits.replaceValue(v, with: .bool(s == "true"))]))
             }
+            let spelled = field.spelling
             let where_ = spelled == key.name ? "" : " (written \"\(spelled)\")"
             context.report(description, prefix + message + extra + where_, at: v, fixes: fixes)
             return

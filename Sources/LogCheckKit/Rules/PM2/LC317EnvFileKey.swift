@@ -18,9 +18,11 @@ public enum LC317EnvFileKey: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            for e in app.node.entries where e.key == "env_file" || e.key == "env_path" || (e.key?.hasPrefix("env_") == true && (e.value.string?.hasSuffix(".env") ?? false)) {
-                let name = String(e.key!.dropFirst(4))
-                context.report(description, "PM2 has no \(e.key!) option: this defines an environment named \"\(name)\" (for `pm2 start --env \(name)`), and \(e.value.string ?? "the file") is never loaded", at: e.keyNode,
+            // Only `env_` keys can be one; their text is built only for those.
+            for e in app.node.entries where e.keyHasPrefix("env_") {
+                guard let key = e.key, key == "env_file" || key == "env_path" || (e.value.string?.hasSuffix(".env") ?? false) else { continue }
+                let name = String(key.dropFirst(4))
+                context.report(description, "PM2 has no \(key) option: this defines an environment named \"\(name)\" (for `pm2 start --env \(name)`), and \(e.value.string ?? "the file") is never loaded", at: e.keyNode,
                                help: "load it with dotenv (require('dotenv').config() at the top of this file, or in the app)")
             }
         }
