@@ -98,7 +98,7 @@ struct RawEntry: BitwiseCopyable {
 
 /// An entry as a tree keeps it: 8 bytes. Its span is the key's start to the later of the key's
 /// and the value's ends, unless `SyntaxTree.entrySpans` says otherwise (a JavaScript entry that
-/// starts before its key, like `get x()` or `[key]`).
+/// starts before its key, like a getter `get x() {}`).
 struct EntryRecord: BitwiseCopyable {
     var key: Int32
     var value: Int32

@@ -99,7 +99,7 @@ public struct PM2App: @unchecked Sendable {
     private let storedIndex: Int32
     /// True when the whole file is the app (no `apps`).
     public let bare: Bool
-    /// One allocation per app (a 50 MB file has hundreds of thousands): first every entry whose
+    /// One allocation per app (a 50 MB file has over a hundred thousand): first every entry whose
     /// key is a schema key or alias, ordered by the key's schema position and then by file order
     /// (`written`); then, unless they are the same (no alias, repeated key or null among them),
     /// the schema fields PM2 ends up with, resolved once (see `field`), in the schema's order
@@ -113,8 +113,8 @@ public struct PM2App: @unchecked Sendable {
     private var resolved: ArraySlice<Packed> { packed[Int(resolvedStart)..<Int(resolvedStart + resolvedCount)] }
     private var environmentEntries: ArraySlice<Packed> { packed[Int(max(writtenCount, resolvedStart + resolvedCount))...] }
 
-    /// A schema key and one of the app's entries, in 8 bytes: a 50 MB file has hundreds of
-    /// thousands of apps, and the entry is found again through the app's node.
+    /// A schema key and one of the app's entries, in 8 bytes: a 50 MB file has over a hundred
+    /// thousand apps, and the entry is found again through the app's node.
     struct Packed {
         /// The key's position in the schema.
         let position: UInt16

@@ -17,7 +17,7 @@ public enum LC334DuplicateAppName: EcosystemRule {
         ])
 
     public static func check(_ context: inout EcosystemContext) {
-        // The position of each name's first app (a file can have hundreds of thousands).
+        // The position of each name's first app (a 50 MB file has over a hundred thousand).
         let apps = context.ecosystem.apps
         var seen: [String: Int] = [:]
         seen.reserveCapacity(apps.count)
