@@ -9,14 +9,18 @@ import Darwin
 /// It grows and shrinks with `realloc`, which for large blocks moves the pages (`mremap`)
 /// instead of copying them: while a 50 MB file is read, a doubling `Array` holds the old and the
 /// new buffer at once, and trimming its slack afterwards needs a third copy, so the tree's peak
-/// was twice its size. Indexes are checked as an `Array`'s are. The owner calls `release()` once,
-/// when the tree goes away.
-struct Records<Element: BitwiseCopyable> {
+/// was twice its size. Indexes are checked as an `Array`'s are. It cannot be copied (two copies
+/// would share one buffer that either may move), and it frees its buffer when its tree goes away.
+struct Records<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>? = nil
     private(set) var count = 0
     private var capacity = 0
 
     init() {}
+
+    deinit {
+        free(base)
+    }
 
     @inline(__always)
     subscript(i: Int) -> Element {
@@ -53,17 +57,12 @@ struct Records<Element: BitwiseCopyable> {
     mutating func fit() {
         guard capacity > count else { return }
         if count == 0 {
-            release()
+            free(base)
+            base = nil
+            capacity = 0
             return
         }
         resize(count)
-    }
-
-    mutating func release() {
-        free(base)
-        base = nil
-        count = 0
-        capacity = 0
     }
 
     private mutating func grow(to minimum: Int) {

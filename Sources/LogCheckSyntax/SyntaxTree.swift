@@ -140,15 +140,6 @@ public final class SyntaxTree: @unchecked Sendable {
         self.dialect = dialect
     }
 
-    deinit {
-        nodes.release()
-        entries.release()
-        entrySpans.release()
-        children.release()
-        text.release()
-        numbers.release()
-    }
-
     public var root: Node? { rootID >= 0 ? Node(tree: self, id: rootID) : nil }
     public var nodeCount: Int { nodes.count }
 

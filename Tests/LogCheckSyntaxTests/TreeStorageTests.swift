@@ -13,11 +13,13 @@ import Testing
         #expect(r[0] == 0 && r[99_999] == 99_999 && r[100_000] == 8 && r[100_001] == 9)
         let sum = r.withBuffer(10..<20) { $0.reduce(0, +) }
         #expect(sum == (10..<20).reduce(0, +))
-        r.release()
-        #expect(r.count == 0)
-        r.append(5)
-        #expect(r[0] == 5)
-        r.release()
+
+        var empty = Records<UInt8>()
+        empty.append(contentsOf: [UInt8]())
+        empty.fit()
+        #expect(empty.count == 0)
+        empty.append(5)
+        #expect(empty[0] == 5)
     }
 
     @Test func entrySpansFromKeyAndValueOrKeptApart() throws {
