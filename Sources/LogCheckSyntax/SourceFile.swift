@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A half-open byte range `[start, end)` into a `SourceFile`'s bytes.
 public struct Span: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var start: Int
@@ -62,14 +56,16 @@ public final class SourceFile: @unchecked Sendable {
     /// The path as the user gave it (or as found under a directory they gave).
     public let path: String
     public let bytes: [UInt8]
-    /// The start of every `lineStride`-th line (lines 0, 16, 32, …); the lines between are found
-    /// by scanning at most 15 line breaks. A 43 MB file has 2.7 million lines: a full table
-    /// would be 11 MB held until the report.
-    private let checkpoints: [Int32]
+    /// The line table, about one byte a line (a 43 MB file has 2.7 million lines; four bytes a
+    /// line were 11 MB held until the report): the start of every 32nd line, and each line's
+    /// length with its line break, up to 254; longer lines are in `longLines`. A line is found
+    /// by adding at most 31 lengths, however long the lines are.
+    private let blockStarts: [Int32]
+    private let lineLengths: [UInt8]
+    /// (line, length) of the lines of 255 bytes or more, in line order.
+    private let longLines: [(line: Int32, length: Int32)]
     public let lineCount: Int
-    static let lineStride = 16
-    /// Whether any line ends with CR (then line breaks are found byte by byte, not with memchr).
-    private let hasCarriageReturn: Bool
+    static let block = 32
     /// 3 when the file starts with a UTF-8 byte order mark, else 0.
     public let bomLength: Int
     /// True when every byte is below 0x80 (then byte offsets equal scalar offsets).
@@ -83,14 +79,27 @@ public final class SourceFile: @unchecked Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts: [Int32] = [0]
-        var lines = 1
+        var blockStarts: [Int32] = [0]
+        var lengths: [UInt8] = []
+        var longLines: [(line: Int32, length: Int32)] = []
+        var lineStart = 0
+        /// Records that the next line starts at `next`.
+        func newLine(_ next: Int) {
+            let length = next - lineStart
+            if length < 255 {
+                lengths.append(UInt8(length))
+            } else {
+                lengths.append(255)
+                longLines.append((Int32(truncatingIfNeeded: lengths.count - 1), Int32(truncatingIfNeeded: length)))
+            }
+            if lengths.count % SourceFile.block == 0 { blockStarts.append(Int32(truncatingIfNeeded: next)) }
+            lineStart = next
+        }
         var ascii = true
         var invalid: Int? = nil
         var nul: Int? = nil
         var crlf = 0
         var lf = 0
-        var cr = false
         bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
             var i = 0
@@ -99,19 +108,15 @@ public final class SourceFile: @unchecked Sendable {
                 if b < 0x80 {
                     if b == 0x0A {
                         lf += 1
-                        if lines % SourceFile.lineStride == 0 { starts.append(Int32(truncatingIfNeeded: i + 1)) }
-                        lines += 1
+                        newLine(i + 1)
                     } else if b == 0x0D {
-                        cr = true
                         if i + 1 < n && buf[i + 1] == 0x0A {
                             crlf += 1
-                            if lines % SourceFile.lineStride == 0 { starts.append(Int32(truncatingIfNeeded: i + 2)) }
-                            lines += 1
+                            newLine(i + 2)
                             i += 2
                             continue
                         }
-                        if lines % SourceFile.lineStride == 0 { starts.append(Int32(truncatingIfNeeded: i + 1)) }
-                        lines += 1
+                        newLine(i + 1)
                     } else if b == 0 && nul == nil {
                         nul = i
                     }
@@ -128,9 +133,11 @@ public final class SourceFile: @unchecked Sendable {
                 }
             }
         }
-        self.checkpoints = starts
-        self.lineCount = lines
-        self.hasCarriageReturn = cr
+        lengths.append(UInt8(min(254, bytes.count - lineStart)))
+        self.lineCount = lengths.count
+        self.blockStarts = blockStarts
+        self.lineLengths = lengths
+        self.longLines = longLines
         self.isASCII = ascii
         self.invalidUTF8Offset = invalid
         self.nulOffset = nul
@@ -168,34 +175,29 @@ public final class SourceFile: @unchecked Sendable {
         }
     }
 
-    /// The offset just after the line break that ends the line starting at `start`, or nil on
-    /// the last line. A line ends at LF, CRLF or a lone CR.
+    /// The length of line `index` with its line break (for the last line, not used).
     @inline(__always)
-    private func nextLineStart(_ start: Int) -> Int? {
-        bytes.withUnsafeBufferPointer { b in
-            guard start < b.count, let base = b.baseAddress else { return nil }
-            if !hasCarriageReturn {
-                guard let p = memchr(base + start, 0x0A, b.count - start) else { return nil }
-                return base.distance(to: p.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            var i = start
-            while i < b.count {
-                let c = b[i]
-                if c == 0x0A { return i + 1 }
-                if c == 0x0D { return i + 1 < b.count && b[i + 1] == 0x0A ? i + 2 : i + 1 }
-                i += 1
-            }
-            return nil
+    private func lineLength(_ index: Int) -> Int {
+        let short = lineLengths[index]
+        if short < 255 { return Int(short) }
+        var lo = 0
+        var hi = longLines.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(longLines[mid].line) < index { lo = mid + 1 } else { hi = mid }
         }
+        return Int(longLines[lo].length)
     }
 
     /// Byte offset of the first byte of a 0-based line.
     public func lineStart(_ index: Int) -> Int {
         precondition(index >= 0 && index < lineCount, "line index out of range")
-        var start = Int(checkpoints[index / SourceFile.lineStride])
-        for _ in 0..<(index % SourceFile.lineStride) {
-            guard let next = nextLineStart(start) else { break }
-            start = next
+        let block = index / SourceFile.block
+        var start = Int(blockStarts[block])
+        var line = block * SourceFile.block
+        while line < index {
+            start += lineLength(line)
+            line += 1
         }
         return start
     }
@@ -205,16 +207,18 @@ public final class SourceFile: @unchecked Sendable {
 
     /// The line containing `offset`: its index and the offset it starts at.
     private func locate(_ offset: Int) -> (index: Int, start: Int) {
-        let target = Int32(truncatingIfNeeded: min(max(offset, 0), bytes.count))
+        let target = min(max(offset, 0), bytes.count)
         var lo = 0
-        var hi = checkpoints.count - 1
+        var hi = blockStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if checkpoints[mid] <= target { lo = mid } else { hi = mid - 1 }
+            if Int(blockStarts[mid]) <= target { lo = mid } else { hi = mid - 1 }
         }
-        var index = lo * SourceFile.lineStride
-        var start = Int(checkpoints[lo])
-        while index + 1 < lineCount, let next = nextLineStart(start), next <= Int(target) {
+        var index = lo * SourceFile.block
+        var start = Int(blockStarts[lo])
+        while index + 1 < lineCount {
+            let next = start + lineLength(index)
+            if next > target { break }
             start = next
             index += 1
         }
@@ -251,9 +255,9 @@ public final class SourceFile: @unchecked Sendable {
 
     /// Byte range of a 0-based line, without its line break.
     public func lineSpan(_ index: Int) -> Span {
-        var start = lineStart(index)
-        if index == 0 { start = bomLength }
-        var end = index + 1 < lineCount ? nextLineStart(start) ?? bytes.count : bytes.count
+        let lineStart = lineStart(index)
+        let start = index == 0 ? bomLength : lineStart
+        var end = index + 1 < lineCount ? lineStart + lineLength(index) : bytes.count
         if end > start && bytes[end - 1] == 0x0A { end -= 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         return Span(start, max(start, end))
@@ -263,7 +267,7 @@ public final class SourceFile: @unchecked Sendable {
     public func forEachLineSpan(_ body: (_ index: Int, _ span: Span) -> Void) {
         var start = 0
         for index in 0..<lineCount {
-            let next = index + 1 < lineCount ? nextLineStart(start) ?? bytes.count : bytes.count
+            let next = index + 1 < lineCount ? start + lineLength(index) : bytes.count
             let first = index == 0 ? bomLength : start
             var end = next
             if end > first && bytes[end - 1] == 0x0A { end -= 1 }
