@@ -263,7 +263,7 @@ public final class SourceFile: @unchecked Sendable {
         return Span(start, max(start, end))
     }
 
-    /// Every line's span (as `lineSpan` gives it), in order, in one pass over the bytes.
+    /// Every line's span (as `lineSpan` gives it), in order, in one pass over the line table.
     public func forEachLineSpan(_ body: (_ index: Int, _ span: Span) -> Void) {
         var start = 0
         for index in 0..<lineCount {
