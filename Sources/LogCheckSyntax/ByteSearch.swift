@@ -23,3 +23,17 @@ extension String {
         }
     }
 }
+
+extension RandomAccessCollection where Index == Int {
+    /// The first index at which `isBefore` is false, for a collection in which it holds for a
+    /// prefix (a sorted collection and "less than the one sought"): a binary search.
+    public func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
+        var low = startIndex
+        var high = endIndex
+        while low < high {
+            let mid = low + (high - low) / 2
+            if isBefore(self[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -53,6 +53,11 @@ struct Records<Element: BitwiseCopyable>: ~Copyable {
         return body(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
     }
 
+    /// The first index at which `isBefore` is false (see `RandomAccessCollection.partitionPoint`).
+    func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
+        withBuffer(0..<count) { $0.partitionPoint(isBefore) }
+    }
+
     /// Gives back the slack of growth (in place for large blocks).
     mutating func fit() {
         guard capacity > count else { return }

@@ -180,13 +180,7 @@ public final class SourceFile: @unchecked Sendable {
     private func lineLength(_ index: Int) -> Int {
         let short = lineLengths[index]
         if short < 255 { return Int(short) }
-        var lo = 0
-        var hi = longLines.count - 1
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if Int(longLines[mid].line) < index { lo = mid + 1 } else { hi = mid }
-        }
-        return Int(longLines[lo].length)
+        return Int(longLines[longLines.partitionPoint { Int($0.line) < index }].length)
     }
 
     /// Byte offset of the first byte of a 0-based line.
@@ -208,14 +202,10 @@ public final class SourceFile: @unchecked Sendable {
     /// The line containing `offset`: its index and the offset it starts at.
     private func locate(_ offset: Int) -> (index: Int, start: Int) {
         let target = min(max(offset, 0), bytes.count)
-        var lo = 0
-        var hi = blockStarts.count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if Int(blockStarts[mid]) <= target { lo = mid } else { hi = mid - 1 }
-        }
-        var index = lo * SourceFile.block
-        var start = Int(blockStarts[lo])
+        // The last block that starts at or before the target (block 0 starts at 0).
+        let block = blockStarts.partitionPoint { Int($0) <= target } - 1
+        var index = block * SourceFile.block
+        var start = Int(blockStarts[block])
         while index + 1 < lineCount {
             let next = start + lineLength(index)
             if next > target { break }

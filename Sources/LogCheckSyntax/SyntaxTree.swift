@@ -158,14 +158,9 @@ public final class SyntaxTree: @unchecked Sendable {
     /// The span of entry `index`.
     func entrySpan(_ index: Int) -> Span {
         if entrySpans.count > 0 {
-            var low = 0
-            var high = entrySpans.count
-            while low < high {
-                let mid = (low + high) / 2
-                if Int(entrySpans[mid].entry) < index { low = mid + 1 } else { high = mid }
-            }
-            if low < entrySpans.count && Int(entrySpans[low].entry) == index {
-                return Span(Int(entrySpans[low].start), Int(entrySpans[low].end))
+            let i = entrySpans.partitionPoint { Int($0.entry) < index }
+            if i < entrySpans.count && Int(entrySpans[i].entry) == index {
+                return Span(Int(entrySpans[i].start), Int(entrySpans[i].end))
             }
         }
         let e = entries[index]
@@ -182,14 +177,9 @@ public final class SyntaxTree: @unchecked Sendable {
 
     /// The value of number scalar `id` (numbers are recorded in node order).
     func numberValue(_ id: Int32) -> Double {
-        var low = 0
-        var high = numbers.count
-        while low < high {
-            let mid = (low + high) / 2
-            if numbers[mid].node < id { low = mid + 1 } else { high = mid }
-        }
-        precondition(low < numbers.count && numbers[low].node == id, "number scalar without a value")
-        return numbers[low].value
+        let i = numbers.partitionPoint { $0.node < id }
+        precondition(i < numbers.count && numbers[i].node == id, "number scalar without a value")
+        return numbers[i].value
     }
 
     @inline(__always)

@@ -38,6 +38,16 @@ import Testing
         #expect(table.value("KEY_1") == nil)
     }
 
+    @Test func partitionPoint() {
+        let sorted = [1, 3, 3, 5, 8]
+        #expect(sorted.partitionPoint { $0 < 3 } == 1)
+        #expect(sorted.partitionPoint { $0 <= 3 } == 3)
+        #expect(sorted.partitionPoint { $0 < 0 } == 0)
+        #expect(sorted.partitionPoint { $0 < 9 } == 5)
+        #expect([Int]().partitionPoint { $0 < 1 } == 0)
+        #expect(sorted[1...].partitionPoint { $0 < 5 } == 3)  // indexes of the slice
+    }
+
     @Test func parallelMapKeepsOrder() {
         let items = Array(0..<10_000)
         #expect(Parallel.map(items) { $0 * 3 } == items.map { $0 * 3 })

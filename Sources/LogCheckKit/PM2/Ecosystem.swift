@@ -157,9 +157,9 @@ public struct PM2App: @unchecked Sendable {
             if let code {
                 written.append(Packed(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
             }
-            if startsWithE, let k = entries[i].key, let name = PM2App.environmentName(k) {
+            if startsWithE, let k = entries[i].key, k == "env" || PM2Schema.isEnvironmentKey(k) {
                 // spellingIndex: 1 for `env_<name>`, 0 for `env`.
-                environments.append(Packed(position: 0, spellingIndex: name == nil ? 0 : 1, entry: Int32(i)))
+                environments.append(Packed(position: 0, spellingIndex: k == "env" ? 0 : 1, entry: Int32(i)))
             }
         }
         // Stable: entries of one key stay in file order.
@@ -302,14 +302,6 @@ public struct PM2App: @unchecked Sendable {
             guard packed[i].spellingIndex == 1 else { return Environment(name: nil, entry: entry) }
             return Environment(name: entry.withKeyBytes { b in b.map { String(decoding: $0[4...], as: UTF8.self) } }, entry: entry)
         }
-    }
-
-    /// For a key that declares an environment: `.some(nil)` for `env`, `.some("production")` for
-    /// `env_production`; nil for any other key.
-    static func environmentName(_ key: String) -> String?? {
-        if key == "env" { return .some(nil) }
-        if PM2Schema.isEnvironmentKey(key) { return .some(String(key.dropFirst(4))) }
-        return nil
     }
 
     // MARK: derived facts

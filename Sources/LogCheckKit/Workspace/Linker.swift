@@ -172,11 +172,7 @@ struct Linker {
             picked += foundConfigs.filter { below($0.directory) }.map(\.index)
         } else {
             // Every directory at or below ecoDir starts with ecoDir, and those are one sorted run.
-            var low = 0, high = foundConfigs.count
-            while low < high {
-                let mid = (low + high) / 2
-                if foundConfigs[mid].directory < ecoDir { low = mid + 1 } else { high = mid }
-            }
+            var low = foundConfigs.partitionPoint { $0.directory < ecoDir }
             while low < foundConfigs.count && foundConfigs[low].directory.hasPrefix(ecoDir) {
                 if below(foundConfigs[low].directory) { picked.append(foundConfigs[low].index) }
                 low += 1
