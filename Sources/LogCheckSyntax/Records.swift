@@ -58,6 +58,24 @@ struct Records<Element: BitwiseCopyable>: ~Copyable {
         withBuffer(0..<count) { $0.partitionPoint(isBefore) }
     }
 
+    /// Changes every record in place.
+    mutating func updateEach(_ body: (inout Element) -> Void) {
+        guard let base else { return }
+        for i in 0..<count { body(&base[i]) }
+    }
+
+    /// Keeps, in order, the records whose index `keep` accepts, and gives back the rest.
+    mutating func compact(keeping keep: (Int) -> Bool) {
+        guard let base else { return }
+        var kept = 0
+        for i in 0..<count where keep(i) {
+            base[kept] = base[i]
+            kept += 1
+        }
+        count = kept
+        fit()
+    }
+
     /// Gives back the slack of growth (in place for large blocks).
     mutating func fit() {
         guard capacity > count else { return }

@@ -103,7 +103,12 @@ public enum ScriptReader {
             } catch {
                 return Result(read: ReadResult(tree: nil, diagnostics: p.diagnostics), module: p.module)
             }
-            let tree = p.builder.finish(root: p.root)
+            // configure() arguments are nodes of the tree that nothing else refers to.
+            var arguments = p.module.configureCalls.map { $0.argument?.id ?? -1 }
+            let tree = p.builder.finish(root: p.root, others: &arguments)
+            for (i, id) in arguments.enumerated() where id >= 0 {
+                p.module.configureCalls[i].argument = Node(tree: tree, id: id)
+            }
             return Result(read: ReadResult(tree: tree, diagnostics: p.diagnostics), module: p.module)
         }
     }

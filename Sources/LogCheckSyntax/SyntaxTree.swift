@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The one positioned tree every reader produces.
 ///
 /// Nodes live in flat arrays (an arena) so that a 50 MB input costs a few compact records per
@@ -96,12 +102,68 @@ struct RawEntry: BitwiseCopyable {
     var end: Int32
 }
 
-/// An entry as a tree keeps it: 8 bytes. Its span is the key's start to the later of the key's
+/// An entry as a tree keeps it: 12 bytes. Its span is the key's start to the later of the key's
 /// and the value's ends, unless `SyntaxTree.entrySpans` says otherwise (a JavaScript entry that
 /// starts before its key, like a getter `get x() {}`).
+///
+/// Most keys are strings whose text is their source, less the quotes: plain YAML keys, JSON keys
+/// without escapes, bare and quoted JavaScript keys. Such a key lives in its entry instead of
+/// being a node of 20 bytes (on a large file, keys are half the nodes): `key` then has its sign
+/// bit set, the quoting in bits 28–29 and the source length below, `keyStart` is where it starts,
+/// and its node id is `~index` (negative). Any other key is the node `key`.
 struct EntryRecord: BitwiseCopyable {
     var key: Int32
     var value: Int32
+    var keyStart: Int32 = 0
+
+    init(key: Int32, value: Int32) {
+        self.key = key
+        self.value = value
+    }
+
+    static let longestInlineKey: Int32 = 0x0FFF_FFFF
+
+    /// Whether `raw` is a key that can live in its entry: a string whose text is its source span,
+    /// less one byte at each end when quoted.
+    static func canHold(_ raw: RawNode) -> Bool {
+        guard raw.kind == .scalar, raw.type == .string, raw.flags == RawNode.textInSource,
+              raw.end - raw.start <= longestInlineKey else { return false }
+        switch raw.style {
+        case ScalarStyle.plain.rawValue: return raw.a == raw.start && raw.b == raw.end - raw.start
+        case ScalarStyle.singleQuoted.rawValue, ScalarStyle.doubleQuoted.rawValue:
+            return raw.a == raw.start + 1 && raw.b == raw.end - raw.start - 2
+        default: return false
+        }
+    }
+
+    /// An entry holding the key `raw` (which `canHold` accepted).
+    init(holding raw: RawNode, value: Int32) {
+        self.key = Int32(bitPattern: 0x8000_0000 | UInt32(raw.style) << 28 | UInt32(raw.end - raw.start))
+        self.value = value
+        self.keyStart = raw.start
+    }
+
+    var holdsKey: Bool { key < 0 }
+
+    /// Where the text of a key the entry holds is in the source.
+    var heldKeyText: Range<Int> {
+        let length = Int(key & EntryRecord.longestInlineKey)
+        let quote = key & 0x3000_0000 == 0 ? 0 : 1
+        return Int(keyStart) + quote..<Int(keyStart) + length - quote
+    }
+
+    /// The node of a key the entry holds.
+    var heldKey: RawNode {
+        let style = UInt8(truncatingIfNeeded: key >> 28) & 3
+        let length = key & EntryRecord.longestInlineKey
+        let quote: Int32 = style == ScalarStyle.plain.rawValue ? 0 : 1
+        var raw = RawNode(kind: .scalar, start: keyStart, end: keyStart + length)
+        raw.style = style
+        raw.flags = RawNode.textInSource
+        raw.a = keyStart + quote
+        raw.b = length - 2 * quote
+        return raw
+    }
 }
 
 /// The span of an entry that differs from the one its key and value give, by entry index.
@@ -134,6 +196,9 @@ public final class SyntaxTree: @unchecked Sendable {
     @exclusivity(unchecked) var numbers = Records<NumberRecord>()
     @exclusivity(unchecked) var details: [Int32: String] = [:]
     @exclusivity(unchecked) var rootID: Int32 = -1
+    /// How many string scalars are single-quoted and double-quoted (the file's quoting habit),
+    /// counted when the tree is finished.
+    public internal(set) var quoteCounts: (single: Int, double: Int) = (0, 0)
 
     init(source: SourceFile, dialect: Dialect) {
         self.source = source
@@ -143,16 +208,17 @@ public final class SyntaxTree: @unchecked Sendable {
     public var root: Node? { rootID >= 0 ? Node(tree: self, id: rootID) : nil }
     public var nodeCount: Int { nodes.count }
 
-    /// How many string scalars are single-quoted and double-quoted (the file's quoting habit).
-    public var quoteCounts: (single: Int, double: Int) {
-        var single = 0
-        var double = 0
-        for i in 0..<nodes.count {
-            let n = nodes[i]
-            guard n.kind == .scalar && n.type == .string else { continue }
-            if n.style == ScalarStyle.singleQuoted.rawValue { single += 1 } else if n.style == ScalarStyle.doubleQuoted.rawValue { double += 1 }
-        }
-        return (single, double)
+    /// Node `id`: a node of `nodes`, or (negative) the key entry `~id` holds.
+    @inline(__always)
+    func raw(_ id: Int32) -> RawNode {
+        id >= 0 ? nodes[Int(id)] : entries[Int(~id)].heldKey
+    }
+
+    /// The node id of entry `index`'s key.
+    @inline(__always)
+    func keyID(_ index: Int) -> Int32 {
+        let key = entries[index].key
+        return key < 0 ? ~Int32(index) : key
     }
 
     /// The span of entry `index`.
@@ -163,16 +229,14 @@ public final class SyntaxTree: @unchecked Sendable {
                 return Span(Int(entrySpans[i].start), Int(entrySpans[i].end))
             }
         }
-        let e = entries[index]
-        let key = nodes[Int(e.key)], value = nodes[Int(e.value)]
+        let key = raw(keyID(index)), value = nodes[Int(entries[index].value)]
         return Span(Int(key.start), Int(max(key.end, value.end)))
     }
 
     /// Entry `index` as readers built it.
     func rawEntry(_ index: Int) -> RawEntry {
-        let e = entries[index]
         let span = entrySpan(index)
-        return RawEntry(key: e.key, value: e.value, start: Int32(span.start), end: Int32(span.end))
+        return RawEntry(key: keyID(index), value: entries[index].value, start: Int32(span.start), end: Int32(span.end))
     }
 
     /// The value of number scalar `id` (numbers are recorded in node order).
@@ -184,7 +248,11 @@ public final class SyntaxTree: @unchecked Sendable {
 
     @inline(__always)
     func withText<R>(_ id: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let raw = nodes[Int(id)]
+        withText(of: raw(id), body)
+    }
+
+    @inline(__always)
+    func withText<R>(of raw: RawNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let start = Int(raw.a)
         let count = Int(raw.b)
         if raw.flags & RawNode.textInSource != 0 {
@@ -195,16 +263,19 @@ public final class SyntaxTree: @unchecked Sendable {
 
     /// Whether node `id` is a scalar whose text is exactly `want` (lengths compared first).
     func scalarText(_ id: Int32, equals want: UnsafeBufferPointer<UInt8>) -> Bool {
-        let raw = nodes[Int(id)]
+        let raw = raw(id)
         guard raw.kind == .scalar, Int(raw.b) == want.count else { return false }
-        return withText(id) { have in
-            var i = 0
-            while i < want.count {
-                if have[i] != want[i] { return false }
-                i += 1
-            }
-            return true
-        }
+        return want.count == 0 || withText(of: raw) { have in memcmp(have.baseAddress!, want.baseAddress!, want.count) == 0 }
+    }
+
+    /// Whether entry `index` has a scalar key whose text is exactly `want`.
+    @inline(__always)
+    func keyText(ofEntry index: Int, equals want: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = entries[index]
+        guard e.holdsKey else { return scalarText(e.key, equals: want) }
+        let range = e.heldKeyText
+        guard range.count == want.count else { return false }
+        return want.count == 0 || source.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, want.baseAddress!, want.count) == 0 }
     }
 }
 
@@ -213,9 +284,9 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
     public let tree: SyntaxTree
     public let id: Int32
 
-    @inline(__always) var raw: RawNode { tree.nodes[Int(id)] }
+    @inline(__always) var raw: RawNode { tree.raw(id) }
 
-    public var kind: NodeKind { raw.kind }
+    public var kind: NodeKind { id < 0 ? .scalar : tree.nodes[Int(id)].kind }
     public var span: Span { Span(Int(raw.start), Int(raw.end)) }
     public var source: SourceFile { tree.source }
     public var dialect: Dialect { tree.dialect }
@@ -305,11 +376,10 @@ public struct Node: @unchecked Sendable, CustomStringConvertible {
         guard kind == .mapping else { return nil }
         var k = key
         return k.withUTF8 { want -> Entry? in
-            let list = entries
-            var i = list.count - 1
-            while i >= 0 {
-                let e = list[i]
-                if tree.scalarText(e.keyNode.id, equals: want) { return e }
+            let first = Int(raw.a)
+            var i = first + Int(raw.b) - 1
+            while i >= first {
+                if tree.keyText(ofEntry: i, equals: want) { return Entry(tree: tree, index: i) }
                 i -= 1
             }
             return nil
@@ -353,15 +423,19 @@ public struct Entry: @unchecked Sendable {
 
     @inline(__always) var raw: EntryRecord { tree.entries[index] }
 
-    public var keyNode: Node { Node(tree: tree, id: raw.key) }
+    public var keyNode: Node { Node(tree: tree, id: tree.keyID(index)) }
     public var value: Node { Node(tree: tree, id: raw.value) }
     /// The key's text, or nil for a computed key.
-    public var key: String? { keyNode.kind == .scalar ? keyNode.text : nil }
+    public var key: String? { withKeyBytes { $0.map { String(decoding: $0, as: UTF8.self) } } }
     /// The key's bytes (nil for a computed key), without building a `String`.
     public func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
-        let id = raw.key
-        guard tree.nodes[Int(id)].kind == .scalar else { return body(nil) }
-        return tree.withText(id) { body($0) }
+        let e = raw
+        if e.holdsKey {
+            let range = e.heldKeyText
+            return tree.source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+        guard tree.nodes[Int(e.key)].kind == .scalar else { return body(nil) }
+        return tree.withText(e.key) { body($0) }
     }
     /// Whether the key's text starts with `prefix` (false for a computed key), without building a `String`.
     public func keyHasPrefix(_ prefix: StaticString) -> Bool {
@@ -443,7 +517,7 @@ struct TreeBuilder {
         raw.b = Int32(entries.count)
         if unknownEntries { raw.flags |= RawNode.hasUnknownEntries }
         for e in entries {
-            let key = tree.nodes[Int(e.key)], value = tree.nodes[Int(e.value)]
+            let key = tree.raw(e.key), value = tree.raw(e.value)
             if e.start != key.start || e.end != max(key.end, value.end) {
                 tree.entrySpans.append(EntrySpan(entry: Int32(tree.entries.count), start: e.start, end: e.end))
             }
@@ -475,12 +549,12 @@ struct TreeBuilder {
         return id
     }
 
-    func raw(_ id: Int32) -> RawNode { tree.nodes[Int(id)] }
+    func raw(_ id: Int32) -> RawNode { tree.raw(id) }
     func entry(_ index: Int) -> RawEntry { tree.rawEntry(index) }
     func child(_ index: Int) -> Int32 { tree.children[index] }
 
     func keyEquals(_ a: Int32, _ b: Int32) -> Bool {
-        let ra = tree.nodes[Int(a)], rb = tree.nodes[Int(b)]
+        let ra = tree.raw(a), rb = tree.raw(b)
         guard ra.kind == .scalar, rb.kind == .scalar, ra.b == rb.b else { return false }
         return tree.withText(a) { x in tree.withText(b) { y in x.elementsEqual(y) } }
     }
@@ -489,8 +563,12 @@ struct TreeBuilder {
         tree.withText(id) { String(decoding: $0, as: UTF8.self) }
     }
 
-    mutating func finish(root: Int32?) -> SyntaxTree {
+    /// The finished tree. Node ids the reader keeps beyond the root (`others`) are renumbered
+    /// with the tree's.
+    mutating func finish(root: Int32?, others: inout [Int32]) -> SyntaxTree {
         tree.rootID = root ?? -1
+        countQuotes()
+        moveKeysIntoEntries(others: &others)
         // The storage grew by doubling; a tree lives until the report, so give back the slack.
         tree.nodes.fit()
         tree.entries.fit()
@@ -499,5 +577,88 @@ struct TreeBuilder {
         tree.text.fit()
         tree.numbers.fit()
         return tree
+    }
+
+    mutating func finish(root: Int32?) -> SyntaxTree {
+        var none: [Int32] = []
+        return finish(root: root, others: &none)
+    }
+
+    private func countQuotes() {
+        var single = 0
+        var double = 0
+        tree.nodes.withBuffer(0..<tree.nodes.count) { nodes in
+            for n in nodes where n.kind == .scalar && n.type == .string {
+                if n.style == ScalarStyle.singleQuoted.rawValue { single += 1 } else if n.style == ScalarStyle.doubleQuoted.rawValue { double += 1 }
+            }
+        }
+        tree.quoteCounts = (single, double)
+    }
+
+    /// Moves the keys that an entry can hold (see `EntryRecord`) out of the nodes and renumbers
+    /// the rest. A key node stays when anything but an entry's key refers to it (a YAML alias of
+    /// an anchored key, a reader's own reference).
+    private func moveKeysIntoEntries(others: inout [Int32]) {
+        let tree = tree
+        let count = tree.nodes.count
+        guard tree.entries.count > 0 else { return }
+        // One bit a node: `used` when something other than an entry's key refers to it, `moved`
+        // when an entry holds it; and for every 64 nodes, how many before them moved.
+        let words = (count + 63) >> 6
+        var used = [UInt64](repeating: 0, count: words)
+        var moved = [UInt64](repeating: 0, count: words)
+        var movedBefore = [Int32](repeating: 0, count: words)
+        @inline(__always) func bit(_ id: Int32) -> UInt64 { 1 << UInt64(id & 63) }
+        let any = used.withUnsafeMutableBufferPointer { used in
+            moved.withUnsafeMutableBufferPointer { moved in
+                tree.nodes.withBuffer(0..<count) { nodes in
+                    tree.entries.withBuffer(0..<tree.entries.count) { entries in
+                        if tree.rootID >= 0 { used[Int(tree.rootID) >> 6] |= bit(tree.rootID) }
+                        for id in others where id >= 0 { used[Int(id) >> 6] |= bit(id) }
+                        for e in entries { used[Int(e.value) >> 6] |= bit(e.value) }
+                        tree.children.withBuffer(0..<tree.children.count) { children in
+                            for id in children { used[Int(id) >> 6] |= bit(id) }
+                        }
+                        var any = false
+                        for e in entries where used[Int(e.key) >> 6] & bit(e.key) == 0 && EntryRecord.canHold(nodes[Int(e.key)]) {
+                            moved[Int(e.key) >> 6] |= bit(e.key)
+                            any = true
+                        }
+                        return any
+                    }
+                }
+            }
+        }
+        guard any else { return }
+        var total: Int32 = 0
+        for w in 0..<words {
+            movedBefore[w] = total
+            total += Int32(moved[w].nonzeroBitCount)
+        }
+        moved.withUnsafeBufferPointer { moved in
+            movedBefore.withUnsafeBufferPointer { movedBefore in
+                @inline(__always) func isMoved(_ id: Int32) -> Bool { moved[Int(id) >> 6] & bit(id) != 0 }
+                // A node's new id is its old one less the moved nodes before it.
+                @inline(__always) func renumber(_ id: Int32) -> Int32 {
+                    let w = Int(id) >> 6
+                    return id - movedBefore[w] - Int32((moved[w] & (bit(id) &- 1)).nonzeroBitCount)
+                }
+                tree.nodes.withBuffer(0..<count) { nodes in
+                    tree.entries.updateEach { e in
+                        e = isMoved(e.key)
+                            ? EntryRecord(holding: nodes[Int(e.key)], value: renumber(e.value))
+                            : EntryRecord(key: renumber(e.key), value: renumber(e.value))
+                    }
+                }
+                tree.children.updateEach { $0 = renumber($0) }
+                tree.numbers.updateEach { $0.node = renumber($0.node) }
+                if !tree.details.isEmpty {
+                    tree.details = Dictionary(uniqueKeysWithValues: tree.details.map { (renumber($0.key), $0.value) })
+                }
+                if tree.rootID >= 0 { tree.rootID = renumber(tree.rootID) }
+                for i in others.indices where others[i] >= 0 { others[i] = renumber(others[i]) }
+                tree.nodes.compact { !isMoved(Int32($0)) }
+            }
+        }
     }
 }
