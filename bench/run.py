@@ -2,7 +2,8 @@
 """`make bench`: measures logcheck against the floors of what it does, writes bench/results.md.
 
 B1  one ecosystem file + one log4js config, cold process: logcheck vs a Swift hello-world built
-    the same way (the start-up floor) and vs yamllint on the same YAML file
+    the same way (release, Swift runtime linked in, as `make build`: the start-up floor) and vs
+    yamllint on the same YAML file
 B2  the generated 10,000-file corpus, as a directory and as 10,000 paths, vs a raw scan of the
     same files (libyaml events for YAML, a byte tokenizer for JSON: bench/floor-scan)
 B3  one ~50 MB YAML and one ~50 MB JSON ecosystem file vs the same raw scan
@@ -107,9 +108,9 @@ def machine():
 
 def main():
     sh(os.path.join(ROOT, "scripts", "setup.sh"), "--bench-tools")
-    sh("swift", "build", "-c", "release", "--product", "logcheck", cwd=ROOT)
-    sh("swift", "build", "-c", "release", "--product", "bench-floor-hello", cwd=ROOT)
-    sh("swift", "build", "-c", "release", "--product", "bench-floor-scan", cwd=ROOT)
+    sh("swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "logcheck", cwd=ROOT)
+    sh("swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "bench-floor-hello", cwd=ROOT)
+    sh("swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "bench-floor-scan", cwd=ROOT)
     generate()
     corpus = os.path.join(WORK, "corpus-10000")
     pair_dir = os.path.join(corpus, "group-000", "svc-00002")
