@@ -63,4 +63,15 @@ import Testing
         #expect(Suggest.closest("nmae", among: ["name", "names"]) == "name")
         #expect(Suggest.distance("ab", "ba") == 1)
     }
+
+    @Test func textReportOfManyFindingsIsEachFindingInOrder() {
+        // More findings than one window of the parallel text reporter, with a distinct text each.
+        let apps = (0..<1500).map { "  - name: app\($0)\n    script: app.js\n    bogus_key_\($0): 1\n" }.joined()
+        let diagnostics = check([SourceFile(path: "ecosystem.config.yml", text: "apps:\n" + apps)])
+        #expect(diagnostics.count >= 1500)
+        let reporter = TextReporter(color: false, quiet: true)
+        let one = diagnostics.map { reporter.render(Report(diagnostics: [$0], fileCount: 1)) }
+        #expect(Set(one).count == diagnostics.count)
+        #expect(reporter.render(Report(diagnostics: diagnostics, fileCount: 1)) == one.joined())
+    }
 }

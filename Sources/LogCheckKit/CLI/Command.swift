@@ -145,12 +145,19 @@ public struct LogCheckCommand {
         let collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
         var problems = collected.problems
         var inputs: [FixEngine.Input] = []
-        for input in collected.files {
+        // Files are read in parallel (most of the time is in the system calls), then kept in order.
+        let environment = environment
+        for read in Parallel.map(collected.files, { input -> Result<FixEngine.Input, InputProblem> in
             let bytes: Result<[UInt8], ReadFailure> = input.isStdin ? environment.readStdin() : FileSystem.readFile(input.path)
             let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
             switch bytes {
-            case .success(let b): inputs.append(FixEngine.Input(file: input, name: name, bytes: b))
-            case .failure(let f): problems.append(InputProblem(path: name, message: f.message(for: name)))
+            case .success(let b): return .success(FixEngine.Input(file: input, name: name, bytes: b))
+            case .failure(let f): return .failure(InputProblem(path: name, message: f.message(for: name)))
+            }
+        }) {
+            switch read {
+            case .success(let input): inputs.append(input)
+            case .failure(let problem): problems.append(problem)
             }
         }
         for p in problems { stderr.write("logcheck: \(p.message)\n") }

@@ -47,10 +47,14 @@ public struct Checker: Sendable {
                 all += Checker.checkLog4js(d.config)
             }
         }
-        for d in deployments {
+        // Each deployment's findings, in parallel: the models are only read.
+        let settings = settings
+        for found in Parallel.map(deployments, { d -> [Diagnostic] in
             var context = DeploymentContext(deployment: d, settings: settings)
             for rule in RuleRegistry.deploymentRules { rule.check(&context) }
-            all += context.diagnostics
+            return context.diagnostics
+        }) {
+            all += found
         }
         var sink = DiagnosticSink()
         for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, settings: settings, into: &sink) }

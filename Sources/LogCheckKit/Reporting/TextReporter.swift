@@ -49,21 +49,32 @@ public struct TextReporter: Reporter {
         return sink.text
     }
 
-    /// Writes the findings in pieces of about 64 KiB.
+    /// Findings rendered as one piece of text.
+    static let piece = 16
+    /// Findings rendered at a time (in pieces, on every core) before they are written.
+    static let window = 1024
+
+    /// Writes the findings a window at a time: the pieces of a window are rendered in parallel,
+    /// then written in order, so the text held at once stays small.
     public func write(_ report: Report, to sink: TextSink) {
-        var out = ""
-        for d in report.diagnostics {
-            out += renderDiagnostic(d)
-            out += "\n"
-            if out.utf8.count >= 65_536 {
-                sink.write(out)
-                out = ""
+        let all = report.diagnostics
+        var start = 0
+        while start < all.count {
+            let end = min(start + TextReporter.window, all.count)
+            let pieces = stride(from: start, to: end, by: TextReporter.piece).map { $0..<min($0 + TextReporter.piece, end) }
+            for text in Parallel.map(pieces, { range -> String in
+                var out = ""
+                for d in all[range] {
+                    out += renderDiagnostic(d)
+                    out += "\n"
+                }
+                return out
+            }) {
+                sink.write(text)
             }
+            start = end
         }
-        if !quiet {
-            out += summary(report)
-        }
-        sink.write(out)
+        sink.write(quiet ? "" : summary(report))
     }
 
     public func summary(_ report: Report) -> String {
