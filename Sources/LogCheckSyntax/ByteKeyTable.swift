@@ -1,12 +1,20 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A fixed set of strings, each with a value, looked up by UTF-8 bytes: a key read from a file
 /// is found without building a `String` or hashing it with SipHash (FNV-1a and open addressing).
 /// A class, so that reading a table kept in a global retains one object, not its four arrays.
-public final class ByteKeyTable: Sendable {
-    private let bytes: [UInt8]
-    private let starts: [Int32]
-    private let values: [Int32]
+public final class ByteKeyTable: @unchecked Sendable {
+    // Written once by `init`, then only read. Kept as plain pointers: a lookup is a hash and a
+    // probe or two, and array accesses (retains, bounds checks) were most of its cost.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let starts: UnsafeMutableBufferPointer<Int32>
+    private let values: UnsafeMutableBufferPointer<Int32>
     /// Index into `starts`/`values` plus one; 0 is an empty slot.
-    private let slots: [Int32]
+    private let slots: UnsafeMutableBufferPointer<Int32>
     private let mask: Int
 
     /// The first value given for a key wins.
@@ -33,11 +41,23 @@ public final class ByteKeyTable: Sendable {
             values.append(Int32(value))
             slots[slot] = Int32(values.count)
         }
-        self.bytes = bytes
-        self.starts = starts
-        self.values = values
-        self.slots = slots
+        func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+            let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+            _ = p.initialize(from: a)
+            return p
+        }
+        self.bytes = copy(bytes)
+        self.starts = copy(starts)
+        self.values = copy(values)
+        self.slots = copy(slots)
         self.mask = mask
+    }
+
+    deinit {
+        bytes.deallocate()
+        starts.deallocate()
+        values.deallocate()
+        slots.deallocate()
     }
 
     static func hash<C: Collection>(_ key: C) -> Int where C.Element == UInt8 {
@@ -48,18 +68,16 @@ public final class ByteKeyTable: Sendable {
 
     public func value(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         var slot = ByteKeyTable.hash(key) & mask
-        return bytes.withUnsafeBufferPointer { stored in
-            while slots[slot] != 0 {
-                let i = Int(slots[slot]) - 1
-                let start = Int(starts[i])
-                if Int(starts[i + 1]) - start == key.count {
-                    var j = 0
-                    while j < key.count && stored[start + j] == key[j] { j += 1 }
-                    if j == key.count { return Int(values[i]) }
-                }
-                slot = (slot + 1) & mask
+        while true {
+            let s = slots[slot]
+            if s == 0 { return nil }
+            let i = Int(s) - 1
+            let start = Int(starts[i])
+            if Int(starts[i + 1]) - start == key.count
+                && (key.count == 0 || memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0) {
+                return Int(values[i])
             }
-            return nil
+            slot = (slot + 1) & mask
         }
     }
 
