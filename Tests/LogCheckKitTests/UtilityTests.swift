@@ -74,4 +74,27 @@ import Testing
         #expect(Set(one).count == diagnostics.count)
         #expect(reporter.render(Report(diagnostics: diagnostics, fileCount: 1)) == one.joined())
     }
+
+    @Test func findingsSortInReportOrderLikeAStableSort() {
+        let apps = (0..<300).map { "  - name: app\($0 % 7)\n    script: app.js\n    bogus_key_\($0 % 11): 1\n" }.joined()
+        var found = check([SourceFile(path: "a.yml", text: "apps:\n" + apps), SourceFile(path: "b.yml", text: "apps:\n" + apps)])
+        // Copies that tie in every ordered field, told apart by a note, in a scrambled order.
+        found += found
+        var scrambled: [Diagnostic] = []
+        for (i, d) in found.enumerated() {
+            var d = d
+            d.notes = ["#\(i)"]
+            scrambled.append(d)
+        }
+        var state: UInt64 = 42
+        for i in stride(from: scrambled.count - 1, to: 0, by: -1) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            scrambled.swapAt(i, Int(state >> 33) % (i + 1))
+        }
+        #expect(scrambled.count > 1000)
+        let expected = scrambled.sorted(by: Diagnostic.ordered).map { "\($0.file.path) \($0.location.span) \($0.rule.id) \($0.message) \($0.notes)" }
+        var sorted = scrambled
+        sorted.sortInReportOrder()
+        #expect(sorted.map { "\($0.file.path) \($0.location.span) \($0.rule.id) \($0.message) \($0.notes)" } == expected)
+    }
 }

@@ -187,7 +187,7 @@ public struct LogCheckCommand {
         result.diagnostics = []
         if !loaded.diagnostics.isEmpty {
             diagnostics += loaded.diagnostics
-            diagnostics.sort(by: Diagnostic.ordered)
+            diagnostics.sortInReportOrder()
         }
         var hidden = 0
         if let baseline {

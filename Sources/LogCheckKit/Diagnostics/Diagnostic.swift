@@ -137,6 +137,29 @@ public struct Diagnostic: Sendable {
     }
 }
 
+extension Array where Element == Diagnostic {
+    /// Sorts the findings in report order, as a stable sort does, without the scratch copy a
+    /// stable sort of the findings themselves needs: the positions are sorted, then the findings
+    /// are moved into place by swaps along each cycle of the permutation.
+    public mutating func sortInReportOrder() {
+        guard count > 1 else { return }
+        var order = [Int32](0..<Int32(count))
+        withUnsafeBufferPointer { all in order.sort { Diagnostic.ordered(all[Int($0)], all[Int($1)]) } }
+        var placed = [Bool](repeating: false, count: count)
+        for start in 0..<count where !placed[start] {
+            // Position `at` receives the finding at `order[at]`; the cycle closes at `start`.
+            var at = start
+            while true {
+                placed[at] = true
+                let from = Int(order[at])
+                if from == start { break }
+                swapAt(at, from)
+                at = from
+            }
+        }
+    }
+}
+
 /// Collects the findings of one check.
 public struct DiagnosticSink: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []

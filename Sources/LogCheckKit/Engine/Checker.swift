@@ -62,7 +62,7 @@ public struct Checker: Sendable {
         Checker.dropSuperseded(&all)
         all = Suppressions.apply(all, documents: linker.order)
         settings.apply(to: &all)
-        all.sort(by: Diagnostic.ordered)
+        all.sortInReportOrder()
         Checker.dropDuplicates(&all)
         return CheckResult(diagnostics: all, documents: linker.order, deployments: deployments, verbose: linker.verbose)
     }
