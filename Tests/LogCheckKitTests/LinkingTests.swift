@@ -92,6 +92,31 @@ import Testing
         #expect(r.deployments.allSatisfy { if case .commandLine = $0.link { return true } else { return false } })
     }
 
+    @Test func treesLetGoAfterTheirRulesFindTheSame() {
+        let files = [
+            "app/ecosystem.config.js": "module.exports = { apps: [{ script: './index.js', instances: 4, exec_mode: 'cluster', bogus: 1 }] }",
+            "app/index.js": "const log4js = require('log4js')\nlog4js.configure({ appenders: { f: { type: 'file', filename: 'x.log' } }, categories: { default: { appenders: ['f'], level: 'info' } } })\n",
+            "app/log4js.json": config,
+        ]
+        func run(keepingTrees: Bool) -> (CheckResult, [Document]) {
+            let sources = files.map { SourceFile(path: $0.key, text: $0.value) }.sorted { $0.path < $1.path }
+            let documents = sources.filter { $0.path != "app/index.js" }.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
+            var checker = Checker(files: MemoryFiles(Dictionary(uniqueKeysWithValues: sources.map { ($0.path, $0.bytes) })))
+            checker.keepsTrees = keepingTrees
+            return (checker.run(documents), documents)
+        }
+        let (kept, keptDocuments) = run(keepingTrees: true)
+        let (released, releasedDocuments) = run(keepingTrees: false)
+        func lines(_ r: CheckResult) -> [String] { r.diagnostics.map { "\($0.rule.id) \($0.file.path) \($0.location.span) \($0.message)" } }
+        #expect(lines(kept).contains { $0.hasPrefix("LC101 ") } && lines(kept).contains { $0.hasPrefix("LC304 ") })
+        #expect(lines(released) == lines(kept))
+        #expect(kept.deployments.count == 1 && released.deployments.isEmpty)
+        #expect(keptDocuments.allSatisfy { $0.root != nil } && releasedDocuments.allSatisfy { $0.root == nil })
+        // The app links to the config its code passes to configure(); the linker held that code.
+        #expect(lines(released).contains { $0.hasPrefix("LC101 app/index.js ") })
+        #expect(released.documents.map(\.path) == ["app/ecosystem.config.js", "app/log4js.json"])
+    }
+
     @Test func directoryArgumentFindsTheConfigByItself() {
         let r = run(["fixtures/golden/link-configure-call", "--format", "json", "--no-config", "-v"])
         #expect(r.out.contains("\"rule\": \"LC103\""))

@@ -170,6 +170,7 @@ public struct LogCheckCommand {
         }.compactMap { $0 }
         var checker = Checker(settings: loaded.settings, files: DiskFiles())
         checker.explainsLinks = options.verbose
+        checker.keepsTrees = baseline != nil || options.writeBaseline != nil
         let result = checker.run(documents)
         if let path = options.writeBaseline {
             return writeBaseline(result, loaded, to: path, problems: !problems.isEmpty)

@@ -5,6 +5,7 @@ public struct CheckResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The inputs and the files the linker loaded.
     public var documents: [Document]
+    /// Every app linked with a log4js config; empty unless the checker keeps the trees.
     public var deployments: [Deployment]
     /// For `--verbose`: which links paired which app with which config.
     public var verbose: [String]
@@ -18,6 +19,10 @@ public struct Checker: Sendable {
     public var files: FileProvider
     /// Whether `CheckResult.verbose` explains every link (for `--verbose`).
     public var explainsLinks = true
+    /// Whether the result keeps every document's syntax tree and the deployments (a baseline
+    /// places findings by their key path in the tree). Otherwise each document's tree and models
+    /// are let go as soon as its rules have run, and a large run holds them only while it links.
+    public var keepsTrees = true
 
     public init(settings: Settings = Settings(), files: FileProvider = DiskFiles()) {
         self.settings = settings
@@ -29,6 +34,33 @@ public struct Checker: Sendable {
     public func run(_ documents: [Document]) -> CheckResult {
         let models = Models()
         models.build(documents)
+        let linked = crossFileFindings(documents, models)
+        // Each document's own findings, in parallel: the models exist now and are only read.
+        // Unless the trees are kept, a document's tree and models go as soon as its rules ran.
+        let keepsTrees = keepsTrees
+        var all: [Diagnostic] = Parallel.map(linked.order) { doc in
+            let found = checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc))
+            if !keepsTrees {
+                models.release(doc)
+                doc.releaseTree()
+            }
+            return found
+        }.flatMap { $0 }
+        all += linked.findings
+        Checker.dropSuperseded(&all)
+        all = Suppressions.apply(all, documents: linked.order)
+        settings.apply(to: &all)
+        all.sortInReportOrder()
+        Checker.dropDuplicates(&all)
+        return CheckResult(diagnostics: all, documents: linked.order, deployments: linked.deployments, verbose: linked.verbose)
+    }
+
+    /// Links each app with the log4js configs it loads and runs the rules that span files: the
+    /// configs written in configure() calls, the deployment rules and the deployment-set rules.
+    /// The linker (with the app code it read) and, unless the trees are kept, the deployments
+    /// are let go on return.
+    private func crossFileFindings(_ documents: [Document], _ models: Models)
+        -> (findings: [Diagnostic], order: [Document], deployments: [Deployment], verbose: [String]) {
         var linker = Linker(documents: documents, files: files, models: models)
         linker.explains = explainsLinks
         var deployments: [Deployment] = []
@@ -36,10 +68,7 @@ public struct Checker: Sendable {
             guard let ecosystem = models.ecosystem(doc) else { continue }
             deployments += linker.deployments(for: ecosystem)
         }
-        // Each document's own findings, in parallel: the models exist now and are only read.
-        var all: [Diagnostic] = Parallel.map(linker.order) { doc in
-            checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc))
-        }.flatMap { $0 }
+        var all: [Diagnostic] = []
         // Configs written inline in a configure() call are checked like files.
         var inline = Set<Int32>()
         for d in deployments {
@@ -49,22 +78,18 @@ public struct Checker: Sendable {
         }
         // Each deployment's findings, in parallel: the models are only read.
         let settings = settings
-        for found in Parallel.map(deployments, { d -> [Diagnostic] in
+        let found = Parallel.map(deployments) { d -> [Diagnostic] in
             var context = DeploymentContext(deployment: d, settings: settings)
             for rule in RuleRegistry.deploymentRules { rule.check(&context) }
             return context.diagnostics
-        }) {
-            all += found
         }
         var sink = DiagnosticSink()
         for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, settings: settings, into: &sink) }
+        // Sized exactly: this is when a run holds the most.
+        all.reserveCapacity(all.count + found.reduce(0) { $0 + $1.count } + sink.diagnostics.count)
+        for f in found { all += f }
         all += sink.diagnostics
-        Checker.dropSuperseded(&all)
-        all = Suppressions.apply(all, documents: linker.order)
-        settings.apply(to: &all)
-        all.sortInReportOrder()
-        Checker.dropDuplicates(&all)
-        return CheckResult(diagnostics: all, documents: linker.order, deployments: deployments, verbose: linker.verbose)
+        return (all, linker.order, keepsTrees ? deployments : [], linker.verbose)
     }
 
     /// Findings for one document on its own (reader findings, file rules).

@@ -18,9 +18,9 @@ public final class Document: @unchecked Sendable {
     public let source: SourceFile
     public let format: InputFormat
     public let kind: DocumentKind
-    public let read: ReadResult
+    public private(set) var read: ReadResult
     /// For JavaScript inputs: how the file exports its value.
-    public let module: ScriptReader.Module?
+    public private(set) var module: ScriptReader.Module?
     /// Whether the tree came from the strict JSON reader.
     public let strictJSON: Bool
     public let input: InputFile
@@ -39,6 +39,16 @@ public final class Document: @unchecked Sendable {
 
     public var root: Node? { read.root }
     public var path: String { source.path }
+
+    /// Lets the syntax tree go once every rule has read it (findings keep positions, not nodes):
+    /// the root and the configure() arguments become nil; the source, the reader's findings and
+    /// the comments stay.
+    func releaseTree() {
+        read.tree = nil
+        if module != nil {
+            for i in module!.configureCalls.indices { module!.configureCalls[i].argument = nil }
+        }
+    }
 }
 
 /// Chooses the reader for a file and decides what it is: by name first, then by shape.
