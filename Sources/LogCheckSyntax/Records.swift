@@ -13,8 +13,12 @@ import Darwin
 /// would share one buffer that either may move), and it frees its buffer when its tree goes away.
 struct Records<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>? = nil
-    private(set) var count = 0
-    private var capacity = 0
+    // 32-bit, so that the six record arrays of a tree take 16 bytes each (node ids are 32-bit too).
+    private var count32: Int32 = 0
+    private var capacity32: Int32 = 0
+
+    var count: Int { Int(count32) }
+    private var capacity: Int { Int(capacity32) }
 
     init() {}
 
@@ -31,7 +35,7 @@ struct Records<Element: BitwiseCopyable>: ~Copyable {
     mutating func append(_ element: Element) {
         if count == capacity { grow(to: count + 1) }
         base.unsafelyUnwrapped[count] = element
-        count += 1
+        count32 += 1
     }
 
     mutating func append<C: Collection>(contentsOf elements: C) where C.Element == Element {
@@ -43,7 +47,7 @@ struct Records<Element: BitwiseCopyable>: ~Copyable {
             p.initialize(to: e)
             p += 1
         }
-        count += n
+        count32 += Int32(n)
     }
 
     /// The records in `range`, as a buffer valid for the duration of `body`.
@@ -72,7 +76,7 @@ struct Records<Element: BitwiseCopyable>: ~Copyable {
             base[kept] = base[i]
             kept += 1
         }
-        count = kept
+        count32 = Int32(kept)
         fit()
     }
 
@@ -82,21 +86,22 @@ struct Records<Element: BitwiseCopyable>: ~Copyable {
         if count == 0 {
             free(base)
             base = nil
-            capacity = 0
+            capacity32 = 0
             return
         }
         resize(count)
     }
 
     private mutating func grow(to minimum: Int) {
-        resize(Swift.max(minimum, capacity < 16 ? 16 : capacity * 2))
+        resize(Swift.max(minimum, Swift.min(capacity < 16 ? 16 : capacity * 2, Int(Int32.max))))
     }
 
     private mutating func resize(_ newCapacity: Int) {
+        precondition(newCapacity <= Int(Int32.max), "record storage too large")
         let (bytes, overflow) = newCapacity.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
         precondition(!overflow, "record storage too large")
         guard let p = realloc(base, bytes) else { fatalError("out of memory growing a syntax tree to \(bytes) bytes") }
         base = p.assumingMemoryBound(to: Element.self)
-        capacity = newCapacity
+        capacity32 = Int32(newCapacity)
     }
 }

@@ -20,7 +20,14 @@ public final class Document: @unchecked Sendable {
     public let kind: DocumentKind
     public private(set) var read: ReadResult
     /// For JavaScript inputs: how the file exports its value.
-    public private(set) var module: ScriptReader.Module?
+    public var module: ScriptReader.Module? { moduleBox?.value }
+    /// Boxed: most documents are YAML or JSON and have none, and a module is about 80 bytes.
+    private let moduleBox: ModuleBox?
+
+    private final class ModuleBox {
+        var value: ScriptReader.Module
+        init(_ value: ScriptReader.Module) { self.value = value }
+    }
     /// Whether the tree came from the strict JSON reader.
     public let strictJSON: Bool
     public let input: InputFile
@@ -32,7 +39,7 @@ public final class Document: @unchecked Sendable {
         self.format = format
         self.kind = kind
         self.read = read
-        self.module = module
+        self.moduleBox = module.map(ModuleBox.init)
         self.strictJSON = strictJSON
         self.input = input
     }
@@ -45,8 +52,8 @@ public final class Document: @unchecked Sendable {
     /// the comments stay.
     func releaseTree() {
         read.tree = nil
-        if module != nil {
-            for i in module!.configureCalls.indices { module!.configureCalls[i].argument = nil }
+        if let box = moduleBox {
+            for i in box.value.configureCalls.indices { box.value.configureCalls[i].argument = nil }
         }
     }
 }

@@ -30,8 +30,9 @@ public enum LinkKind: Sendable {
     /// `LOG4JS_CONFIG` in the app's `env` or `env_<name>` (log4js reads it when the app never
     /// calls configure, log4js.js:156-164).
     case environmentVariable(Entry, environment: String?)
-    /// A `log4js.configure(...)` call in the app's code.
-    case configureCall(ScriptReader.CallSite)
+    /// A `log4js.configure(...)` call in the app's code (boxed: a call site is about 70 bytes, and
+    /// every deployment holds a link).
+    indirect case configureCall(ScriptReader.CallSite)
     /// Named together on the command line.
     case commandLine
 }

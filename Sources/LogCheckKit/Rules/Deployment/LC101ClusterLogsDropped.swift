@@ -54,6 +54,9 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
         }
     }
 
+    /// Shared by every finding (one array, not one per finding).
+    static let notes = ["measured with log4js 6.9.1 under a simulated PM2: 100% of lines lost, for every appender including console, with 1, 2 or 4 instances"]
+
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
         let config = d.config
@@ -62,7 +65,6 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
         guard config.root.isMapping else { return }
         var related: [RelatedLocation] = []
         if let origin = context.modeOrigin { related.append(origin) }
-        let notes = ["measured with log4js 6.9.1 under a simulated PM2: 100% of lines lost, for every appender including console, with 1, 2 or 4 instances"]
         var fixes: [Fix] = []
         if allStdioOrNetwork(config) {
             fixes.append(Fix("add \"disableClustering\": true", .safe, Edits.insertEntry(into: config.root, key: "disableClustering", value: .bool(true))))

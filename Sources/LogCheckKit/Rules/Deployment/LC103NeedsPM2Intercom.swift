@@ -30,6 +30,15 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
             ], caption: "With one instance, instance 0 writes its own lines."),
         ])
 
+    // Shared by every finding (one array, not one per finding).
+    static let traps = [
+        "pm2-intercom relays every event to every process of every app (see LC106)",
+        "pm2-intercom 1.0.0 reaches only the first 3 processes by pm_id: if instance 0 is not among them, 75% of lines are lost with 4 instances",
+        "lines logged in the first 0-2 s after a (re)start are lost from every instance but 0 (pm2-intercom refreshes its process list every 2 s)",
+        "`pm2 scale` down removes instance 0 first, and then nothing is written until it comes back",
+    ]
+    static let measuredAndTraps = ["measured with log4js 6.9.1 under a simulated PM2: 50% of lines lost with 2 instances, 75% with 4, 0% with pm2-intercom"] + traps
+
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
         guard d.pm2ModeWorks == .yes, d.app.multipleProcesses != .no else { return }
@@ -45,20 +54,13 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
         }
         var related: [RelatedLocation] = []
         if let origin = context.modeOrigin { related.append(origin) }
-        let traps = [
-            "pm2-intercom relays every event to every process of every app (see LC106)",
-            "pm2-intercom 1.0.0 reaches only the first 3 processes by pm_id: if instance 0 is not among them, 75% of lines are lost with 4 instances",
-            "lines logged in the first 0-2 s after a (re)start are lost from every instance but 0 (pm2-intercom refreshes its process list every 2 s)",
-            "`pm2 scale` down removes instance 0 first, and then nothing is written until it comes back",
-        ]
         if context.settings.pm2IntercomInstalled {
             context.report(description, "only instance 0 of \(context.appLabel) writes; \(others) reach it through pm2-intercom (installed, per the logcheck settings), which has traps", at: context.configHead,
                            severity: .info, related: related, notes: traps)
             return
         }
         context.report(description, "with \"pm2\": true only instance 0 of \(context.appLabel) writes; the events of \(others) reach it only through the PM2 module pm2-intercom: without it, \(loss) of log lines are lost",
-                       at: context.configHead, related: related,
-                       notes: ["measured with log4js 6.9.1 under a simulated PM2: 50% of lines lost with 2 instances, 75% with 4, 0% with pm2-intercom"] + traps,
+                       at: context.configHead, related: related, notes: measuredAndTraps,
                        help: "run `pm2 install pm2-intercom` on every server, then add `pm2-intercom: installed` to .logcheck.yml; or use \"disableClustering\": true with stdout appenders")
     }
 }
