@@ -97,4 +97,14 @@ import Testing
         sorted.sortInReportOrder()
         #expect(sorted.map { "\($0.file.path) \($0.location.span) \($0.rule.id) \($0.message) \($0.notes)" } == expected)
     }
+
+    @Test func camelCaseAsPM2DerivesIt() {
+        // Config.js:34-41: split on "_", capitalise segments after the first that are longer than 1.
+        let cases = [
+            ("max_memory_restart", "maxMemoryRestart"), ("a__bc", "aBc"), ("_x_yz", "xYz"), ("env_", "env"),
+            ("a_b", "ab"), ("", ""), ("script", "script"), ("node_args", "nodeArgs"), ("x_1a_b2", "x1aB2"),
+            ("été_ßeta", "étéSSeta"),
+        ]
+        #expect(cases.map { PM2Schema.camelCase($0.0) } == cases.map(\.1))
+    }
 }

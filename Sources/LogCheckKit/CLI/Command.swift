@@ -142,7 +142,7 @@ public struct LogCheckCommand {
         }
         var paths = options.paths
         if paths.isEmpty && options.ecosystems.isEmpty && options.log4jsConfigs.isEmpty { paths = ["."] }
-        let collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
+        var collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
         var problems = collected.problems
         var inputs: [FixEngine.Input] = []
         // Files are read in parallel (most of the time is in the system calls), then kept in order.
@@ -160,6 +160,7 @@ public struct LogCheckCommand {
             case .failure(let problem): problems.append(problem)
             }
         }
+        collected.files = []
         for p in problems { stderr.write("logcheck: \(p.message)\n") }
         if options.fix || options.diff {
             return fix(inputs, loaded, options, baseline: baseline, problems: !problems.isEmpty)
@@ -168,6 +169,8 @@ public struct LogCheckCommand {
             let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: input.bytes), input: input.file)
             return input.file.fromDirectory && doc.kind == .unknown ? nil : doc
         }.compactMap { $0 }
+        // The documents hold the files now; the lists that led to them are not needed.
+        inputs = []
         var checker = Checker(settings: loaded.settings, files: DiskFiles())
         checker.explainsLinks = options.verbose
         checker.keepsTrees = baseline != nil || options.writeBaseline != nil

@@ -68,6 +68,9 @@ public struct Checker: Sendable {
             guard let ecosystem = models.ecosystem(doc) else { continue }
             deployments += linker.deployments(for: ecosystem)
         }
+        // Linking is done: the app code a deployment links through stays with it, and the cache
+        // of every path tried (most are misses) goes before the rules add their findings.
+        linker.forgetModules()
         var all: [Diagnostic] = []
         // Configs written inline in a configure() call are checked like files.
         var inline = Set<Int32>()

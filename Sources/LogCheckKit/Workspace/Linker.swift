@@ -166,6 +166,11 @@ struct Linker {
     /// `inputConfigs`), sorted by directory: the configs at or below a directory are one run.
     let foundConfigs: [(directory: String, index: Int)]
 
+    /// Drops the cache of app code read while linking.
+    mutating func forgetModules() {
+        modules = [:]
+    }
+
     static let maxModules = 200
     static let maxDepth = 8
 
