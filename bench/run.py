@@ -145,7 +145,8 @@ def main():
     ]
 
     print("bench: B5", flush=True)
-    scaling = hyperfine([f"{LOGCHECK} {os.path.join(WORK, f'corpus-{n}')}" for n in SIZES], runs=3)
+    # Seven runs each: with three, one slow run on a shared machine moved the ratio by a quarter.
+    scaling = hyperfine([f"{LOGCHECK} {os.path.join(WORK, f'corpus-{n}')}" for n in SIZES], runs=7)
     twenty_paths = os.path.join(WORK, "paths-20000.txt")
     with open(twenty_paths, "w") as f:
         f.write("\n".join(files_of(os.path.join(WORK, "corpus-20000"))) + "\n")
