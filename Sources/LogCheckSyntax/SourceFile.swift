@@ -199,6 +199,9 @@ public final class SourceFile: @unchecked Sendable {
     /// The 0-based index of the line containing `offset`.
     public func lineIndex(of offset: Int) -> Int { locate(offset).index }
 
+    /// Byte offset of the first byte of the line containing `offset`.
+    public func lineStart(containing offset: Int) -> Int { locate(offset).start }
+
     /// The line containing `offset`: its index and the offset it starts at.
     private func locate(_ offset: Int) -> (index: Int, start: Int) {
         let target = min(max(offset, 0), bytes.count)
@@ -245,12 +248,8 @@ public final class SourceFile: @unchecked Sendable {
 
     /// Byte range of a 0-based line, without its line break.
     public func lineSpan(_ index: Int) -> Span {
-        let lineStart = lineStart(index)
-        let start = index == 0 ? bomLength : lineStart
-        var end = index + 1 < lineCount ? lineStart + lineLength(index) : bytes.count
-        if end > start && bytes[end - 1] == 0x0A { end -= 1 }
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        return Span(start, max(start, end))
+        let start = lineStart(index)
+        return lineSpan(index, from: start, to: index + 1 < lineCount ? start + lineLength(index) : bytes.count)
     }
 
     /// Every line's span (as `lineSpan` gives it), in order, in one pass over the line table.
@@ -258,13 +257,19 @@ public final class SourceFile: @unchecked Sendable {
         var start = 0
         for index in 0..<lineCount {
             let next = index + 1 < lineCount ? start + lineLength(index) : bytes.count
-            let first = index == 0 ? bomLength : start
-            var end = next
-            if end > first && bytes[end - 1] == 0x0A { end -= 1 }
-            if end > first && bytes[end - 1] == 0x0D { end -= 1 }
-            body(index, Span(first, max(first, end)))
+            body(index, lineSpan(index, from: start, to: next))
             start = next
         }
+    }
+
+    /// Line `index`, which runs from `start` to `next` (the next line's start), without its line
+    /// break or, on the first line, the byte order mark.
+    private func lineSpan(_ index: Int, from start: Int, to next: Int) -> Span {
+        let first = index == 0 ? bomLength : start
+        var end = next
+        if end > first && bytes[end - 1] == 0x0A { end -= 1 }
+        if end > first && bytes[end - 1] == 0x0D { end -= 1 }
+        return Span(first, max(first, end))
     }
 
     /// The text of a 0-based line without its line break (invalid UTF-8 is repaired).

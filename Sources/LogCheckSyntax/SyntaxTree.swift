@@ -154,14 +154,12 @@ struct EntryRecord: BitwiseCopyable {
 
     /// The node of a key the entry holds.
     var heldKey: RawNode {
-        let style = UInt8(truncatingIfNeeded: key >> 28) & 3
-        let length = key & EntryRecord.longestInlineKey
-        let quote: Int32 = style == ScalarStyle.plain.rawValue ? 0 : 1
-        var raw = RawNode(kind: .scalar, start: keyStart, end: keyStart + length)
-        raw.style = style
+        let text = heldKeyText
+        var raw = RawNode(kind: .scalar, start: keyStart, end: keyStart + key & EntryRecord.longestInlineKey)
+        raw.style = UInt8(truncatingIfNeeded: key >> 28) & 3
         raw.flags = RawNode.textInSource
-        raw.a = keyStart + quote
-        raw.b = length - 2 * quote
+        raw.a = Int32(text.lowerBound)
+        raw.b = Int32(text.count)
         return raw
     }
 }
@@ -253,19 +251,27 @@ public final class SyntaxTree: @unchecked Sendable {
 
     @inline(__always)
     func withText<R>(of raw: RawNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = Int(raw.a)
-        let count = Int(raw.b)
-        if raw.flags & RawNode.textInSource != 0 {
-            return source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + count])) }
-        }
-        return text.withBuffer(start..<start + count, body)
+        let range = Int(raw.a)..<Int(raw.a) + Int(raw.b)
+        if raw.flags & RawNode.textInSource != 0 { return withSource(range, body) }
+        return text.withBuffer(range, body)
+    }
+
+    @inline(__always)
+    func withSource<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Whether two byte strings are equal (lengths compared first).
+    @inline(__always)
+    static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// Whether node `id` is a scalar whose text is exactly `want` (lengths compared first).
     func scalarText(_ id: Int32, equals want: UnsafeBufferPointer<UInt8>) -> Bool {
         let raw = raw(id)
         guard raw.kind == .scalar, Int(raw.b) == want.count else { return false }
-        return want.count == 0 || withText(of: raw) { have in memcmp(have.baseAddress!, want.baseAddress!, want.count) == 0 }
+        return withText(of: raw) { SyntaxTree.same($0, want) }
     }
 
     /// Whether entry `index` has a scalar key whose text is exactly `want`.
@@ -274,8 +280,7 @@ public final class SyntaxTree: @unchecked Sendable {
         let e = entries[index]
         guard e.holdsKey else { return scalarText(e.key, equals: want) }
         let range = e.heldKeyText
-        guard range.count == want.count else { return false }
-        return want.count == 0 || source.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, want.baseAddress!, want.count) == 0 }
+        return range.count == want.count && withSource(range) { SyntaxTree.same($0, want) }
     }
 }
 
@@ -430,10 +435,7 @@ public struct Entry: @unchecked Sendable {
     /// The key's bytes (nil for a computed key), without building a `String`.
     public func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
         let e = raw
-        if e.holdsKey {
-            let range = e.heldKeyText
-            return tree.source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
-        }
+        if e.holdsKey { return tree.withSource(e.heldKeyText) { body($0) } }
         guard tree.nodes[Int(e.key)].kind == .scalar else { return body(nil) }
         return tree.withText(e.key) { body($0) }
     }
@@ -556,7 +558,7 @@ struct TreeBuilder {
     func keyEquals(_ a: Int32, _ b: Int32) -> Bool {
         let ra = tree.raw(a), rb = tree.raw(b)
         guard ra.kind == .scalar, rb.kind == .scalar, ra.b == rb.b else { return false }
-        return tree.withText(a) { x in tree.withText(b) { y in x.elementsEqual(y) } }
+        return tree.withText(a) { x in tree.withText(b) { y in SyntaxTree.same(x, y) } }
     }
 
     func keyText(_ id: Int32) -> String {
@@ -600,65 +602,62 @@ struct TreeBuilder {
     /// an anchored key, a reader's own reference).
     private func moveKeysIntoEntries(others: inout [Int32]) {
         let tree = tree
-        let count = tree.nodes.count
         guard tree.entries.count > 0 else { return }
-        // One bit a node: `used` when something other than an entry's key refers to it, `moved`
-        // when an entry holds it; and for every 64 nodes, how many before them moved.
-        let words = (count + 63) >> 6
-        var used = [UInt64](repeating: 0, count: words)
-        var moved = [UInt64](repeating: 0, count: words)
-        var movedBefore = [Int32](repeating: 0, count: words)
-        @inline(__always) func bit(_ id: Int32) -> UInt64 { 1 << UInt64(id & 63) }
-        let any = used.withUnsafeMutableBufferPointer { used in
-            moved.withUnsafeMutableBufferPointer { moved in
-                tree.nodes.withBuffer(0..<count) { nodes in
-                    tree.entries.withBuffer(0..<tree.entries.count) { entries in
-                        if tree.rootID >= 0 { used[Int(tree.rootID) >> 6] |= bit(tree.rootID) }
-                        for id in others where id >= 0 { used[Int(id) >> 6] |= bit(id) }
-                        for e in entries { used[Int(e.value) >> 6] |= bit(e.value) }
-                        tree.children.withBuffer(0..<tree.children.count) { children in
-                            for id in children { used[Int(id) >> 6] |= bit(id) }
-                        }
-                        var any = false
-                        for e in entries where used[Int(e.key) >> 6] & bit(e.key) == 0 && EntryRecord.canHold(nodes[Int(e.key)]) {
-                            moved[Int(e.key) >> 6] |= bit(e.key)
-                            any = true
-                        }
-                        return any
-                    }
-                }
-            }
+        // Nodes something other than an entry's key refers to stay.
+        var used = NodeBits(tree.nodes.count)
+        if tree.rootID >= 0 { used.insert(tree.rootID) }
+        for id in others where id >= 0 { used.insert(id) }
+        tree.entries.withBuffer(0..<tree.entries.count) { for e in $0 { used.insert(e.value) } }
+        tree.children.withBuffer(0..<tree.children.count) { for id in $0 { used.insert(id) } }
+        var moved = NodeBits(tree.nodes.count)
+        tree.entries.withBuffer(0..<tree.entries.count) { entries in
+            for e in entries where !used.contains(e.key) && EntryRecord.canHold(tree.nodes[Int(e.key)]) { moved.insert(e.key) }
         }
-        guard any else { return }
+        guard moved.countsBefore() else { return }
+        tree.entries.updateEach { e in
+            e = moved.contains(e.key)
+                ? EntryRecord(holding: tree.nodes[Int(e.key)], value: moved.renumber(e.value))
+                : EntryRecord(key: moved.renumber(e.key), value: moved.renumber(e.value))
+        }
+        tree.children.updateEach { $0 = moved.renumber($0) }
+        tree.numbers.updateEach { $0.node = moved.renumber($0.node) }
+        if !tree.details.isEmpty {
+            tree.details = Dictionary(uniqueKeysWithValues: tree.details.map { (moved.renumber($0.key), $0.value) })
+        }
+        if tree.rootID >= 0 { tree.rootID = moved.renumber(tree.rootID) }
+        for i in others.indices where others[i] >= 0 { others[i] = moved.renumber(others[i]) }
+        tree.nodes.compact { !moved.contains(Int32($0)) }
+    }
+}
+
+/// A set of node ids, one bit each; once `countsBefore` has run, `renumber` gives a node's id
+/// among the nodes not in the set.
+private struct NodeBits {
+    private var words: [UInt64]
+    /// For each word, how many ids of the words before it are in the set.
+    private var before: [Int32] = []
+
+    init(_ count: Int) { words = [UInt64](repeating: 0, count: (count + 63) >> 6) }
+
+    @inline(__always) private static func bit(_ id: Int32) -> UInt64 { 1 << UInt64(id & 63) }
+
+    @inline(__always) mutating func insert(_ id: Int32) { words[Int(id) >> 6] |= NodeBits.bit(id) }
+
+    @inline(__always) func contains(_ id: Int32) -> Bool { words[Int(id) >> 6] & NodeBits.bit(id) != 0 }
+
+    /// Counts the ids before each word; false when the set is empty.
+    mutating func countsBefore() -> Bool {
         var total: Int32 = 0
-        for w in 0..<words {
-            movedBefore[w] = total
-            total += Int32(moved[w].nonzeroBitCount)
+        before = words.map { w in
+            defer { total += Int32(w.nonzeroBitCount) }
+            return total
         }
-        moved.withUnsafeBufferPointer { moved in
-            movedBefore.withUnsafeBufferPointer { movedBefore in
-                @inline(__always) func isMoved(_ id: Int32) -> Bool { moved[Int(id) >> 6] & bit(id) != 0 }
-                // A node's new id is its old one less the moved nodes before it.
-                @inline(__always) func renumber(_ id: Int32) -> Int32 {
-                    let w = Int(id) >> 6
-                    return id - movedBefore[w] - Int32((moved[w] & (bit(id) &- 1)).nonzeroBitCount)
-                }
-                tree.nodes.withBuffer(0..<count) { nodes in
-                    tree.entries.updateEach { e in
-                        e = isMoved(e.key)
-                            ? EntryRecord(holding: nodes[Int(e.key)], value: renumber(e.value))
-                            : EntryRecord(key: renumber(e.key), value: renumber(e.value))
-                    }
-                }
-                tree.children.updateEach { $0 = renumber($0) }
-                tree.numbers.updateEach { $0.node = renumber($0.node) }
-                if !tree.details.isEmpty {
-                    tree.details = Dictionary(uniqueKeysWithValues: tree.details.map { (renumber($0.key), $0.value) })
-                }
-                if tree.rootID >= 0 { tree.rootID = renumber(tree.rootID) }
-                for i in others.indices where others[i] >= 0 { others[i] = renumber(others[i]) }
-                tree.nodes.compact { !isMoved(Int32($0)) }
-            }
-        }
+        return total > 0
+    }
+
+    /// `id` less the ids in the set below it.
+    @inline(__always) func renumber(_ id: Int32) -> Int32 {
+        let w = Int(id) >> 6
+        return id - before[w] - Int32((words[w] & (NodeBits.bit(id) &- 1)).nonzeroBitCount)
     }
 }

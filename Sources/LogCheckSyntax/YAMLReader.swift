@@ -198,7 +198,7 @@ private struct YAMLEventReader {
             if let key = frames[top].pendingKey {
                 let keyRaw = builder.raw(key)
                 let valueRaw = builder.raw(id)
-                if keyRaw.kind == .scalar && keyRaw.style == ScalarStyle.plain.rawValue && keyRaw.b == 2 && isMergeKey(key) {
+                if keyRaw.style == ScalarStyle.plain.rawValue && isMergeKey(key) {
                     frames[top].merges.append((entryStack.count, id))
                 }
                 entryStack.append(RawEntry(key: key, value: id, start: keyRaw.start, end: max(valueRaw.end, keyRaw.end)))
@@ -211,9 +211,10 @@ private struct YAMLEventReader {
         }
     }
 
-    /// Whether scalar `key` is `<<`.
+    /// Whether `key` is the scalar `<<`.
     func isMergeKey(_ key: Int32) -> Bool {
-        builder.tree.withText(key) { $0.count == 2 && $0[0] == UInt8(ascii: "<") && $0[1] == UInt8(ascii: "<") }
+        let merge: StaticString = "<<"
+        return builder.tree.scalarText(key, equals: UnsafeBufferPointer(start: merge.utf8Start, count: merge.utf8CodeUnitCount))
     }
 
     mutating func scalar(_ event: yaml_event_t) throws {

@@ -107,6 +107,7 @@ import Testing
             let offsets = end - start < 300 ? Array(start..<max(start + 1, end)) : [start, start + 1, (start + end) / 2, end - 2, end - 1]
             for offset in offsets where offset <= b.count {
                 #expect(f.lineIndex(of: offset) == line)
+                #expect(f.lineStart(containing: offset) == start)
                 #expect(f.lineColumn(of: offset).line == line + 1)
             }
         }

@@ -117,8 +117,7 @@ public enum Edits {
         let element = elements[index]
         if sequence.collectionStyle == .block {
             // `- item` on its own line(s).
-            let line = file.lineIndex(of: element.span.start)
-            let start = file.lineStart(line)
+            let start = file.lineStart(containing: element.span.start)
             return [TextEdit(file, Span(start, lineEnd(file, element.span.end, includingBreak: true)), "")]
         }
         if index + 1 < elements.count {
@@ -136,8 +135,7 @@ public enum Edits {
         let entries = mapping.entries
         let entry = entries[index]
         if mapping.collectionStyle == .block && mapping.dialect == .yaml {
-            let line = file.lineIndex(of: entry.span.start)
-            let lineStart = file.lineStart(line)
+            let lineStart = file.lineStart(containing: entry.span.start)
             let before = file.text(Span(lineStart, entry.span.start))
             if before.allSatisfy({ $0 == " " }) {
                 return [TextEdit(file, Span(lineStart, lineEnd(file, entry.span.end, includingBreak: true)), "")]
@@ -149,7 +147,7 @@ public enum Edits {
             return [TextEdit(file, entry.span, "")]
         }
         if ownsItsLine(file, entry.span) {
-            var edits = [TextEdit(file, Span(file.lineStart(file.lineIndex(of: entry.span.start)), lineEnd(file, entry.span.end, includingBreak: true)), "")]
+            var edits = [TextEdit(file, Span(file.lineStart(containing: entry.span.start), lineEnd(file, entry.span.end, includingBreak: true)), "")]
             if index + 1 == entries.count && index > 0 && !hasCommaAfter(file, entry.span.end) {
                 // The previous entry's comma would now be a trailing comma.
                 if let comma = commaAfter(file, entries[index - 1].span.end) {
@@ -185,8 +183,7 @@ public enum Edits {
         let texts = pairs.map { key($0.key, in: mapping) + ": " + $0.value }
         let entries = mapping.entries
         if tree.dialect == .yaml && mapping.collectionStyle == .block, let first = entries.first, let last = entries.last {
-            let line = file.lineIndex(of: first.span.start)
-            let column = file.scalarCount(file.lineStart(line), first.span.start)
+            let column = file.scalarCount(file.lineStart(containing: first.span.start), first.span.start)
             let indent = String(repeating: " ", count: column)
             let at = lineEnd(file, last.span.end, includingBreak: false)
             return [TextEdit(file, Span.at(at), texts.map { newline + indent + $0 }.joined())]
@@ -229,8 +226,7 @@ public enum Edits {
     /// Whether only whitespace precedes `span` on its line and only a comma, whitespace or a
     /// comment follows it.
     static func ownsItsLine(_ file: SourceFile, _ span: Span) -> Bool {
-        let line = file.lineIndex(of: span.start)
-        let lineStart = file.lineStart(line)
+        let lineStart = file.lineStart(containing: span.start)
         guard file.text(Span(lineStart, span.start)).allSatisfy({ $0 == " " || $0 == "\t" }) else { return false }
         let endLine = file.lineIndex(of: max(span.start, span.end - 1))
         var rest = Substring(file.text(Span(span.end, file.lineSpan(endLine).end)))
