@@ -47,7 +47,11 @@ for t in "${targets[@]}"; do
   if [ "$code" -ne 0 ]; then
     status=1
     echo "$t: FAILED after $runs executions (exit $code); reproducer in $regressions/" | tee -a "$scratch/summary.txt"
-    grep -E "ERROR|SUMMARY|Test unit written" "$log" | head -5 >&2
+    # What went wrong, and the input itself, so a CI log alone is enough to reproduce it.
+    grep -v -E "^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse|INITED)|^INFO:" "$log" | tail -40 >&2
+    for f in $(grep -o "Test unit written to [^ ]*" "$log" | sed 's/^Test unit written to //'); do
+      [ -f "$f" ] && echo "reproducer $f, base64: $(base64 -w0 "$f")" >&2
+    done
   else
     echo "$t: $runs executions in ${seconds} s, coverage $cov, no crash, leak or timeout" | tee -a "$scratch/summary.txt"
   fi
