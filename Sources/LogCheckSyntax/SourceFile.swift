@@ -79,12 +79,33 @@ public final class SourceFile: @unchecked Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
+        let scan = bytes.withUnsafeBufferPointer { SourceFile.scan($0) }
+        self.lineCount = scan.lengths.count
+        self.blockStarts = scan.blockStarts
+        self.lineLengths = scan.lengths
+        self.longLines = scan.longLines
+        self.isASCII = scan.ascii
+        self.invalidUTF8Offset = scan.invalid
+        self.nulOffset = scan.nul
+        self.bomLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        self.lineEnding = scan.crlf > scan.lf ? .crlf : .lf
+    }
+
+    /// What one pass over a file's bytes finds: its line table and its encoding facts.
+    private struct Scan {
         var blockStarts: [Int32] = [0]
         var lengths: [UInt8] = []
         var longLines: [(line: Int32, length: Int32)] = []
         var lineStart = 0
+        var ascii = true
+        var invalid: Int? = nil
+        var nul: Int? = nil
+        var crlf = 0
+        var lf = 0
+
         /// Records that the next line starts at `next`.
-        func newLine(_ next: Int) {
+        @inline(__always)
+        mutating func newLine(_ next: Int) {
             let length = next - lineStart
             if length < 255 {
                 lengths.append(UInt8(length))
@@ -95,58 +116,66 @@ public final class SourceFile: @unchecked Sendable {
             if lengths.count % SourceFile.block == 0 { blockStarts.append(Int32(truncatingIfNeeded: next)) }
             lineStart = next
         }
-        var ascii = true
-        var invalid: Int? = nil
-        var nul: Int? = nil
-        var crlf = 0
-        var lf = 0
-        bytes.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            var i = 0
-            while i < n {
-                let b = buf[i]
-                if b < 0x80 {
-                    if b == 0x0A {
-                        lf += 1
-                        newLine(i + 1)
-                    } else if b == 0x0D {
-                        if i + 1 < n && buf[i + 1] == 0x0A {
-                            crlf += 1
-                            newLine(i + 2)
-                            i += 2
-                            continue
-                        }
-                        newLine(i + 1)
-                    } else if b == 0 && nul == nil {
-                        nul = i
-                    }
-                    i += 1
+    }
+
+    private static func scan(_ buf: UnsafeBufferPointer<UInt8>) -> Scan {
+        var scan = Scan()
+        let n = buf.count
+        var i = 0
+        var stop = 0
+        while i < n {
+            // Eight bytes at a time while none is a line break, a NUL or beyond ASCII; a word
+            // with one of those goes byte by byte (a sequence may run past its end).
+            if i >= stop {
+                if i + 8 <= n && SourceFile.isPlainASCII(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
                     continue
                 }
-                ascii = false
-                let len = SourceFile.validUTF8SequenceLength(buf, i)
-                if len == 0 {
-                    if invalid == nil { invalid = i }
-                    i += 1
-                } else {
-                    i += len
+                stop = i + 8
+            }
+            let b = buf[i]
+            if b < 0x80 {
+                if b == 0x0A {
+                    scan.lf += 1
+                    scan.newLine(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n && buf[i + 1] == 0x0A {
+                        scan.crlf += 1
+                        scan.newLine(i + 2)
+                        i += 2
+                        continue
+                    }
+                    scan.newLine(i + 1)
+                } else if b == 0 && scan.nul == nil {
+                    scan.nul = i
                 }
+                i += 1
+                continue
+            }
+            scan.ascii = false
+            let len = SourceFile.validUTF8SequenceLength(buf, i)
+            if len == 0 {
+                if scan.invalid == nil { scan.invalid = i }
+                i += 1
+            } else {
+                i += len
             }
         }
-        lengths.append(UInt8(min(254, bytes.count - lineStart)))
-        self.lineCount = lengths.count
-        self.blockStarts = blockStarts
-        self.lineLengths = lengths
-        self.longLines = longLines
-        self.isASCII = ascii
-        self.invalidUTF8Offset = invalid
-        self.nulOffset = nul
-        self.bomLength = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-        self.lineEnding = crlf > lf ? .crlf : .lf
+        scan.lengths.append(UInt8(min(254, n - scan.lineStart)))
+        return scan
     }
 
     public convenience init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// Whether none of the eight bytes of `word` is a line break (LF, CR), a NUL or beyond ASCII.
+    @inline(__always)
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        // Nonzero exactly when some byte of x is zero.
+        @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+        return (word & high) | zeroByte(word) | zeroByte(word ^ (ones &* 0x0A)) | zeroByte(word ^ (ones &* 0x0D)) == 0
     }
 
     /// Length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.

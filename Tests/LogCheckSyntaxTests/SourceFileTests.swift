@@ -114,4 +114,34 @@ import Testing
         #expect(f.lineText(starts.count - 1) == "last")
         #expect(f.lineColumn(of: 3) == LineColumn(line: 1, column: 1))
     }
+
+    /// The scan reads eight bytes at a time: a line break, a NUL, a multi-byte character or an
+    /// invalid byte at any position of a word, or split across two words, is found as a
+    /// byte-by-byte scan finds it.
+    @Test(arguments: [[0x0A], [0x0D], [0x0D, 0x0A], [0x00], [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xFF], [0xC3]] as [[UInt8]])
+    func wordScanFindsWhatAByteScanFinds(special: [UInt8]) {
+        for length in 0..<40 {
+            for at in 0...length {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                bytes.insert(contentsOf: special, at: at)
+                bytes += [UInt8(ascii: "b")] + special + [UInt8(ascii: "c")]
+                let f = SourceFile(path: "t", bytes: bytes)
+                var starts = [0], i = 0
+                var nul: Int? = nil
+                while i < bytes.count {
+                    if bytes[i] == 0x0A { starts.append(i + 1) } else if bytes[i] == 0x0D {
+                        if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+                        starts.append(i + 1)
+                    } else if bytes[i] == 0 && nul == nil { nul = i }
+                    i += 1
+                }
+                #expect(f.lineCount == starts.count, "\(special) at \(at) of \(length)")
+                for (line, start) in starts.enumerated() { #expect(f.lineStart(line) == start) }
+                #expect(f.nulOffset == nul)
+                #expect(f.isASCII == !bytes.contains { $0 >= 0x80 })
+                let valid = String(validating: bytes, as: UTF8.self) != nil
+                #expect(f.invalidUTF8Offset == (valid ? nil : at), "\(special) at \(at) of \(length)")
+            }
+        }
+    }
 }
