@@ -75,6 +75,38 @@ import Testing
         #expect(reporter.render(Report(diagnostics: diagnostics, fileCount: 1)) == one.joined())
     }
 
+    @Test func colouredTextIsThePlainTextWithStyles() {
+        let file = SourceFile(path: "ecosystem.config.yml", text: "apps:\n  - name: app\n    script: app.js\n    exec_mode: Cluster\n    instancs: 2\n")
+        let found = check([file]).sorted(by: Diagnostic.ordered)
+        let coloured = TextReporter(color: true, quiet: true).render(Report(diagnostics: found, fileCount: 1))
+        let e = "\u{1B}["
+        #expect(coloured == """
+            \(e)1;31merror[LC305]\(e)0m\(e)1m: `pm2 start` aborts every app in this file: Verify "exec_mode" with regex failed, it should be "cluster"("cluster_mode") or "fork"("fork_mode") only (it is case-sensitive)\(e)0m
+             \(e)1;34m-->\(e)0m ecosystem.config.yml:4:16
+             \(e)1;34m |\(e)0m
+            \(e)1;34m4 |\(e)0m     exec_mode: Cluster
+             \(e)1;34m |\(e)0m                \(e)1;31m^^^^^^^\(e)0m
+             \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): write "cluster"
+
+            \(e)1;33mwarning[LC304]\(e)0m\(e)1m: PM2 ignores "instancs" without a word; did you mean "instances"?\(e)0m
+             \(e)1;34m-->\(e)0m ecosystem.config.yml:5:5
+             \(e)1;34m |\(e)0m
+            \(e)1;34m5 |\(e)0m     instancs: 2
+             \(e)1;34m |\(e)0m     \(e)1;33m^^^^^^^^\(e)0m
+             \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): rename "instancs" to "instances"
+
+
+            """)
+        // Without colour, the same text without the escape sequences.
+        var plain = "", rest = Substring(coloured)
+        while let escape = rest.firstIndex(of: "\u{1B}") {
+            plain += rest[..<escape]
+            rest = rest[escape...].drop { $0 != "m" }.dropFirst()
+        }
+        plain += rest
+        #expect(TextReporter(color: false, quiet: true).render(Report(diagnostics: found, fileCount: 1)) == plain)
+    }
+
     @Test func findingsSortInReportOrderLikeAStableSort() {
         let apps = (0..<300).map { "  - name: app\($0 % 7)\n    script: app.js\n    bogus_key_\($0 % 11): 1\n" }.joined()
         var found = check([SourceFile(path: "a.yml", text: "apps:\n" + apps), SourceFile(path: "b.yml", text: "apps:\n" + apps)])

@@ -31,10 +31,6 @@ public struct TextReporter: Reporter {
         case green = "1;32"
     }
 
-    func paint(_ s: String, _ style: Style) -> String {
-        color ? "\u{1B}[\(style.rawValue)m\(s)\u{1B}[0m" : s
-    }
-
     func severityStyle(_ s: Severity) -> Style {
         switch s {
         case .error: return .red
@@ -63,12 +59,12 @@ public struct TextReporter: Reporter {
             let end = min(start + TextReporter.window, all.count)
             let pieces = stride(from: start, to: end, by: TextReporter.piece).map { $0..<min($0 + TextReporter.piece, end) }
             for text in Parallel.map(pieces, { range -> String in
-                var out = ""
+                var out = TextBytes(capacity: range.count * TextReporter.typicalFindingBytes)
                 for d in all[range] {
-                    out += renderDiagnostic(d)
-                    out += "\n"
+                    render(d, into: &out)
+                    out.add(0x0A)
                 }
-                return out
+                return out.text
             }) {
                 sink.write(text)
             }
@@ -94,35 +90,105 @@ public struct TextReporter: Reporter {
         return line + baselined + "\n"
     }
 
+    /// About what one finding takes as text (a few lines of message, excerpt and notes).
+    static let typicalFindingBytes = 768
+
     public func renderDiagnostic(_ d: Diagnostic) -> String {
-        var out = ""
-        let head = paint("\(d.severity.label)[\(d.rule.id)]", severityStyle(d.severity))
-        out += head + paint(": \(d.message)", .bold) + "\n"
+        var out = TextBytes(capacity: TextReporter.typicalFindingBytes)
+        render(d, into: &out)
+        return out.text
+    }
+
+    /// Starts `style` in `out` when the output has colour.
+    func begin(_ style: Style, _ out: inout TextBytes) {
+        guard color else { return }
+        out.add("\u{1B}[")
+        out.add(style.rawValue)
+        out.add("m")
+    }
+
+    /// Ends a style `begin` started.
+    func end(_ out: inout TextBytes) {
+        if color { out.add("\u{1B}[0m") }
+    }
+
+    func paint(_ s: String, _ style: Style, into out: inout TextBytes) {
+        begin(style, &out)
+        out.add(s)
+        end(&out)
+    }
+
+    /// Appends finding `d` as text to `out`: bytes appended to one buffer, which costs a
+    /// fraction of building each line from `String`s.
+    func render(_ d: Diagnostic, into out: inout TextBytes) {
+        begin(severityStyle(d.severity), &out)
+        out.add(d.severity.label)
+        out.add("[")
+        out.add(d.rule.id)
+        out.add("]")
+        end(&out)
+        begin(.bold, &out)
+        out.add(": ")
+        out.add(d.message)
+        end(&out)
+        out.add(0x0A)
         var locations: [(Location, String?, Bool)] = [(d.location, nil, true)]
         for r in d.related { locations.append((r.location, r.message, false)) }
-        let gutter = locations.map { String($0.0.start.line).count }.max() ?? 1
-        let pad = String(repeating: " ", count: gutter)
+        let gutter = locations.map { TextBytes.digits($0.0.start.line) }.max() ?? 1
         for (index, (loc, label, primary)) in locations.enumerated() {
             let start = loc.start
-            let arrow = index == 0 ? "-->" : ":::"
-            out += pad + paint(arrow, .blue) + " \(loc.file.path):\(start.line):\(start.column)\n"
-            out += excerpt(loc, label: label, primary: primary, gutter: gutter, severity: d.severity)
+            out.add(0x20, repeated: gutter)
+            paint(index == 0 ? "-->" : ":::", .blue, into: &out)
+            out.add(" ")
+            out.add(loc.file.path)
+            out.add(":")
+            out.add(decimal: start.line)
+            out.add(":")
+            out.add(decimal: start.column)
+            out.add(0x0A)
+            excerpt(loc, label: label, primary: primary, gutter: gutter, severity: d.severity, into: &out)
         }
         if let env = d.environment {
-            out += pad + paint(" = ", .blue) + paint("note", .bold) + ": only with `pm2 start --env \(env)`\n"
+            trailer("note", .bold, gutter, into: &out)
+            out.add(": only with `pm2 start --env ")
+            out.add(env)
+            out.add("`\n")
         }
         for note in d.notes {
-            out += pad + paint(" = ", .blue) + paint("note", .bold) + ": " + indentContinuation(note, gutter + 9) + "\n"
+            trailer("note", .bold, gutter, into: &out)
+            out.add(": ")
+            addIndentingContinuation(note, gutter + 9, into: &out)
+            out.add(0x0A)
         }
         if let help = d.help {
-            out += pad + paint(" = ", .blue) + paint("help", .bold) + ": " + indentContinuation(help, gutter + 9) + "\n"
+            trailer("help", .bold, gutter, into: &out)
+            out.add(": ")
+            addIndentingContinuation(help, gutter + 9, into: &out)
+            out.add(0x0A)
         }
         if showFixHints {
             for fix in d.fixes {
-                out += pad + paint(" = ", .blue) + paint("fix", .green) + " (\(fix.applicability.describedForText)): \(fix.title)\n"
+                trailer("fix", .green, gutter, into: &out)
+                out.add(" (")
+                out.add(fix.applicability.describedForText)
+                out.add("): ")
+                out.add(fix.title)
+                out.add(0x0A)
             }
         }
-        return out
+    }
+
+    /// The start of a ` = note` line.
+    private func trailer(_ word: String, _ style: Style, _ gutter: Int, into out: inout TextBytes) {
+        out.add(0x20, repeated: gutter)
+        paint(" = ", .blue, into: &out)
+        paint(word, style, into: &out)
+    }
+
+    /// `text` with each line after the first indented by `width` spaces.
+    private func addIndentingContinuation(_ text: String, _ width: Int, into out: inout TextBytes) {
+        guard text.containsBytes("\n") else { return out.add(text) }
+        out.add(indentContinuation(text, width))
     }
 
     func indentContinuation(_ text: String, _ width: Int) -> String {
@@ -130,23 +196,38 @@ public struct TextReporter: Reporter {
         return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: width))
     }
 
-    /// The source line with carets (primary) or dashes (related) under the span.
-    func excerpt(_ loc: Location, label: String?, primary: Bool, gutter: Int, severity: Severity) -> String {
+    /// Appends the source line with carets (primary) or dashes (related) under the span.
+    func excerpt(_ loc: Location, label: String?, primary: Bool, gutter: Int, severity: Severity, into out: inout TextBytes) {
         let file = loc.file
-        let pad = String(repeating: " ", count: gutter)
-        var out = pad + paint(" |", .blue) + "\n"
+        out.add(0x20, repeated: gutter)
+        paint(" |", .blue, into: &out)
+        out.add(0x0A)
         let lineIndex = file.lineIndex(of: loc.span.start)
         let lineSpan = file.lineSpan(lineIndex)
-        let number = String(lineIndex + 1)
         let (rendered, startColumn, width) = renderLine(file, lineSpan, loc.span)
-        out += String(repeating: " ", count: gutter - number.count) + paint(number + " |", .blue)
-        out += rendered.isEmpty ? "\n" : " " + rendered + "\n"
-        let marker = String(repeating: primary ? "^" : "-", count: max(1, width))
-        var underline = pad + paint(" |", .blue) + " " + String(repeating: " ", count: startColumn)
-        underline += paint(marker, primary ? severityStyle(severity) : .blue)
-        if let label { underline += " " + paint(label, primary ? severityStyle(severity) : .blue) }
-        out += underline + "\n"
-        return out
+        out.add(0x20, repeated: gutter - TextBytes.digits(lineIndex + 1))
+        begin(.blue, &out)
+        out.add(decimal: lineIndex + 1)
+        out.add(" |")
+        end(&out)
+        if !rendered.isEmpty {
+            out.add(" ")
+            out.add(rendered)
+        }
+        out.add(0x0A)
+        out.add(0x20, repeated: gutter)
+        paint(" |", .blue, into: &out)
+        out.add(" ")
+        out.add(0x20, repeated: startColumn)
+        let style = primary ? severityStyle(severity) : .blue
+        begin(style, &out)
+        out.add(primary ? UInt8(ascii: "^") : UInt8(ascii: "-"), repeated: max(1, width))
+        end(&out)
+        if let label {
+            out.add(" ")
+            paint(label, style, into: &out)
+        }
+        out.add(0x0A)
     }
 
     /// The line with tabs expanded, the display column of the span start, and the width of the
@@ -204,5 +285,45 @@ public struct TextReporter: Reporter {
         if offset <= startOffset { startColumn = column }
         if offset <= endOffset { endColumn = column }
         return (rendered, startColumn, max(1, endColumn - startColumn))
+    }
+}
+
+/// Text built as UTF-8 bytes: appending to a byte array is a copy, where appending to a `String`
+/// also updates its counts and flags each time.
+struct TextBytes {
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    /// The text (every piece appended was a valid `String`, so this does not repair anything).
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func add(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func add(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func add(_ byte: UInt8, repeated count: Int) {
+        if count > 0 { bytes.append(contentsOf: repeatElement(byte, count: count)) }
+    }
+
+    /// The decimal digits of `n` (at least 0).
+    mutating func add(decimal n: Int) {
+        var n = max(0, n)
+        let first = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        bytes[first...].reverse()
+    }
+
+    /// How many decimal digits `n` has (at least 0).
+    static func digits(_ n: Int) -> Int {
+        var n = max(0, n), count = 1
+        while n >= 10 { n /= 10; count += 1 }
+        return count
     }
 }
