@@ -66,6 +66,19 @@ import Testing
         #expect(r.diagnostics.first?.location.start == LineColumn(line: 2, column: 46))
     }
 
+    @Test func inlineConfigsOfTwoAppsAreEachChecked() {
+        // The same configure() call in two files: the same node ids in two trees.
+        let code = "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n"
+        let r = deployments([
+            "app/ecosystem.config.js": "module.exports = { apps: [{ name: 'api', script: 'api.js' }, { name: 'worker', script: 'worker.js' }] }",
+            "app/api.js": code,
+            "app/worker.js": code,
+        ])
+        #expect(linkedPaths(r) == ["app/api.js", "app/worker.js"])
+        #expect(r.diagnostics.map { "\($0.rule.id) \($0.file.path):\($0.location.start.line):\($0.location.start.column)" }.sorted()
+            == ["LC204 app/api.js:2:46", "LC204 app/worker.js:2:46"])
+    }
+
     @Test func runtimeArgumentIsNotGuessed() {
         let r = deployments([
             "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'main.js' }] }",

@@ -73,9 +73,12 @@ public struct Checker: Sendable {
         linker.forgetModules()
         var all: [Diagnostic] = []
         // Configs written inline in a configure() call are checked like files.
-        var inline = Set<Int32>()
+        // Several apps may load one file's call: each call is checked once (a node id is unique
+        // only within its file).
+        var inline = Set<InlineConfig>()
         for d in deployments {
-            if case .configureCall = d.link, d.config.root.isMapping, inline.insert(d.config.root.id).inserted {
+            if case .configureCall = d.link, d.config.root.isMapping,
+               inline.insert(InlineConfig(file: ObjectIdentifier(d.config.root.source), node: d.config.root.id)).inserted {
                 all += Checker.checkLog4js(d.config)
             }
         }
@@ -175,5 +178,11 @@ public struct Checker: Sendable {
             rule: rule, severity: severity, message: s.message, location: Location(doc.source, s.span),
             related: s.related.map { RelatedLocation(Location(doc.source, $0.span), $0.message) },
             notes: notes, help: s.notes.first)
+    }
+
+    /// A configure() argument: the file it is written in and its node there.
+    private struct InlineConfig: Hashable {
+        var file: ObjectIdentifier
+        var node: Int32
     }
 }
