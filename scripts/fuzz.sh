@@ -6,11 +6,24 @@
 # fails the run; its reproducer is kept in fixtures/fuzz-regressions/<target>/, which
 # FuzzRegressionTests replays in every `make test`. A summary line per target goes to
 # .build-fuzz/summary.txt (fuzz/README.md records the figures).
+#
+# FUZZ_SEED=N makes a run repeatable: libFuzzer's choices come from the seed, Swift's hashing
+# is made deterministic and address randomisation is turned off (both change the order of
+# hashed collections, so the coverage, so the inputs tried), so from the same corpus a run of
+# any length tries a prefix of the inputs a longer run with that seed tries. CI sets it, so
+# that a red CI reproduces; without it every run explores anew.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export PATH="$PATH:/opt/swift/usr/bin"
 seconds=${1:-300}
+seed_flag=()
+fixed=()
+if [ -n "${FUZZ_SEED:-}" ]; then
+  seed_flag=("-seed=$FUZZ_SEED")
+  export SWIFT_DETERMINISTIC_HASHING=1
+  if setarch "$(uname -m)" -R true 2>/dev/null; then fixed=(setarch "$(uname -m)" -R); fi
+fi
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-json fuzz-script fuzz-check)
@@ -26,8 +39,9 @@ done
 seeds="$scratch/seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds"
+# In a fixed order, so that of two files with one name the same one is numbered.
 find fixtures -type f \( -name '*.json' -o -name '*.yml' -o -name '*.yaml' -o -name '*.js' -o -name '*.cjs' -o -name '*.mjs' \) \
-  -size -64k -not -path 'fixtures/schemas/*' -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
+  -size -64k -not -path 'fixtures/schemas/*' -print0 | LC_ALL=C sort -z | xargs -0 -r cp --backup=numbered -t "$seeds" 2>/dev/null || true
 
 : > "$scratch/summary.txt"
 status=0
@@ -37,9 +51,11 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$regressions"
   log="$scratch/$t.log"
   set +e
-  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 "$scratch/debug/$t" "$corpus" "$seeds" "$regressions" \
+  # Seeds named in a fixed order (a directory is read in the order of its file system).
+  inputs=$(find "$seeds" "$regressions" -type f | LC_ALL=C sort | paste -sd, -)
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 "${fixed[@]}" "$scratch/debug/$t" "$corpus" ${inputs:+"-seed_inputs=$inputs"} \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-    -artifact_prefix="$regressions/" -print_final_stats=1 > "$log" 2>&1
+    -artifact_prefix="$regressions/" -print_final_stats=1 "${seed_flag[@]}" > "$log" 2>&1
   code=$?
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
