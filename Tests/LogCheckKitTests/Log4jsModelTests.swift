@@ -102,6 +102,26 @@ import Testing
         #expect(t[1].specifier == "2")
         #expect(t[2].specifier == "user")
         #expect(t[3].text == "%q")
+        // As log4js's regular expression reads it: by code point, so a combining mark after the
+        // conversion character is text, and text around the tokens may be any script.
+        let u = PatternLayout.tokens("ü %d\u{301}{ISO}é %5m{é}")
+        #expect(u.map { $0.conversion.map(String.init) ?? "?" } == ["d", "m"])
+        #expect(u.map(\.text) == ["%d", "%5m{é}"])
+        #expect(u[1].specifier == "é")
+    }
+
+    /// Objects whose keys are distinct and not array indices keep their written order; others
+    /// are ordered as JavaScript orders an object's keys.
+    @Test func appendersInJavaScriptKeyOrder() {
+        func appenders(_ json: String) -> [String] {
+            let root = JSONReader.read(SourceFile(path: "log4js.json", text: #"{"appenders": "# + json + "}")).tree!.root!
+            return Log4jsConfig(root: root).appenders.map { "\($0.name)=\($0.entry.value.number ?? 0)" }
+        }
+        #expect(appenders(#"{"b": 1, "a": 2, "c": 3}"#) == ["b=1.0", "a=2.0", "c=3.0"])
+        #expect(appenders(#"{"b": 1, "2": 2, "a": 3, "10": 4, "1": 5}"#) == ["1=5.0", "2=2.0", "10=4.0", "b=1.0", "a=3.0"])
+        // A repeated key keeps its first place and its last value.
+        #expect(appenders(#"{"b": 1, "a": 2, "b": 3}"#) == ["b=3.0", "a=2.0"])
+        #expect(appenders(#"{"01": 1, "4294967295": 2, "7": 3}"#) == ["7=3.0", "01=1.0", "4294967295=2.0"])
     }
 
     /// The same log4js checks run on YAML and JSON with identical findings except positions: every

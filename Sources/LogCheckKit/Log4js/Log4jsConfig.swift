@@ -82,6 +82,12 @@ public final class Log4jsConfig: @unchecked Sendable {
     /// The entries of a mapping, deduplicated (last wins) and in JavaScript key order: integer
     /// keys ascending first, then the others in insertion order.
     static func jsOrder(_ entries: EntryList) -> [Entry] {
+        // Most objects have a few distinct keys, none of them an array index: as written.
+        if entries.count <= 16 {
+            let keys = entries.map(\.key)
+            let plain = keys.allSatisfy { key in key.map { !($0.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) } ?? false }
+            if plain && !keys.indices.contains(where: { i in keys[..<i].contains(keys[i]) }) { return Array(entries) }
+        }
         var lastIndex: [String: Int] = [:]
         for (k, e) in entries.enumerated() { if let key = e.key { lastIndex[key] = k } }
         var integers: [(UInt32, Entry)] = []

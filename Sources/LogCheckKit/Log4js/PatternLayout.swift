@@ -9,7 +9,14 @@ public struct PatternToken: Sendable, Equatable {
 
 public enum PatternLayout {
     public static func tokens(_ pattern: String) -> [PatternToken] {
-        let c = Array(pattern)
+        // By Unicode scalars, as log4js's regular expression reads the pattern (and without
+        // the cost of breaking it into Characters).
+        let c = Array(pattern.unicodeScalars)
+        func text(_ range: Range<Int>) -> String {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: c[range])
+            return String(s)
+        }
         var result: [PatternToken] = []
         var i = 0
         while i < c.count {
@@ -20,7 +27,7 @@ public enum PatternLayout {
                 var j = k
                 if allowMinus && j < c.count && c[j] == "-" { j += 1 }
                 let d = j
-                while j < c.count && c[j].isASCII && c[j].isNumber { j += 1 }
+                while j < c.count && ("0"..."9").contains(c[j]) { j += 1 }
                 if j == d { return false }
                 k = j
                 return true
@@ -33,19 +40,19 @@ public enum PatternLayout {
             } else {
                 _ = digits(allowMinus: true)
             }
-            guard k < c.count, Log4jsFacts.patternTokens.contains(c[k]) else {
-                result.append(PatternToken(conversion: nil, specifier: nil, text: String(c[start..<min(k + 1, c.count)])))
+            guard k < c.count, Log4jsFacts.patternTokens.contains(Character(c[k])) else {
+                result.append(PatternToken(conversion: nil, specifier: nil, text: text(start..<min(k + 1, c.count))))
                 i = start + 1
                 continue
             }
-            let conversion = c[k]
+            let conversion = Character(c[k])
             k += 1
             var specifier: String? = nil
             if k < c.count && c[k] == "{", let close = c[(k + 1)...].firstIndex(of: "}"), close > k + 1 {
-                specifier = String(c[(k + 1)..<close])
+                specifier = text((k + 1)..<close)
                 k = close + 1
             }
-            result.append(PatternToken(conversion: conversion, specifier: specifier, text: String(c[start..<k])))
+            result.append(PatternToken(conversion: conversion, specifier: specifier, text: text(start..<k)))
             i = k
         }
         return result
