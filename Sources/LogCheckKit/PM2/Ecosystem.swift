@@ -257,7 +257,7 @@ public struct PM2App: @unchecked Sendable {
 
     /// The app's value for `name` as written, canonical spelling or alias, even if PM2 drops it.
     public func written(_ name: String) -> Entry? {
-        guard let key = PM2Schema.byName[name] else { return node.entry(name) }
+        guard let key = PM2Schema.key(named: name) else { return node.entry(name) }
         return node.entry(key.name) ?? key.aliases.lazy.compactMap { node.entry($0) }.first
     }
 
@@ -351,7 +351,7 @@ public struct PM2App: @unchecked Sendable {
         if let e = node.entry("execute_command"), e.value.isTruthy == true {
             return ExecMode(mode: .fork, reason: .executeCommand(e))
         }
-        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.byName["instances"]!, entry: $0) }),
+        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.key(named: "instances")!, entry: $0) }),
               !f.value.isNull, !f.value.isUndefined else {
             return ExecMode(mode: .fork, reason: .defaultFork)
         }
@@ -518,10 +518,5 @@ public struct PM2App: @unchecked Sendable {
         case .count, .cpusMinus: setsInstances = true
         }
         return Truth(!writtenCluster && !setsInstances)
-    }
-
-    /// The PM2 key of an entry of this app, resolving aliases (nil for unknown keys and env_*).
-    public static func canonicalKey(_ spelling: String) -> String? {
-        PM2Schema.spellings[spelling]
     }
 }

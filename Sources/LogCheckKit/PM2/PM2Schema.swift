@@ -149,7 +149,11 @@ public enum PM2Schema {
         key("io", [.object]),
     ]
 
-    public static let byName: [String: PM2Key] = Dictionary(uniqueKeysWithValues: keys.map { ($0.name, $0) })
+    /// The key named `name` (its canonical name).
+    public static func key(named name: String) -> PM2Key? {
+        positionTable.value(name).map { keys[$0] }
+    }
+
     /// Canonical name → position in `keys`, by bytes.
     static let positionTable = ByteKeyTable(keys.enumerated().map { ($1.name, $0) })
 
@@ -161,12 +165,11 @@ public enum PM2Schema {
         return ByteKeyTable(pairs)
     }()
 
-    /// Spelling → canonical key, for every alias.
-    public static let spellings: [String: String] = {
-        var map: [String: String] = [:]
-        for k in keys { for s in k.spellings where map[s] == nil { map[s] = k.name } }
-        return map
-    }()
+    /// Every spelling of every key, once each.
+    public static var allSpellings: [String] {
+        var seen = Set<String>()
+        return keys.flatMap(\.spellings).filter { seen.insert($0).inserted }
+    }
 
     /// Keys PM2 reads from an app outside the schema (verifyConfs, Common.js:697-705).
     public static let extraKeys: Set<String> = ["cmd", "command"]
@@ -178,7 +181,7 @@ public enum PM2Schema {
 
     /// Whether PM2 reads a key of an app at all.
     public static func isKnown(_ key: String) -> Bool {
-        spellings[key] != nil || extraKeys.contains(key) || isEnvironmentKey(key)
+        spellingTable.value(key) != nil || extraKeys.contains(key) || isEnvironmentKey(key)
     }
 
     /// Config.js:34-41: split on `_`, capitalise segments after the first that are longer than 1.

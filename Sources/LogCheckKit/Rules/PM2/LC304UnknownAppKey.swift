@@ -24,7 +24,7 @@ public enum LC304UnknownAppKey: EcosystemRule {
         fix: .safe,
         fixDescription: "When exactly one PM2 key is close, the key is renamed to it (unless that key is already set).")
 
-    static let allSpellings: [String] = Array(PM2Schema.spellings.keys) + Array(PM2Schema.extraKeys)
+    static let allSpellings: [String] = PM2Schema.allSpellings + PM2Schema.extraKeys.sorted()
     /// What an unknown key is compared with: every spelling except camelCase aliases (but
     /// `windowsHide`, which has no snake_case form).
     static let suggestions = Suggest.Index(allSpellings.filter { !$0.contains(where: { $0.isUppercase }) || $0 == "windowsHide" })
