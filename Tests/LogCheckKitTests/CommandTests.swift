@@ -122,6 +122,26 @@ import Testing
         #expect(run([path, "--color", "always"]).out.contains("\u{1B}["))
     }
 
+    /// The executable hands the command the variables it reads, and only those.
+    @Test func theExecutablePassesTheVariablesTheCommandReads() throws {
+        let dir = try tree(["log4js.json": "{,}"])
+        func output(_ environment: [String: String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: logcheckExecutable)
+            process.arguments = [dir + "/log4js.json", "--color", "auto", "--no-config"]
+            process.environment = environment
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        #expect(CommandEnvironment.variablesRead == ["GITHUB_ACTIONS", "NO_COLOR"])
+        #expect(try output(["GITHUB_ACTIONS": "true"]).hasPrefix("::error file=\(dir)/log4js.json,line=1,col=2,"))
+        #expect(try output(["PATH": "/usr/bin"]).hasPrefix("error[LC003]"))
+    }
+
     @Test func githubFormatIsTheDefaultInGitHubActions() throws {
         let dir = try tree(["log4js.json": "{,}"])
         let r = run([dir + "/log4js.json"], variables: ["GITHUB_ACTIONS": "true"])

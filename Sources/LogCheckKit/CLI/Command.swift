@@ -29,6 +29,11 @@ public final class StringSink: TextSink {
 
 /// What the command needs from its process, so that tests run it in-process.
 public struct CommandEnvironment: Sendable {
+    /// The environment variables the command reads (`LOGCHECK_THREADS` is read where the
+    /// threads start).
+    public static let variablesRead = ["GITHUB_ACTIONS", "NO_COLOR"]
+
+    /// Environment variables, of which the command reads `variablesRead`.
     public var variables: [String: String]
     public var stdoutIsTerminal: Bool
     public var readStdin: @Sendable () -> Result<[UInt8], ReadFailure>
