@@ -73,11 +73,11 @@ enum OptionParser {
         OptionSpec(names: ["-V", "--version"], value: nil, help: "print the version"),
     ]
 
-    static let byName: [String: OptionSpec] = {
-        var map: [String: OptionSpec] = [:]
-        for s in specs { for n in s.names { map[n] = s } }
-        return map
-    }()
+    /// The option named `name` (a command line has a few options: a search of the list costs
+    /// less than building a dictionary of them at start-up).
+    static func spec(named name: String) -> OptionSpec? {
+        specs.first { $0.names.contains(name) }
+    }
 
     static func parse(_ arguments: [String]) throws -> Options {
         var o = Options()
@@ -99,7 +99,7 @@ enum OptionParser {
                 name = String(arg[..<eq])
                 inline = String(arg[arg.index(after: eq)...])
             }
-            guard let spec = byName[name] else {
+            guard let spec = spec(named: name) else {
                 let suggestion = Suggest.closest(name, among: specs.flatMap { $0.names }.filter { $0.hasPrefix("--") })
                 throw UsageError(message: "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
             }

@@ -79,7 +79,7 @@ public enum Log4jsFacts {
     /// Pattern tokens that print caller information only with `enableCallStack: true`.
     public static let callStackTokens: Set<Character> = ["f", "l", "o", "s", "C", "M", "A", "F"]
     /// Every conversion character of the pattern layout (layouts.js:139-140).
-    public static let patternTokens: Set<Character> = ["[", "]", "c", "d", "h", "m", "n", "p", "r", "z", "x", "X", "y", "f", "l", "o", "s", "C", "M", "A", "F", "%"]
+    public static let patternTokens: [Unicode.Scalar] = ["[", "]", "c", "d", "h", "m", "n", "p", "r", "z", "x", "X", "y", "f", "l", "o", "s", "C", "M", "A", "F", "%"]
 
     /// Level names whose logger method collides with a Logger member (logger.js:221-236).
     public static let levelNamesThatThrow: Set<String> = ["LEVEL", "USE_CALL_STACK", "CALL_STACK_LINES_TO_SKIP"]

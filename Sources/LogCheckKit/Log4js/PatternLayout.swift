@@ -12,10 +12,18 @@ public enum PatternLayout {
         // By Unicode scalars, as log4js's regular expression reads the pattern (and without
         // the cost of breaking it into Characters).
         let c = Array(pattern.unicodeScalars)
+        let bytes = Array(pattern.utf8)
+        // The UTF-8 offset of each scalar, and of the end.
+        var offsets: [Int] = []
+        offsets.reserveCapacity(c.count + 1)
+        var offset = 0
+        for u in c {
+            offsets.append(offset)
+            offset += UTF8.width(u)
+        }
+        offsets.append(offset)
         func text(_ range: Range<Int>) -> String {
-            var s = String.UnicodeScalarView()
-            s.append(contentsOf: c[range])
-            return String(s)
+            String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
         }
         var result: [PatternToken] = []
         var i = 0
@@ -40,7 +48,7 @@ public enum PatternLayout {
             } else {
                 _ = digits(allowMinus: true)
             }
-            guard k < c.count, Log4jsFacts.patternTokens.contains(Character(c[k])) else {
+            guard k < c.count, Log4jsFacts.patternTokens.contains(c[k]) else {
                 result.append(PatternToken(conversion: nil, specifier: nil, text: text(start..<min(k + 1, c.count))))
                 i = start + 1
                 continue
