@@ -139,4 +139,16 @@ import Testing
         ]
         #expect(cases.map { PM2Schema.camelCase($0.0) } == cases.map(\.1))
     }
+
+    @Test func environmentKeysAsPM2MatchesThem() {
+        // ^env_\S*$
+        let keys = ["env_production", "env_", "env_file", "env_é", "env", "environment", "env-production", "envProduction",
+                    "env_a b", "env_a\tb", "env_a\nb", "env_a\r\nb", " env_a", "Env_a"]
+        #expect(keys.filter(PM2Schema.isEnvironmentKey) == ["env_production", "env_", "env_file", "env_é"])
+        // An app's environments: `env` and the keys that match.
+        let source = SourceFile(path: "ecosystem.json", text: #"{"apps": [{"script": "a.js", "env": {}, "env_production": {}, "env_a\r\nb": {}, "envProduction": {}, "exec_mode": "fork"}]}"#)
+        let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
+        let eco = Ecosystem(document: doc, root: doc.root!)
+        #expect(eco.apps.first?.environments.map(\.label) == ["env", "env_production"])
+    }
 }

@@ -150,16 +150,17 @@ public struct PM2App: @unchecked Sendable {
         written.reserveCapacity(entries.count)
         var environments: [Packed] = []
         for i in entries.indices {
-            let (code, startsWithE) = entries[i].withKeyBytes { b -> (Int?, Bool) in
-                guard let b else { return (nil, false) }
-                return (PM2Schema.spellingTable.value(b), b.first == UInt8(ascii: "e"))
+            // environment: 0 for `env`, 1 for `env_<name>`, nil for other keys.
+            let (code, environment) = entries[i].withKeyBytes { b -> (Int?, UInt16?) in
+                guard let b else { return (nil, nil) }
+                let isEnv = b.count == 3 && b[0] == UInt8(ascii: "e") && b[1] == UInt8(ascii: "n") && b[2] == UInt8(ascii: "v")
+                return (PM2Schema.spellingTable.value(b), isEnv ? 0 : PM2Schema.isEnvironmentKey(b) ? 1 : nil)
             }
             if let code {
                 written.append(Packed(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
             }
-            if startsWithE, let k = entries[i].key, k == "env" || PM2Schema.isEnvironmentKey(k) {
-                // spellingIndex: 1 for `env_<name>`, 0 for `env`.
-                environments.append(Packed(position: 0, spellingIndex: k == "env" ? 0 : 1, entry: Int32(i)))
+            if let environment {
+                environments.append(Packed(position: 0, spellingIndex: environment, entry: Int32(i)))
             }
         }
         // Stable: entries of one key stay in file order.

@@ -174,9 +174,19 @@ public enum PM2Schema {
     /// Keys PM2 reads from an app outside the schema (verifyConfs, Common.js:697-705).
     public static let extraKeys: Set<String> = ["cmd", "command"]
 
-    /// `^env_\S*$`: `env_production`, and also `env_` or `env_file`.
+    /// `^env_\S*$`, the schema's one regular-expression key (Config.js:31,92-95):
+    /// `env_production`, and also `env_` or `env_file`, but not a key with a space, a tab or a
+    /// line break in it (the rarer whitespace `\S` also rules out, a form feed say, is not
+    /// looked for).
+    public static func isEnvironmentKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard key.count >= 4, key[0] == UInt8(ascii: "e"), key[1] == UInt8(ascii: "n"), key[2] == UInt8(ascii: "v"),
+              key[3] == UInt8(ascii: "_") else { return false }
+        return !key.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     public static func isEnvironmentKey(_ key: String) -> Bool {
-        key.hasPrefix("env_") && !key.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        var key = key
+        return key.withUTF8 { isEnvironmentKey($0) }
     }
 
     /// Whether PM2 reads a key of an app at all.

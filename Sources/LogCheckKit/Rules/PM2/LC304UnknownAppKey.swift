@@ -32,8 +32,8 @@ public enum LC304UnknownAppKey: EcosystemRule {
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where !app.node.hasUnknownEntries {
             for e in app.node.entries {
-                // Most keys are schema spellings: look those up by bytes, without a String.
-                if e.withKeyBytes({ $0.map { PM2Schema.spellingTable.value($0) != nil } ?? false }) { continue }
+                // Most keys are schema spellings or environments: tell those by bytes, without a String.
+                if e.withKeyBytes({ $0.map { PM2Schema.spellingTable.value($0) != nil || PM2Schema.isEnvironmentKey($0) } ?? false }) { continue }
                 guard let key = e.key, !PM2Schema.isKnown(key) else { continue }
                 var suggestion: String? = nil
                 let lower = key.lowercased()
