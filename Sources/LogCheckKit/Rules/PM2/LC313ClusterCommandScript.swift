@@ -25,9 +25,9 @@ public enum LC313ClusterCommandScript: EcosystemRule {
             guard let script = app.script, let s = script.string else { continue }
             let base = Path.basename(s)
             let command: String
-            if s.contains(" ") { command = "the shell command \"\(s)\"" } else if ["npm", "yarn", "pnpm", "npx"].contains(base) { command = base } else { continue }
+            if s.containsBytes(" ") { command = "the shell command \"\(s)\"" } else if ["npm", "yarn", "pnpm", "npx"].contains(base) { command = base } else { continue }
             let name = app.name ?? "<name>"
-            context.report(description, "\(EcosystemContext.label(app)) runs \(command) in cluster mode: the real app is \(s.contains(" ") ? "a child of bash" : "\(base)'s child") and writes to the PM2 daemon's log (~/.pm2/pm2.log), not to this app's log files or `pm2 logs \(name)`",
+            context.report(description, "\(EcosystemContext.label(app)) runs \(command) in cluster mode: the real app is \(s.containsBytes(" ") ? "a child of bash" : "\(base)'s child") and writes to the PM2 daemon's log (~/.pm2/pm2.log), not to this app's log files or `pm2 logs \(name)`",
                            at: script, help: "point script at the app's entry file (for example the file `npm start` runs), or use exec_mode: 'fork'")
         }
     }
