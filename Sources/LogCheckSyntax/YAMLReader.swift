@@ -408,8 +408,8 @@ private struct YAMLEventReader {
                 let m = builder.raw(s)
                 for k in 0..<Int(m.b) {
                     let me = builder.entry(Int(m.a) + k)
-                    let name = builder.keyText(me.key)
-                    if builder.raw(me.key).kind == .scalar && !taken.insert(name).inserted { continue }
+                    // A key that is not a scalar (`? [a]`, or an alias of a mapping) has no text.
+                    if builder.raw(me.key).kind == .scalar && !taken.insert(builder.keyText(me.key)).inserted { continue }
                     result.append(me)
                 }
             }

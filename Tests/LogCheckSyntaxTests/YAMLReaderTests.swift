@@ -112,6 +112,17 @@ import Testing
         #expect(render(r.root?["c"]) == "{x:1,y:3}")
     }
 
+    @Test func mergeOfAMappingWithANonScalarKey() throws {
+        // `? *d` in a flow list is a one-pair mapping whose key is the mapping d: a key with no
+        // text, which the merge takes without comparing it to the others.
+        let f = source("d: &d {x: 1}\nc:\n  <<: [*d, ? *d]\n  y: 2\n")
+        let r = YAMLReader.read(f)
+        #expect(r.diagnostics.isEmpty)
+        let c = try #require(r.root?["c"])
+        #expect(c.entries.map { $0.key ?? "(\($0.keyNode.kind))" } == ["x", "(mapping)", "y"])
+        #expect(c.entries[1].value.isNull)
+    }
+
     @Test func mergeOfAScalarIsAnError() {
         let f = source("a:\n  <<: 1\n")
         let r = YAMLReader.read(f)
