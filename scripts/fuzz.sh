@@ -64,7 +64,7 @@ for t in "${targets[@]}"; do
     status=1
     echo "$t: FAILED after $runs executions (exit $code); reproducer in $regressions/" | tee -a "$scratch/summary.txt"
     # What went wrong, and the input itself, so a CI log alone is enough to reproduce it.
-    grep -v -E "^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse|INITED)|^INFO:" "$log" | tail -40 >&2
+    grep -v -E "^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse|INITED)|^INFO:" "$log" | tail -40 >&2 || true
     for f in $(grep -o "Test unit written to [^ ]*" "$log" | sed 's/^Test unit written to //'); do
       [ -f "$f" ] && echo "reproducer $f, base64: $(base64 -w0 "$f")" >&2
     done
