@@ -151,4 +151,38 @@ import Testing
         let eco = Ecosystem(document: doc, root: doc.root!)
         #expect(eco.apps.first?.environments.map(\.label) == ["env", "env_production"])
     }
+
+    @Test func namedKeysAreTheSchemaKeysOfTheirNames() {
+        let keys: [PM2Key] = [
+            .script, .name, .cwd, .execInterpreter, .nodeArgs, .outFile, .errorFile, .logFile, .pidFile, .time, .logDateFormat,
+            .waitReady, .listenTimeout, .killTimeout, .instances, .execMode, .instanceVar, .mergeLogs, .cronRestart,
+            .maxMemoryRestart, .watch, .ignoreWatch, .sourceMapSupport, .port, .username, .uid, .gid,
+        ]
+        #expect(keys.map(\.name) == [
+            "script", "name", "cwd", "exec_interpreter", "node_args", "out_file", "error_file", "log_file", "pid_file", "time",
+            "log_date_format", "wait_ready", "listen_timeout", "kill_timeout", "instances", "exec_mode", "instance_var",
+            "merge_logs", "cron_restart", "max_memory_restart", "watch", "ignore_watch", "source_map_support", "port",
+            "username", "uid", "gid",
+        ])
+        #expect(PM2Schema.keys.indices.allSatisfy { PM2Schema.keys[$0].position == $0 })
+        #expect(keys.allSatisfy { PM2Schema.keys[$0.position] === $0 })
+    }
+
+    @Test func anAppsModeIsTheModeItsReasonGives() {
+        let apps = [
+            #"{"script": "a.js"}"#, #"{"script": "a.js", "exec_mode": "cluster"}"#, #"{"script": "a.js", "exec_mode": "fork_mode"}"#,
+            #"{"script": "a.js", "exec_mode": "Cluster"}"#, #"{"script": "a.js", "instances": 4}"#,
+            #"{"script": "a.py", "instances": 4}"#, #"{"script": "a.js", "instances": -1}"#, #"{"script": "a.js", "instances": -2}"#,
+            #"{"script": "a.js", "instances": 4, "execute_command": true}"#, #"{"script": "a.js", "instances": "max", "exec_interpreter": "bun"}"#,
+        ]
+        let source = SourceFile(path: "ecosystem.json", text: #"{"apps": ["# + apps.joined(separator: ", ") + "]}")
+        let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
+        let eco = Ecosystem(document: doc, root: doc.root!)
+        #expect(eco.apps.map(\.mode) == [.fork, .cluster, .fork, .fork, .cluster, .fork, .cluster, .fork, .fork, .cluster])
+        #expect(eco.apps.map(\.mode) == eco.apps.map(\.execMode.mode))
+        // A value known only at run time.
+        let js = SourceFile(path: "ecosystem.config.js", text: "module.exports = { apps: [{ script: 'a.js', exec_mode: process.env.MODE }] }")
+        let jsDoc = DocumentLoader.load(js, input: InputFile(path: js.path))
+        #expect(Ecosystem(document: jsDoc, root: jsDoc.root!).apps.map(\.mode) == [.unknown])
+    }
 }

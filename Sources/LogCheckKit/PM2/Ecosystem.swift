@@ -108,6 +108,10 @@ public struct PM2App: @unchecked Sendable {
     private let writtenCount: Int32
     private let resolvedStart: Int32
     private let resolvedCount: Int32
+    /// The mode PM2 runs the app in (`execMode.mode`), found once: most rules ask for it, and
+    /// finding it resolves the interpreter. Why it is that mode (`execMode`) is found again when
+    /// a finding needs it.
+    public private(set) var mode: Mode = .unknown
 
     private var written: ArraySlice<Packed> { packed[0..<Int(writtenCount)] }
     private var resolved: ArraySlice<Packed> { packed[Int(resolvedStart)..<Int(resolvedStart + resolvedCount)] }
@@ -199,6 +203,7 @@ public struct PM2App: @unchecked Sendable {
         self.writtenCount = Int32(written.count)
         self.resolvedStart = same ? 0 : Int32(written.count)
         self.resolvedCount = Int32(fields.count)
+        self.mode = execMode.mode
     }
 
     public var source: SourceFile { node.source }
@@ -226,8 +231,8 @@ public struct PM2App: @unchecked Sendable {
     /// canonical key first, then each alias in order, and the first truthy value wins; a falsy
     /// canonical value is replaced by the next alias's value even when that is absent.
     /// nil when PM2 ends up with no value (absent, null or dropped).
-    public func field(_ name: String) -> Field? {
-        guard let position = PM2Schema.positionTable.value(name) else { return nil }
+    public func field(_ key: PM2Key) -> Field? {
+        let position = key.position
         // Few fields, in schema order: a linear scan beats hashing them.
         for f in resolved where Int(f.position) >= position {
             return Int(f.position) == position ? field(f) : nil
@@ -249,9 +254,9 @@ public struct PM2App: @unchecked Sendable {
         }
     }
 
-    /// Every entry of the app spelled as `name` or one of its aliases.
-    public func spellings(_ name: String) -> [Entry] {
-        guard let position = PM2Schema.positionTable.value(name) else { return [] }
+    /// Every entry of the app spelled as `key`'s name or one of its aliases.
+    public func spellings(_ key: PM2Key) -> [Entry] {
+        let position = key.position
         let entries = node.entries
         return written.filter { Int($0.position) == position }.map { entries[Int($0.entry)] }
     }
@@ -264,13 +269,13 @@ public struct PM2App: @unchecked Sendable {
 
     /// `script`, or `cmd`/`command` when `script` is absent (verifyConfs, Common.js:697-705).
     public var script: Node? {
-        if let s = field("script")?.value { return s }
+        if let s = field(.script)?.value { return s }
         return node["cmd"] ?? node["command"]
     }
 
     /// The name PM2 gives the app: `name`, else the script's basename without its extension.
     public var name: String? {
-        if let n = field("name")?.value {
+        if let n = field(.name)?.value {
             return n.string
         }
         guard let s = script?.string else { return nil }
@@ -342,17 +347,16 @@ public struct PM2App: @unchecked Sendable {
 
     /// The mode PM2 runs the app in, and why.
     public var execMode: ExecMode {
-        if let f = field("exec_mode") {
+        if let f = field(.execMode) {
             if f.value.isUnknown { return ExecMode(mode: .unknown, reason: .runtime(f.value)) }
-            if let s = f.value.string {
-                if s == "cluster" || s == "cluster_mode" { return ExecMode(mode: .cluster, reason: .explicit(f)) }
-                if s == "fork" || s == "fork_mode" { return ExecMode(mode: .fork, reason: .explicit(f)) }
-            }
+            let v = f.value
+            if v.isString("cluster") || v.isString("cluster_mode") { return ExecMode(mode: .cluster, reason: .explicit(f)) }
+            if v.isString("fork") || v.isString("fork_mode") { return ExecMode(mode: .fork, reason: .explicit(f)) }
         }
         if let e = node.entry("execute_command"), e.value.isTruthy == true {
             return ExecMode(mode: .fork, reason: .executeCommand(e))
         }
-        guard let f = field("instances") ?? node.entry("instances").map({ Field(key: PM2Schema.key(named: "instances")!, entry: $0) }),
+        guard let f = field(.instances) ?? node.entry("instances").map({ Field(key: .instances, entry: $0) }),
               !f.value.isNull, !f.value.isUndefined else {
             return ExecMode(mode: .fork, reason: .defaultFork)
         }
@@ -397,7 +401,7 @@ public struct PM2App: @unchecked Sendable {
     /// The interpreter PM2 resolves (Common.js:415-468): `exec_interpreter` when set, else by the
     /// script's extension, else node (a `script` with a space runs through bash, a binary).
     public var interpreter: Interpreter {
-        if let f = field("exec_interpreter") {
+        if let f = field(.execInterpreter) {
             guard let s = f.value.string else { return Interpreter(kind: .unknown, node: f.value, explicit: true) }
             let base = Path.basename(s.split(separator: "@").first.map(String.init) ?? s)
             if base == "node" || base.hasSuffix("node") { return Interpreter(kind: .node, node: f.value, explicit: true) }
@@ -430,7 +434,7 @@ public struct PM2App: @unchecked Sendable {
 
     /// `instances` as PM2 normalises it (Common.js:838-844, God.js:137-146).
     public var instances: Instances {
-        guard let e = field("instances")?.entry ?? node.entry("instances") else { return .notSet }
+        guard let e = field(.instances)?.entry ?? node.entry("instances") else { return .notSet }
         let v = e.value
         if v.isUnknown { return .unknown }
         if v.isNull || v.isUndefined { return .notSet }
@@ -499,7 +503,7 @@ public struct PM2App: @unchecked Sendable {
     /// The name of the per-instance variable PM2 sets (`instance_var`, default NODE_APP_INSTANCE;
     /// God.js:585). nil when only known at run time.
     public var instanceVariable: (name: String?, field: Field?) {
-        guard let f = field("instance_var") else { return ("NODE_APP_INSTANCE", nil) }
+        guard let f = field(.instanceVar) else { return ("NODE_APP_INSTANCE", nil) }
         if f.value.isUnknown { return (nil, f) }
         return (f.value.string ?? f.value.text, f)
     }
@@ -507,7 +511,7 @@ public struct PM2App: @unchecked Sendable {
     /// Whether PM2 merges the instances' log files into one (no `-<pm_id>` suffix): `merge_logs`
     /// when set, else true unless the file says cluster or sets instances (Common.js:846-850).
     public var mergesLogs: Truth {
-        if let f = field("merge_logs") { return Truth(f.value.isTruthy) }
+        if let f = field(.mergeLogs) { return Truth(f.value.isTruthy) }
         let written = node.entry("exec_mode")?.value
         let writtenCluster = written?.isString("cluster") == true || written?.isString("cluster_mode") == true
         if written?.isUnknown == true { return .unknown }

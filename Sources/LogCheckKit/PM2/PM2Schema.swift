@@ -11,6 +11,8 @@ public final class PM2Key: Sendable {
     }
 
     public let name: String
+    /// The key's position in `PM2Schema.keys`.
+    public let position: Int
     public let types: [ValueType]
     public let explicitAliases: [String]
     public let regex: PM2Regex?
@@ -24,7 +26,8 @@ public final class PM2Key: Sendable {
     /// The position of each of `aliases` in `spellings`.
     let aliasSpellingIndices: [Int]
 
-    init(name: String, types: [ValueType], explicitAliases: [String], regex: PM2Regex?, min: Double?, defaultValue: String?) {
+    init(position: Int, name: String, types: [ValueType], explicitAliases: [String], regex: PM2Regex?, min: Double?, defaultValue: String?) {
+        self.position = position
         self.name = name
         self.types = types
         self.explicitAliases = explicitAliases
@@ -77,8 +80,8 @@ public enum PM2Regex: Sendable {
 public enum PM2Schema {
     private static func key(
         _ name: String, _ types: [PM2Key.ValueType], aliases: [String] = [], regex: PM2Regex? = nil, min: Double? = nil, default value: String? = nil
-    ) -> PM2Key {
-        PM2Key(name: name, types: types, explicitAliases: aliases, regex: regex, min: min, defaultValue: value)
+    ) -> (Int) -> PM2Key {
+        { PM2Key(position: $0, name: name, types: types, explicitAliases: aliases, regex: regex, min: min, defaultValue: value) }
     }
 
     /// The 64 named keys (the 65th, `^env_\S*$`, is matched by `isEnvironmentKey`).
@@ -147,7 +150,7 @@ public enum PM2Schema {
         key("kill_retry_time", [.number], default: "100"),
         key("write", [.boolean]),
         key("io", [.object]),
-    ]
+    ].enumerated().map { $1($0) }
 
     /// The key named `name` (its canonical name).
     public static func key(named name: String) -> PM2Key? {
@@ -230,4 +233,39 @@ public enum PM2Schema {
         ".sh": "bash", ".py": "python", ".rb": "ruby", ".php": "php", ".pl": "perl", ".coffee": "coffee",
         ".ls": "lsc", ".ts": "bun", ".tsx": "bun",
     ]
+}
+
+/// The schema keys the models and rules ask an app for, found once: `app.field(.execMode)` is a
+/// scan of the app's few fields, without hashing a name on every question.
+extension PM2Key {
+    /// A canonical name of `PM2Schema.keys` (a test asks for each of the keys below by name).
+    private static func named(_ name: String) -> PM2Key { PM2Schema.key(named: name)! }
+
+    public static let script = named("script")
+    public static let name = named("name")
+    public static let cwd = named("cwd")
+    public static let execInterpreter = named("exec_interpreter")
+    public static let nodeArgs = named("node_args")
+    public static let outFile = named("out_file")
+    public static let errorFile = named("error_file")
+    public static let logFile = named("log_file")
+    public static let pidFile = named("pid_file")
+    public static let time = named("time")
+    public static let logDateFormat = named("log_date_format")
+    public static let waitReady = named("wait_ready")
+    public static let listenTimeout = named("listen_timeout")
+    public static let killTimeout = named("kill_timeout")
+    public static let instances = named("instances")
+    public static let execMode = named("exec_mode")
+    public static let instanceVar = named("instance_var")
+    public static let mergeLogs = named("merge_logs")
+    public static let cronRestart = named("cron_restart")
+    public static let maxMemoryRestart = named("max_memory_restart")
+    public static let watch = named("watch")
+    public static let ignoreWatch = named("ignore_watch")
+    public static let sourceMapSupport = named("source_map_support")
+    public static let port = named("port")
+    public static let username = named("username")
+    public static let uid = named("uid")
+    public static let gid = named("gid")
 }

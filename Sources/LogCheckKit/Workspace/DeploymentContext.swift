@@ -39,7 +39,7 @@ public struct DeploymentContext {
         case .executeCommand(let e):
             return RelatedLocation(Location(e.value), "execute_command makes PM2 run \(appLabel) in fork mode")
         case .defaultFork:
-            if let i = app.field("instances") { return RelatedLocation(Location(i.value), "PM2 runs \(appLabel) in fork mode (\(app.instancesDescription))") }
+            if let i = app.field(.instances) { return RelatedLocation(Location(i.value), "PM2 runs \(appLabel) in fork mode (\(app.instancesDescription))") }
             return RelatedLocation(Location(app.node.source, headSpan(app.node)), "PM2 runs \(appLabel) in fork mode")
         case .runtime(let n):
             return RelatedLocation(Location(n), "this value decides the mode at run time")
@@ -77,7 +77,7 @@ public extension Deployment {
     /// log4js' pm2 mode: cluster mode, `pm2` truthy, `disableClustering` falsy, and the instance
     /// variables agree, so instance 0 writes for all.
     var pm2ModeWorks: Truth {
-        guard app.execMode.mode == .cluster else { return app.execMode.mode == .unknown ? .unknown : .no }
+        guard app.mode == .cluster else { return app.mode == .unknown ? .unknown : .no }
         if config.pm2 == .no || config.disableClustering == .yes { return .no }
         if config.pm2 == .unknown || config.disableClustering == .unknown { return .unknown }
         guard let a = appInstanceVariable, let l = log4jsInstanceVariable else { return .unknown }
@@ -87,7 +87,7 @@ public extension Deployment {
     /// How many processes build appenders and write themselves: every process in fork mode or with
     /// disableClustering; none in cluster mode without pm2 or disableClustering; instance 0 in pm2 mode.
     var independentWriters: Truth {
-        switch app.execMode.mode {
+        switch app.mode {
         case .fork: return app.multipleProcesses
         case .cluster:
             switch config.disableClustering {

@@ -256,7 +256,7 @@ struct Linker {
         let ecoDir = Path.dirname(ecosystem.document.path)
         for app in ecosystem.apps {
             var cwd = ecoDir
-            if let c = app.field("cwd")?.value.string { cwd = Path.resolve(ecoDir, c) }
+            if let c = app.field(.cwd)?.value.string { cwd = Path.resolve(ecoDir, c) }
             var found: [Deployment] = []
             let label = EcosystemContext.label(app)
             // 1. LOG4JS_CONFIG in env / env_<name>.

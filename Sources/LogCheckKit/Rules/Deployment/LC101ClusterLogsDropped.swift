@@ -60,7 +60,7 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
         let config = d.config
-        let mode = d.app.execMode.mode
+        let mode = d.app.mode
         guard mode != .fork, config.pm2 != .yes, config.disableClustering != .yes else { return }
         guard config.root.isMapping else { return }
         var related: [RelatedLocation] = []

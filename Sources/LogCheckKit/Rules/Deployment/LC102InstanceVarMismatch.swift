@@ -37,7 +37,7 @@ public enum LC102InstanceVarMismatch: DeploymentRule {
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
         let config = d.config
-        guard d.app.execMode.mode == .cluster, config.pm2 == .yes, config.disableClustering == .no, config.root.isMapping,
+        guard d.app.mode == .cluster, config.pm2 == .yes, config.disableClustering == .no, config.root.isMapping,
               let appVar = d.appInstanceVariable, let logVar = d.log4jsInstanceVariable, appVar != logVar else { return }
         var related: [RelatedLocation] = []
         if let f = d.app.instanceVariable.field {

@@ -32,7 +32,7 @@ public enum LC104SharedRotatingFile: DeploymentRule {
         let d = context.deployment
         let writers = d.independentWriters
         guard writers != .no else { return }
-        let how = d.app.execMode.mode == .fork ? "fork mode" : d.app.execMode.mode == .cluster ? "cluster mode with disableClustering" : "each process writing itself"
+        let how = d.app.mode == .fork ? "fork mode" : d.app.mode == .cluster ? "cluster mode with disableClustering" : "each process writing itself"
         var related: [RelatedLocation] = []
         if let origin = context.modeOrigin { related.append(origin) }
         for a in d.config.appenders where d.config.builtAppenders.contains(a.name) {

@@ -26,7 +26,7 @@ public enum LC105InstanceVarSetInEnv: DeploymentRule {
 
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
-        guard d.app.execMode.mode == .cluster, d.config.pm2 == .yes, d.config.disableClustering == .no,
+        guard d.app.mode == .cluster, d.config.pm2 == .yes, d.config.disableClustering == .no,
               let logVar = d.log4jsInstanceVariable, d.appInstanceVariable == logVar, d.app.multipleProcesses != .no else { return }
         for env in d.app.environments where env.values.isMapping {
             if let linked = d.environment, env.name != nil, env.name != linked { continue }

@@ -102,14 +102,14 @@ public enum LC305InvalidAppValue: EcosystemRule {
                 context.report(description, "`pm2 start` crashes with \"TypeError: app.exec_mode.replace is not a function\": exec_mode is \(EcosystemContext.typeName(e.value)), not \"cluster\" or \"fork\"", at: e.value)
                 continue
             }
-            if let s = app.field("script")?.value, !s.isUnknown, s.isTruthy == true, s.string == nil {
+            if let s = app.field(.script)?.value, !s.isUnknown, s.isTruthy == true, s.string == nil {
                 context.report(description, "`pm2 start` crashes with a TypeError: script is \(EcosystemContext.typeName(s)), not a path or command", at: s)
                 continue
             }
             for field in app.fields {
                 let key = field.key
-                if key.name == "instances" { continue } // normalised to a number before validation
-                if key.name == "log_date_format" && app.field("time")?.value.isTruthy == true { continue }
+                if key === PM2Key.instances { continue } // normalised to a number before validation
+                if key === PM2Key.logDateFormat && app.field(.time)?.value.isTruthy == true { continue }
                 check(field, key, &context)
             }
             for env in app.environments where env.name != nil {

@@ -42,7 +42,7 @@ public enum LC306FalsyValueDropped: EcosystemRule {
                 guard key.name.containsBytes("_"), let e = entries.last(where: { $0.spellingIndex == 0 })?.entry,
                       e.value.isTruthy == false, !e.value.isNull, !e.value.isUndefined else { return }
                 // Only when no alias supplies a value instead.
-                if let f = app.field(key.name), f.entry.keySpan != e.keySpan { return }
+                if let f = app.field(key), f.entry.keySpan != e.keySpan { return }
                 let shown = Log4jsContext.show(e.value)
                 if key.name == "stop_exit_codes" {
                     let fixes = e.value.number == 0 ? [Fix("write [0]", .safe, [TextEdit(e.value.source, e.value.span, "[0]")])] : []

@@ -27,7 +27,7 @@ public enum LC307InstancesString: EcosystemRule {
             if let s = v.string, s != "max", PM2App.parseInt(s) == nil {
                 context.report(description, "instances: \"\(s)\" is not a number, so PM2 reads it as 0: one process per CPU of the machine", at: v,
                                fixes: [Fix("write 'max'", .safe, [Edits.replaceValue(v, with: .string("max"))])])
-            } else if case .cpusMinus(let n) = app.instances, n >= 2, app.field("exec_mode") == nil {
+            } else if case .cpusMinus(let n) = app.instances, n >= 2, app.field(.execMode) == nil {
                 context.report(description, "instances: -\(n) means one process per CPU minus \(n), in fork mode: only -1 (or a positive number) makes PM2 choose cluster mode by itself", at: v,
                                help: "add exec_mode: 'cluster' if the app should share its port across instances")
             }

@@ -22,8 +22,7 @@ public enum LC308ImplicitClusterMode: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            let mode = app.execMode
-            guard mode.mode == .cluster, case .implicitCluster(let instances, let interpreter) = mode.reason else { continue }
+            guard app.mode == .cluster, case .implicitCluster(let instances, let interpreter) = app.execMode.reason else { continue }
             let how = interpreter.explicit ? "the interpreter is \(interpreter.name)" : "the interpreter is \(interpreter.name)"
             context.report(description, "\(EcosystemContext.label(app)) runs in cluster mode: instances is set and \(how), so PM2 chooses cluster mode although exec_mode does not say so", at: instances.value,
                            help: "write exec_mode: 'cluster' to make it visible, or exec_mode: 'fork' for separate processes",

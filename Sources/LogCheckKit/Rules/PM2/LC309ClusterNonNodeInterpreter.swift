@@ -21,7 +21,7 @@ public enum LC309ClusterNonNodeInterpreter: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            guard case .explicit(let f) = app.execMode.reason, app.execMode.mode == .cluster else { continue }
+            guard app.mode == .cluster, case .explicit(let f) = app.execMode.reason else { continue }
             let i = app.interpreter
             guard case .other(let name) = i.kind else { continue }
             let script = app.script?.string ?? "the script"

@@ -27,7 +27,7 @@ public enum LC310AliasConflict: EcosystemRule {
                 for w in entries {
                     if let i = bySpelling.firstIndex(where: { $0.spelling == w.spellingIndex }) { bySpelling[i].entry = w.entry } else { bySpelling.append((w.spellingIndex, w.entry)) }
                 }
-                guard bySpelling.count > 1, let winner = app.field(key.name) else { return }
+                guard bySpelling.count > 1, let winner = app.field(key) else { return }
                 let written = bySpelling.map(\.entry).sorted { $0.keySpan.start < $1.keySpan.start }
                 for e in written where e.keySpan != winner.entry.keySpan {
                     let alias = e.key ?? ""

@@ -17,7 +17,7 @@ public enum LC311TimeOverridesDateFormat: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            guard let time = app.field("time"), time.value.isTruthy == true, let format = app.field("log_date_format") else { continue }
+            guard let time = app.field(.time), time.value.isTruthy == true, let format = app.field(.logDateFormat) else { continue }
             context.report(description, "PM2 ignores log_date_format \(Log4jsContext.show(format.value)): time: true replaces it with YYYY-MM-DDTHH:mm:ss", at: format.value,
                            related: [RelatedLocation(Location(time.entry.tree.source, time.entry.keySpan), "time is set here")],
                            help: "remove time: true to keep this format, or remove log_date_format")

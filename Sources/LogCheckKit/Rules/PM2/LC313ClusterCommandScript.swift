@@ -21,7 +21,7 @@ public enum LC313ClusterCommandScript: EcosystemRule {
     static let wrappers: Set<String> = ["npm", "yarn", "pnpm", "npx", "bun", "node"]
 
     public static func check(_ context: inout EcosystemContext) {
-        for app in context.ecosystem.apps where app.execMode.mode == .cluster {
+        for app in context.ecosystem.apps where app.mode == .cluster {
             guard let script = app.script, let s = script.string else { continue }
             let base = Path.basename(s)
             let command: String

@@ -20,14 +20,14 @@ public enum LC314SharedLogPath: EcosystemRule {
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
             guard app.mergesLogs == .no, app.multipleProcesses != .no else { continue }
-            for key in ["out_file", "error_file", "log_file"] {
+            for key in [PM2Key.outFile, .errorFile, .logFile] {
                 guard let f = app.field(key), let path = f.value.string, !path.containsBytes("NULL"), path != "/dev/null" else { continue }
                 if !path.hasSuffix(".log") {
-                    context.report(description, "\(key) \"\(path)\" does not end in .log, so PM2 adds no -<pm_id> suffix: all \(app.processesPhrase) of \(EcosystemContext.label(app)) write the same file",
+                    context.report(description, "\(key.name) \"\(path)\" does not end in .log, so PM2 adds no -<pm_id> suffix: all \(app.processesPhrase) of \(EcosystemContext.label(app)) write the same file",
                                    at: f.value, help: "end the name in .log to get one file per process, or set merge_logs: true to share one file on purpose")
                 } else if let dash = path.dropLast(4).lastIndex(of: "-"), !path[path.index(after: dash)..<path.index(path.endIndex, offsetBy: -4)].isEmpty,
                           path[path.index(after: dash)..<path.index(path.endIndex, offsetBy: -4)].allSatisfy({ $0.isNumber }) {
-                    context.report(description, "\(key) \"\(path)\" ends in -<digits>.log: PM2 replaces those digits with each process's pm_id", at: f.value, severity: .info)
+                    context.report(description, "\(key.name) \"\(path)\" ends in -<digits>.log: PM2 replaces those digits with each process's pm_id", at: f.value, severity: .info)
                 }
             }
         }

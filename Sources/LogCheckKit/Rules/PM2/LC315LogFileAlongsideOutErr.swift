@@ -19,18 +19,18 @@ public enum LC315LogFileAlongsideOutErr: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            func disabled(_ key: String) -> Bool {
+            func disabled(_ key: PM2Key) -> Bool {
                 guard let v = app.field(key)?.value else { return false }
                 if v.isUnknown { return true }
                 return v.string.map { $0 == "/dev/null" || $0.containsBytes("NULL") } ?? false
             }
-            if let log = app.field("log_file"), log.value.isTruthy == true, !log.value.isUnknown, !(disabled("out_file") && disabled("error_file")) {
+            if let log = app.field(.logFile), log.value.isTruthy == true, !log.value.isUnknown, !(disabled(.outFile) && disabled(.errorFile)) {
                 context.report(description, "log_file adds a combined file, but PM2 still writes \(EcosystemContext.label(app))'s out and error files too", at: log.value,
                                help: "set out_file and error_file to '/dev/null' to keep only the combined file")
             }
-            for key in ["out_file", "error_file", "log_file", "pid_file"] {
+            for key in [PM2Key.outFile, .errorFile, .logFile, .pidFile] {
                 guard let v = app.field(key)?.value, let path = v.string, path.containsBytes("NULL"), path != "NULL" else { continue }
-                context.report(description, "\(key) \"\(path)\" contains NULL, and PM2 disables any log path that contains NULL: this file is never written", at: v, severity: .warning)
+                context.report(description, "\(key.name) \"\(path)\" contains NULL, and PM2 disables any log path that contains NULL: this file is never written", at: v, severity: .warning)
             }
         }
     }

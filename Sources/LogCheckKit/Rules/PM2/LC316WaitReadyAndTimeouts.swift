@@ -20,11 +20,11 @@ public enum LC316WaitReadyAndTimeouts: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            if let w = app.field("wait_ready"), w.value.bool == true {
-                let timeout = app.field("listen_timeout")?.value.number.map { "\($0.javaScriptText) ms" } ?? "3000 ms (listen_timeout)"
+            if let w = app.field(.waitReady), w.value.bool == true {
+                let timeout = app.field(.listenTimeout)?.value.number.map { "\($0.javaScriptText) ms" } ?? "3000 ms (listen_timeout)"
                 context.report(description, "wait_ready: \(EcosystemContext.label(app)) must call process.send('ready') when it is listening; otherwise every reload waits \(timeout) and then goes on anyway", at: w.value)
             }
-            if let k = app.field("kill_timeout"), let n = k.value.number ?? k.value.string.flatMap({ Double($0) }), n > 0, n < 1000 {
+            if let k = app.field(.killTimeout), let n = k.value.number ?? k.value.string.flatMap({ Double($0) }), n > 0, n < 1000 {
                 context.report(description, "kill_timeout is \(n.javaScriptText) ms: PM2 kills \(EcosystemContext.label(app)) \(n.javaScriptText) ms after asking it to stop, and log lines not yet flushed are lost", at: k.value, severity: .warning,
                                help: "give the app time to flush its logs: 3000 ms or more")
             }

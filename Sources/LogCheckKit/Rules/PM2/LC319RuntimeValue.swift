@@ -20,12 +20,11 @@ public enum LC319RuntimeValue: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            let mode = app.execMode
-            if mode.mode == .unknown, case .runtime(let node) = mode.reason {
+            if app.mode == .unknown, case .runtime(let node) = app.execMode.reason {
                 let key = app.node.entries.first { $0.value.span == node.span }?.key ?? "a value"
                 context.report(description, "\(key) is computed when PM2 loads the file (\(node.sourceText)), so logcheck cannot tell whether \(EcosystemContext.label(app)) runs in cluster or fork mode; checks that depend on it are skipped", at: node)
             }
-            if let f = app.field("instance_var"), f.value.isUnknown {
+            if let f = app.field(.instanceVar), f.value.isUnknown {
                 context.report(description, "instance_var is computed when PM2 loads the file (\(f.value.sourceText)), so logcheck cannot check what reads the instance number", at: f.value)
             }
         }

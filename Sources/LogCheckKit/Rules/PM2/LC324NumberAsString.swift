@@ -25,7 +25,7 @@ public enum LC324NumberAsString: EcosystemRule {
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
             for key in numberKeys {
-                guard let f = app.field(key.name), let s = f.value.string, let n = Double(s.trimmingWhitespace()), n.isFinite else { continue }
+                guard let f = app.field(key), let s = f.value.string, let n = Double(s.trimmingWhitespace()), n.isFinite else { continue }
                 let text = n.javaScriptText
                 context.report(description, "\(f.spelling) is the string \"\(s)\"; PM2 converts it, but it is a number", at: f.value,
                                fixes: [Fix("write \(text)", .safe, [Edits.replaceValue(f.value, with: .number(n))])])

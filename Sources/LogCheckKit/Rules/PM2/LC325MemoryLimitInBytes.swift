@@ -21,7 +21,7 @@ public enum LC325MemoryLimitInBytes: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            guard let f = app.field("max_memory_restart") else { continue }
+            guard let f = app.field(.maxMemoryRestart) else { continue }
             let n = f.value.number ?? f.value.string.flatMap { s in s.allSatisfy({ $0.isNumber }) ? Double(s) : nil }
             guard let bytes = n, bytes > 0, bytes < 16 * 1024 * 1024 else { continue }
             let text = String(Int(bytes))

@@ -17,7 +17,7 @@ public enum LC326InvalidCron: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            guard let f = app.field("cron_restart"), let s = f.value.string, s != "0" else { continue }
+            guard let f = app.field(.cronRestart), let s = f.value.string, s != "0" else { continue }
             if let e = CronPattern.error(in: s) {
                 context.report(description, "`pm2 start` fails with \"Cron pattern error\": \(e)", at: f.value)
             }

@@ -19,13 +19,13 @@ public enum LC327OptionWithoutEffect: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            if let f = app.field("username") {
+            if let f = app.field(.username) {
                 context.report(description, "PM2 overwrites username with the user that runs pm2; to run the app as another user, use uid (as root)", at: f.entry.keyNode)
             }
-            if let f = app.field("source_map_support") {
+            if let f = app.field(.sourceMapSupport) {
                 context.report(description, "PM2 does not read source_map_support; source maps are on unless disable_source_map_support is true", at: f.entry.keyNode)
             }
-            if let f = app.field("port"), !f.value.isUnknown {
+            if let f = app.field(.port), !f.value.isUnknown {
                 let value = f.value.text ?? f.value.sourceText
                 let env = app.environments.first { $0.values["PORT"] != nil }
                 context.report(description, "port sets PORT=\(value) in \(EcosystemContext.label(app))'s environment" + (env != nil ? ", over the PORT in \(env!.label)" : ""), at: f.entry.keyNode, severity: .info)

@@ -19,7 +19,7 @@ public enum LC328UidGidNeedsRoot: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            for e in app.spellings("uid") + app.spellings("gid") where e.value.isTruthy != false {
+            for e in app.spellings(.uid) + app.spellings(.gid) where e.value.isTruthy != false {
                 context.report(description, "\(e.key ?? "uid") makes `pm2 start` fail unless pm2 runs as root (\"To use UID and GID please run PM2 as root\"), and on Windows", at: e.keyNode)
             }
         }

@@ -17,7 +17,7 @@ public enum LC329InspectInCluster: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where app.multipleProcesses != .no {
-            guard let f = app.field("node_args") else { continue }
+            guard let f = app.field(.nodeArgs) else { continue }
             let items = f.value.isSequence ? Array(f.value.elements) : [f.value]
             for item in items {
                 guard let s = item.string, s.containsBytes("--inspect") else { continue }

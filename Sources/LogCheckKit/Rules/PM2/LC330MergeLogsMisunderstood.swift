@@ -20,7 +20,7 @@ public enum LC330MergeLogsMisunderstood: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where app.multipleProcesses == .no {
-            guard let f = app.field("merge_logs"), f.value.isTruthy == true, f.spelling == "combine_logs", app.field("log_file") == nil else { continue }
+            guard let f = app.field(.mergeLogs), f.value.isTruthy == true, f.spelling == "combine_logs", app.field(.logFile) == nil else { continue }
             context.report(description, "\(f.spelling) does nothing for \(EcosystemContext.label(app)), which runs 1 process: it merges the files of several processes, not out and err (for one combined file, use log_file)", at: f.entry.keyNode)
         }
     }

@@ -17,8 +17,8 @@ public enum LC332ClusterLogDateFormat: EcosystemRule {
         ])
 
     public static func check(_ context: inout EcosystemContext) {
-        for app in context.ecosystem.apps where app.execMode.mode == .cluster {
-            guard let f = app.field("log_date_format") ?? app.field("time").flatMap({ $0.value.isTruthy == true ? $0 : nil }) else { continue }
+        for app in context.ecosystem.apps where app.mode == .cluster {
+            guard let f = app.field(.logDateFormat) ?? app.field(.time).flatMap({ $0.value.isTruthy == true ? $0 : nil }) else { continue }
             context.report(description, "in cluster mode PM2 puts the date before each write of \(EcosystemContext.label(app)), not each line: the lines of a stack trace after the first have no date", at: f.value)
         }
     }

@@ -17,8 +17,8 @@ public enum LC333ListenTimeoutUnused: EcosystemRule {
         ])
 
     public static func check(_ context: inout EcosystemContext) {
-        for app in context.ecosystem.apps where app.execMode.mode == .fork {
-            guard let f = app.field("listen_timeout"), app.field("wait_ready")?.value.isTruthy != true else { continue }
+        for app in context.ecosystem.apps where app.mode == .fork {
+            guard let f = app.field(.listenTimeout), app.field(.waitReady)?.value.isTruthy != true else { continue }
             context.report(description, "listen_timeout has no effect for \(EcosystemContext.label(app)): it runs in fork mode without wait_ready, so a reload never waits for it", at: f.value)
         }
     }

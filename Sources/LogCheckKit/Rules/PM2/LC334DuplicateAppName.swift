@@ -25,9 +25,9 @@ public enum LC334DuplicateAppName: EcosystemRule {
             guard let name = app.name else { continue }
             if let firstIndex = seen[name] {
                 let first = apps[firstIndex]
-                let at = app.field("name")?.value ?? app.script ?? app.node
+                let at = app.field(.name)?.value ?? app.script ?? app.node
                 context.report(description, "two apps are named \"\(name)\": PM2 commands by name act on both, they share their default log files, and only one of them gets instance 0", at: at,
-                               related: [RelatedLocation(Location(first.field("name")?.value ?? first.script ?? first.node), "the first \"\(name)\"")])
+                               related: [RelatedLocation(Location(first.field(.name)?.value ?? first.script ?? first.node), "the first \"\(name)\"")])
             } else {
                 seen[name] = i
             }
