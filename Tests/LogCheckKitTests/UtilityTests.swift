@@ -17,6 +17,40 @@ import Testing
         #expect(Path.relative("log.json", to: ".", cwd: "/srv") == "log.json")
     }
 
+    @Test func pathsNormaliseAsSegmentsDo() {
+        // The segment-list definition of a normal form, against every path of up to five segments.
+        func reference(_ path: String) -> String {
+            let absolute = path.utf8.first == UInt8(ascii: "/")
+            var parts: [Substring] = []
+            for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+                if part == ".." {
+                    if let last = parts.last, last != ".." { parts.removeLast(); continue }
+                    if absolute { continue }
+                }
+                parts.append(part)
+            }
+            let joined = (absolute ? "/" : "") + parts.joined(separator: "/")
+            return joined.isEmpty ? "." : joined
+        }
+        let segments = ["", ".", "..", "a", "é", "...", ".b"]
+        var paths: [String] = [""]
+        var frontier: [[String]] = [[]]
+        for _ in 0..<4 {
+            frontier = frontier.flatMap { p in segments.map { p + [$0] } }
+            paths += frontier.map { $0.joined(separator: "/") }
+        }
+        paths += paths.map { "/" + $0 } + paths.map { $0 + "/" }
+        for path in paths {
+            #expect(Path.normalize(path) == reference(path), "\(path)")
+        }
+        for base in ["", "/", ".", "..", "/srv/app", "srv/../..", "a/./b/"] {
+            for relative in paths.prefix(400) {
+                let joined = relative.hasPrefix("/") || base.isEmpty ? relative : base + "/" + relative
+                #expect(Path.resolve(base, relative) == reference(joined), "\(base) + \(relative)")
+            }
+        }
+    }
+
     @Test func byteSearch() {
         #expect("ecosystem.config.js".containsBytes(".config."))
         #expect(!"ecosystem.json".containsBytes(".yml"))

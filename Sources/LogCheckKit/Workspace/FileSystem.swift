@@ -188,8 +188,9 @@ public enum Path {
 
     /// Joins and normalises (`a/./b/../c` → `a/c`), keeping a relative path relative.
     public static func resolve(_ base: String, _ relative: String) -> String {
-        let joined = relative.hasPrefix("/") ? relative : (base.isEmpty ? relative : base + "/" + relative)
-        return normalize(joined)
+        if relative.utf8.first == UInt8(ascii: "/") || base.isEmpty { return normalize(relative) }
+        var base = base, relative = relative
+        return base.withUTF8 { b in relative.withUTF8 { r in normalized(b, r) } }
     }
 
     /// `path` relative to the directory `base`, both resolved against `cwd` first.
@@ -205,36 +206,50 @@ public enum Path {
 
     public static func normalize(_ path: String) -> String {
         if isNormal(path) { return path }
-        // Segments are byte ranges split at "/" bytes, so the result is valid UTF-8 again.
-        let bytes = Array(path.utf8)
+        var path = path
+        return path.withUTF8 { normalized($0, UnsafeBufferPointer(start: nil, count: 0)) }
+    }
+
+    /// The normal form of `first` joined by a "/" to `second` (when it is not empty), built in
+    /// one pass into the result's own storage: segments are byte ranges between "/" bytes, so
+    /// the result is valid UTF-8 again. A `..` removes the segment before it unless that is a
+    /// `..` too (a relative path keeps its leading `..`s); at the root it is dropped.
+    static func normalized(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> String {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        let absolute = bytes.first == slash
-        var parts: [Range<Int>] = []
-        func isDotDot(_ r: Range<Int>) -> Bool { r.count == 2 && bytes[r.lowerBound] == dot && bytes[r.lowerBound + 1] == dot }
-        var i = 0
-        while i < bytes.count {
-            var end = i
-            while end < bytes.count && bytes[end] != slash { end += 1 }
-            let part = i..<end
-            i = end + 1
-            if part.isEmpty || (part.count == 1 && bytes[part.lowerBound] == dot) { continue }
-            if isDotDot(part) {
-                if let last = parts.last, !isDotDot(last) {
-                    parts.removeLast()
-                    continue
+        let absolute = first.first == slash
+        return String(unsafeUninitializedCapacity: max(first.count + 1 + second.count, 1)) { out in
+            let root = absolute ? 1 : 0
+            if absolute { out[0] = slash }
+            var n = root
+            func add(_ part: UnsafeBufferPointer<UInt8>) {
+                var i = 0
+                while i < part.count {
+                    var end = i
+                    while end < part.count && part[end] != slash { end += 1 }
+                    let length = end - i
+                    let start = i
+                    i = end + 1
+                    if length == 0 || (length == 1 && part[start] == dot) { continue }
+                    if length == 2 && part[start] == dot && part[start + 1] == dot {
+                        // The last segment written starts after the last "/" at or after the root.
+                        var lastStart = n
+                        while lastStart > root && out[lastStart - 1] != slash { lastStart -= 1 }
+                        let lastIsDotDot = n - lastStart == 2 && out[lastStart] == dot && out[lastStart + 1] == dot
+                        if n > root && !lastIsDotDot {
+                            n = lastStart > root ? lastStart - 1 : root
+                            continue
+                        }
+                        if absolute { continue }
+                    }
+                    if n > root { out[n] = slash; n += 1 }
+                    for k in start..<end { out[n] = part[k]; n += 1 }
                 }
-                if absolute { continue }
             }
-            parts.append(part)
+            add(first)
+            add(second)
+            if n == 0 { out[0] = dot; n = 1 }
+            return n
         }
-        var out: [UInt8] = absolute ? [slash] : []
-        out.reserveCapacity(bytes.count)
-        for (n, part) in parts.enumerated() {
-            if n > 0 { out.append(slash) }
-            out.append(contentsOf: bytes[part])
-        }
-        if out.isEmpty { return "." }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `normalize` would return the path unchanged: no empty, `.` or `..` segment and no
