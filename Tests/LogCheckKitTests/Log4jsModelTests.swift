@@ -80,6 +80,28 @@ import Testing
         #expect(try convert("1024") == .bytes(1024))
     }
 
+    @Test func numberConversionIsJavaScriptsNumber() {
+        // What Number(text) gives in JavaScript.
+        let cases: [(String, Double)] = [
+            ("", 0), ("  ", 0), (" 42 ", 42), ("\t\n42\r\n", 42), ("\u{0B}\u{0C}1", 1), ("\u{a0}42\u{3000}", 42),
+            ("\u{feff}7\u{2028}", 7), ("\u{2009}8\u{202f}", 8), ("+5", 5), ("-5", -5), ("5.", 5), (".5", 0.5), ("-.5", -0.5),
+            ("5.e3", 5000), ("1e3", 1000), ("1E-2", 0.01), ("00012", 12), ("Infinity", .infinity), ("-Infinity", -.infinity),
+            ("+Infinity", .infinity), ("0x10", 16), ("0X1f", 31), ("0o17", 15), ("0B101", 5),
+            ("0xFFFFFFFFFFFFFFFFFF", 4_722_366_482_869_645_213_696),
+        ]
+        for (text, value) in cases {
+            #expect(JSNumber.parse(text) == value, "\(text.debugDescription)")
+        }
+        #expect(JSNumber.parse("-0").sign == .minus)
+        let notNumbers = [
+            ".", "+", "-", "1e", "1e+", "e3", "infinity", "Inf", "-0x10", "+0x10", "0x", "0xg", "0b2", "0x+1", "0o8",
+            "12abc", "1 2", "1,000", "1_000", "\u{ff15}", "5\u{301}", "\u{85}5", "NaN", "--1", "0x1.8",
+        ]
+        for text in notNumbers {
+            #expect(JSNumber.parse(text).isNaN, "\(text.debugDescription)")
+        }
+    }
+
     @Test func ecmaRegexErrors() {
         #expect(ECMARegex.error(in: "(a") == "Unterminated group")
         #expect(ECMARegex.error(in: "a)") == "Unmatched ')'")

@@ -58,7 +58,7 @@ public enum LC305InvalidAppValue: EcosystemRule {
 
     /// JavaScript's parseFloat: the longest decimal prefix after leading whitespace.
     static func parseFloat(_ s: String) -> Double {
-        var t = Substring(s.trimmingWhitespace())
+        var t = Substring(JSNumber.withoutLeadingWhiteSpace(s))
         var prefix = ""
         if let f = t.first, f == "+" || f == "-" { prefix.append(f); t = t.dropFirst() }
         if t.hasPrefix("Infinity") { return prefix == "-" ? -.infinity : .infinity }
