@@ -420,25 +420,52 @@ enum NumberParsing {
     }
 }
 
-/// Finds repeated keys among the entries of one mapping (linear with a dictionary for large ones).
 enum DuplicateKeys {
+    /// Each scalar key that repeats an earlier one, with the first entry of that key, in the
+    /// order of the repeats. Keys are compared by a digest first: in a small object (an app has a
+    /// few dozen keys) every pair, with the key's length and three of its bytes as the digest;
+    /// beyond, a table of first entries by a hash of all the bytes, so that no file of many
+    /// similar keys makes the search quadratic.
     static func find(_ entries: ArraySlice<RawEntry>, _ builder: TreeBuilder) -> [(RawEntry, RawEntry)] {
-        var result: [(RawEntry, RawEntry)] = []
-        if entries.count <= 12 {
-            for j in entries.indices {
-                guard builder.raw(entries[j].key).kind == .scalar else { continue }
-                for i in entries.startIndex..<j where builder.keyEquals(entries[i].key, entries[j].key) {
-                    result.append((entries[i], entries[j]))
-                    break
+        let n = entries.count, base = entries.startIndex
+        guard n > 1 else { return [] }
+        let tree = builder.tree
+        let small = n <= 32
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { digests in
+            // 0 for a key that is not a scalar (a YAML collection key), which repeats nothing;
+            // a scalar's digest is odd.
+            for k in 0..<n {
+                let key = entries[base + k].key
+                guard tree.raw(key).kind == .scalar else { digests[k] = 0; continue }
+                digests[k] = tree.withText(key) { b -> UInt64 in
+                    if !small { return UInt64(truncatingIfNeeded: ByteKeyTable.hash(b)) | 1 }
+                    guard !b.isEmpty else { return 1 }
+                    return UInt64(b.count) << 32 | UInt64(b[0]) << 24 | UInt64(b[b.count / 2]) << 16 | UInt64(b[b.count - 1]) << 8 | 1
                 }
+            }
+            /// The first entry from `start` on, before `j`, whose key equals entry `j`'s.
+            func firstEqual(to j: Int, from start: Int) -> Int? {
+                var i = start
+                while i < j {
+                    if digests[i] == digests[j] && builder.keyEquals(entries[base + i].key, entries[base + j].key) { return i }
+                    i += 1
+                }
+                return nil
+            }
+            var result: [(RawEntry, RawEntry)] = []
+            if small {
+                for j in 1..<n where digests[j] != 0 {
+                    if let i = firstEqual(to: j, from: 0) { result.append((entries[base + i], entries[base + j])) }
+                }
+                return result
+            }
+            var firstByHash: [UInt64: Int] = [:]
+            for j in 0..<n where digests[j] != 0 {
+                guard let i = firstByHash[digests[j]] else { firstByHash[digests[j]] = j; continue }
+                // Usually entry i has the same key; when another key shares the hash, the scan goes on.
+                if let first = firstEqual(to: j, from: i) { result.append((entries[base + first], entries[base + j])) }
             }
             return result
         }
-        var seen: [String: RawEntry] = [:]
-        for e in entries where builder.raw(e.key).kind == .scalar {
-            let k = builder.keyText(e.key)
-            if let first = seen[k] { result.append((first, e)) } else { seen[k] = e }
-        }
-        return result
     }
 }

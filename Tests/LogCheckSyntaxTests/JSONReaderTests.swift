@@ -120,6 +120,32 @@ import Testing
         #expect(r.diagnostics.map(\.message) == ["key \"k7\" appears twice in this object; JSON.parse keeps only the last value"])
     }
 
+    @Test func everyRepeatIsReportedWithTheFirstOfItsKey() throws {
+        // Objects on both sides of the size where pairs give way to a table; keys repeat once,
+        // twice or never, and an escaped key equals its plain spelling.
+        for count in [4, 20, 32, 33, 34, 80] {
+            var decoded: [String] = [], keys: [String] = []
+            for i in 0..<count {
+                let repeated = i % 7 == 3, escaped = !repeated && i % 11 == 5
+                let n = repeated ? i / 3 : escaped ? i / 2 : i
+                decoded.append("k\(n)")
+                keys.append(escaped ? "\\u006b\(n)" : "k\(n)")
+            }
+            let text = "{\n" + keys.map { "\"\($0)\": 0" }.joined(separator: ",\n") + "\n}"
+            let r = JSONReader.read(source(text))
+            var expected: [String] = []
+            for j in decoded.indices {
+                guard let i = decoded[..<j].firstIndex(of: decoded[j]) else { continue }
+                expected.append("\(j + 2) \(decoded[j]) first at \(i + 2)")
+            }
+            let f = source(text)
+            #expect(!expected.isEmpty)
+            #expect(r.diagnostics.map { d in
+                "\(f.lineColumn(of: d.span.start).line) \(d.message.split(separator: "\"")[1]) first at \(f.lineColumn(of: d.related[0].span.start).line)"
+            } == expected, "\(count) keys")
+        }
+    }
+
     @Test func nonJSONNumbersAreErrors() {
         let f = source("[+1, .5, 01, 0x1F, NaN]")
         let r = JSONReader.read(f)
