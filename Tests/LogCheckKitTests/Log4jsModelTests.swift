@@ -80,6 +80,14 @@ import Testing
         #expect(try convert("1024") == .bytes(1024))
     }
 
+    @Test func aMisspeltLevelBecomesTheFirstOfTheNearestLevels() {
+        // "marn" is one edit from both WARN and MARK: the fix takes the first in log4js' order,
+        // in every run (not the order of a hashed set).
+        let source = SourceFile(path: "log4js.json", text: #"{"appenders": {"out": {"type": "stdout"}, "f": {"type": "logLevelFilter", "appender": "out", "level": "marn"}}, "categories": {"default": {"appenders": ["f"], "level": "marn"}}}"#)
+        let findings = check([source]).filter { $0.rule.id == "LC209" || $0.rule.id == "LC227" }
+        #expect(findings.map { "\($0.rule.id) \($0.fixes.map(\.title))" } == ["LC227 [\"use level \\\"warn\\\"\"]", "LC209 [\"use level \\\"warn\\\"\"]"])
+    }
+
     @Test func numberConversionIsJavaScriptsNumber() {
         // What Number(text) gives in JavaScript.
         let cases: [(String, Double)] = [

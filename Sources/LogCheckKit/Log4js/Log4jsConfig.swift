@@ -138,28 +138,31 @@ public final class Log4jsConfig: @unchecked Sendable {
         resolved.first { $0.name == name }
     }
 
-    /// Names of the built-in and custom levels, upper-cased (level names are case-insensitive).
-    public var knownLevelNames: Set<String> {
-        var names = Set(Log4jsFacts.builtInLevels.map(\.name))
-        for l in customLevels { names.insert(l.name.uppercased()) }
-        return names
-    }
-
-    public var knownLevelList: String {
+    /// Names of the built-in levels, then of the custom ones, upper-cased (level names are
+    /// case-insensitive), each once, in that order (suggestions prefer the first of equals).
+    public var knownLevels: [String] {
         var list = Log4jsFacts.builtInLevels.map(\.name)
         for l in customLevels where !list.contains(l.name.uppercased()) { list.append(l.name.uppercased()) }
-        return list.joined(separator: ", ")
+        return list
+    }
+
+    public var knownLevelList: String { knownLevels.joined(separator: ", ") }
+
+    /// Whether log4js knows a level of this name (in any case).
+    func isKnownLevelName(_ name: String) -> Bool {
+        let upper = name.uppercased()
+        return Log4jsFacts.builtInLevels.contains { $0.name == upper } || customLevels.contains { $0.name.uppercased() == upper }
     }
 
     /// Whether a category `level` value names a level log4js knows (getLevel, levels.js:32-47).
     public func isKnownLevel(_ node: Node) -> Truth {
         switch node.kind {
         case .unknown: return .unknown
-        case .mapping: return node["levelStr"].map { $0.string.map { knownLevelNames.contains($0.uppercased()) } ?? false }.map { Truth($0) } ?? .no
+        case .mapping: return node["levelStr"].map { $0.string.map(isKnownLevelName) ?? false }.map { Truth($0) } ?? .no
         case .sequence: return .no
         case .scalar:
             guard let s = node.string else { return .no }
-            return Truth(knownLevelNames.contains(s.uppercased()))
+            return Truth(isKnownLevelName(s))
         }
     }
 

@@ -28,7 +28,6 @@ public enum LC209UnknownLevel: Log4jsRule {
     public static func check(_ context: inout Log4jsContext) {
         let config = context.config
         if config.levelsEntry.map({ $0.value.isUnknown || $0.value.hasUnknownEntries }) == true { return }
-        let known = Array(config.knownLevelNames)
         for resolved in config.resolved {
             guard let cat = resolved.category, resolved.levelInheritedFrom == nil, let level = resolved.level else { continue }
             guard config.isKnownLevel(level) == .no else { continue }
@@ -47,6 +46,7 @@ public enum LC209UnknownLevel: Log4jsRule {
             }
             var fixes: [Fix] = []
             if let s = level.string {
+                let known = config.knownLevels
                 let trimmed = s.trimmingWhitespace()
                 let candidate = known.contains(trimmed.uppercased()) ? trimmed.uppercased() : Suggest.closest(trimmed, among: known, maxDistance: 2)
                 if let c = candidate {

@@ -29,12 +29,11 @@ public enum LC227LogLevelFilterLevel: Log4jsRule {
 
     public static func check(_ context: inout Log4jsContext) {
         let config = context.config
-        let known = Array(config.knownLevelNames)
         for a in config.appenders where a.type == "logLevelFilter" {
             if let level = a.option("level"), !level.isUndefined {
                 if config.isKnownLevel(level) == .no {
                     context.reportAppender(a, description, "logLevelFilter \"\(a.name)\" has level \(Log4jsContext.show(level)), which log4js does not know: the first event it sees throws a TypeError; valid levels are \(config.knownLevelList)",
-                                           at: level, fixes: fix(level, known))
+                                           at: level, fixes: fix(level, config.knownLevels))
                 }
             } else {
                 context.reportAppender(a, description, "logLevelFilter \"\(a.name)\" has no \"level\": the first event it sees throws a TypeError", at: a.entry.keyNode,
@@ -42,7 +41,7 @@ public enum LC227LogLevelFilterLevel: Log4jsRule {
             }
             if let maxLevel = a.option("maxLevel"), !maxLevel.isUndefined, config.isKnownLevel(maxLevel) == .no {
                 context.reportAppender(a, description, "logLevelFilter \"\(a.name)\" has maxLevel \(Log4jsContext.show(maxLevel)), which log4js does not know, so it silently becomes FATAL", at: maxLevel,
-                                       fixes: fix(maxLevel, known))
+                                       fixes: fix(maxLevel, config.knownLevels))
             }
         }
     }
