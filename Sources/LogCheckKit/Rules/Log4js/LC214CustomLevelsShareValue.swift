@@ -16,15 +16,19 @@ public enum LC214CustomLevelsShareValue: Log4jsRule {
         ])
 
     public static func check(_ context: inout Log4jsContext) {
-        var values: [Double: String] = [:]
-        let custom = Set(context.config.customLevels.map { $0.name.uppercased() })
-        for l in Log4jsFacts.builtInLevels where !custom.contains(l.name) { values[l.value] = l.name }
-        for level in context.config.customLevels {
+        let levels = context.config.customLevels
+        guard !levels.isEmpty else { return }
+        // A few levels: lists, not a hashed table.
+        let custom = levels.map { $0.name.uppercased() }
+        var values = Log4jsFacts.builtInLevels.filter { !custom.contains($0.name) }.map { (value: $0.value, name: $0.name) }
+        for (level, name) in zip(levels, custom) {
             guard let value = level.node["value"], let n = value.integer, n != 0 else { continue }
-            if let other = values[Double(n)], other != level.name.uppercased() {
-                context.report(description, "custom level \"\(level.name)\" has value \(n), the same as \(other); levels with one value cannot be told apart when filtering", at: value)
+            if let other = values.first(where: { $0.value == Double(n) }) {
+                if other.name != name {
+                    context.report(description, "custom level \"\(level.name)\" has value \(n), the same as \(other.name); levels with one value cannot be told apart when filtering", at: value)
+                }
             } else {
-                values[Double(n)] = level.name.uppercased()
+                values.append((Double(n), name))
             }
         }
     }
