@@ -433,11 +433,24 @@ public struct Entry: @unchecked Sendable {
     /// The key's text, or nil for a computed key.
     public var key: String? { withKeyBytes { $0.map { String(decoding: $0, as: UTF8.self) } } }
     /// The key's bytes (nil for a computed key), without building a `String`.
+    ///
+    /// Inlined into its callers, so that their result type is known where it is built: called
+    /// from another module, a generic function of this one runs unspecialised, and passing the
+    /// result through the array access inside took about 280 instructions a key.
+    @inlinable
     public func withKeyBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        var result: R? = nil
+        visitKeyBytes { result = body($0) }
+        return result!
+    }
+
+    /// Calls `body` once with the key's bytes (nil for a computed key).
+    @usableFromInline
+    func visitKeyBytes(_ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
         let e = raw
         if e.holdsKey { return tree.withSource(e.heldKeyText) { body($0) } }
         guard tree.nodes[Int(e.key)].kind == .scalar else { return body(nil) }
-        return tree.withText(e.key) { body($0) }
+        tree.withText(e.key) { body($0) }
     }
     /// Whether the key's text starts with `prefix` (false for a computed key), without building a `String`.
     public func keyHasPrefix(_ prefix: StaticString) -> Bool {
