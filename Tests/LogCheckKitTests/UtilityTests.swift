@@ -98,6 +98,18 @@ import Testing
         #expect(Suggest.distance("ab", "ba") == 1)
     }
 
+    @Test func suggestionsStopEarlyOnlyWhenTheWordIsTooFar() {
+        // The search gives up on a candidate once two rows of the table are past the limit; it
+        // must keep every candidate the full distance keeps.
+        let words = PM2Schema.allSpellings
+        let typos = ["instanes", "exec_mod", "execmode", "max_memory_restrat", "nmae", "scirpt", "cwd_", "enviroment", "iinstances",
+                     "log_date", "out", "ab", "merge_log", "watch_ignore", "kill_timout", "xyz", "a", "autorestart_", "ingore_watch"]
+        for typo in typos {
+            let expected = words.filter { Suggest.distance(Suggest.normalized(typo), Suggest.normalized($0)) <= max(1, min(3, Suggest.normalized(typo).count / 3)) }
+            #expect(Set(Suggest.Index(words).close(typo)) == Set(expected), "\(typo)")
+        }
+    }
+
     @Test func textReportOfManyFindingsIsEachFindingInOrder() {
         // More findings than one window of the parallel text reporter, with a distinct text each.
         let apps = (0..<1500).map { "  - name: app\($0)\n    script: app.js\n    bogus_key_\($0): 1\n" }.joined()

@@ -6,25 +6,35 @@ public enum Suggest {
         distance(Array(a.unicodeScalars), Array(b.unicodeScalars))
     }
 
-    static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Int {
+    /// The distance, or any number above `limit` once it is sure to exceed it: every path of
+    /// edits crosses each row of the table or, by a transposition, the row before it, so when
+    /// two rows in a row are all above `limit` the distance is too.
+    static func distance(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar], limit: Int = .max) -> Int {
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
-        var prev2 = [Int](repeating: 0, count: y.count + 1)
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
-                    cur[j] = min(cur[j], prev2[j - 2] + 1)
+        let width = y.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
+            var prev2 = rows.baseAddress!, prev = prev2 + width, cur = prev + width
+            for j in 0..<width { prev2[j] = 0; prev[j] = j }
+            var prevMin = 0
+            for i in 1...x.count {
+                cur[0] = i
+                var rowMin = i
+                for j in 1...y.count {
+                    let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                    var d = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                        d = min(d, prev2[j - 2] + 1)
+                    }
+                    cur[j] = d
+                    rowMin = min(rowMin, d)
                 }
+                if rowMin > limit && prevMin > limit { return limit + 1 }
+                prevMin = rowMin
+                (prev2, prev, cur) = (prev, cur, prev2)
             }
-            swap(&prev2, &prev)
-            swap(&prev, &cur)
+            return prev[y.count]
         }
-        return prev[y.count]
     }
 
     /// A key normalised for comparison: lower case, without `_` and `-`.
@@ -53,7 +63,7 @@ public enum Suggest {
             let limit = maxDistance ?? Suggest.limit(w.count)
             var found: [(String, Int)] = []
             for item in items where abs(item.scalars.count - w.count) <= limit {
-                let d = item.scalars == w ? 0 : Suggest.distance(w, item.scalars)
+                let d = item.scalars == w ? 0 : Suggest.distance(w, item.scalars, limit: limit)
                 if d <= limit { found.append((item.word, d)) }
             }
             return found.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
