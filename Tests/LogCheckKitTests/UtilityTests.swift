@@ -231,4 +231,77 @@ import Testing
         let jsDoc = DocumentLoader.load(js, input: InputFile(path: js.path))
         #expect(Ecosystem(document: jsDoc, root: jsDoc.root!).apps.map(\.mode) == [.unknown])
     }
+
+    @Test func cronPatternsAsCronerReadsThem() {
+        // nil: PM2 starts the app; otherwise the reason croner rejects the pattern. White space
+        // around the pattern includes CR and LF (croner trims the pattern as JavaScript does).
+        let cases: [(String, String?)] = [
+            ("* * * * *", nil),
+            ("0 0 * * *", nil),
+            ("*/5 * * * *", nil),
+            ("0 */2 * * *", nil),
+            ("@daily", nil),
+            ("@Weekly", nil),
+            (" @hourly ", nil),
+            ("0 0 1 1 *", nil),
+            ("0 0 L * *", nil),
+            ("0 0 15W * *", nil),
+            ("0 0 * * 5#2", nil),
+            ("0 0 * * 5L", nil),
+            ("0 0 * * MON-FRI", nil),
+            ("0 0 * JAN-DEC *", nil),
+            ("0 0 * * sun", nil),
+            ("0 0 * * 7", nil),
+            ("0 0 * * 0-7", nil),
+            ("0 0 * * 5-1", nil),
+            ("0 0 5-1 * *", "the range 5-1 runs backwards in the day of month field (\"5-1\")"),
+            ("60 * * * *", "60 is out of range 0-59 in the minutes field (\"60\")"),
+            ("* 24 * * *", "24 is out of range 0-23 in the hours field (\"24\")"),
+            ("* * 0 * *", "0 is out of range 1-31 in the day of month field (\"0\")"),
+            ("* * 32 * *", "32 is out of range 1-31 in the day of month field (\"32\")"),
+            ("* * * 13 *", "13 is out of range 1-12 in the month field (\"13\")"),
+            ("* * * * 8", "8 is out of range 0-7 in the day of week field (\"8\")"),
+            ("*/0 * * * *", "a step of 0 in the minutes field (\"*/0\")"),
+            ("*/x * * * *", "step \"x\" is not a number in the minutes field (\"*/x\")"),
+            ("*/-1 * * * *", "a step of -1 in the minutes field (\"*/-1\")"),
+            ("1,,2 * * * *", "an empty list item in the minutes field (\"1,,2\")"),
+            ("1-2-3 * * * *", "\"1-2-3\" is not a value or a range in the minutes field (\"1-2-3\")"),
+            ("abc * * * *", "\"abc\" is not a value in the minutes field (\"abc\")"),
+            ("* * *", "3 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
+            ("* * * * * * * *", "8 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
+            ("0 0 0 * * * 2024", nil),
+            ("0 * * * * *", nil),
+            ("+5 * * * *", nil),
+            ("-5 * * * *", "\"\" is not a value in the minutes field (\"-5\")"),
+            ("\t0\t0 * * *", nil),
+            ("0  0 * * *", nil),
+            ("", "0 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
+            ("   ", "0 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
+            ("1-60 * * * *", "60 is out of range 0-59 in the minutes field (\"1-60\")"),
+            ("? * * * *", nil),
+            ("5/15 * * * *", nil),
+            ("0-59/10 * * * *", nil),
+            ("99999999999999999999 * * * *", "\"99999999999999999999\" is not a value in the minutes field (\"99999999999999999999\")"),
+            ("* * * * MON,WED", nil),
+            ("* * * feb *", nil),
+            ("* * * FEB-jan *", "the range FEB-jan runs backwards in the month field (\"FEB-jan\")"),
+            ("é * * * *", "\"é\" is not a value in the minutes field (\"é\")"),
+            ("* * * * mon/2", nil),
+            ("1/ * * * *", "step \"\" is not a number in the minutes field (\"1/\")"),
+            ("*/+2 * * * *", nil),
+            (",1 * * * *", "an empty list item in the minutes field (\",1\")"),
+            ("0 0 * * 1-5/2", nil),
+            ("0 0 lw * *", nil),
+            ("\r\n0 0 * * *\n", nil),
+            ("0 0 * * * *", nil),
+            ("1-1 * * * *", nil),
+            ("0,15,30,45 * * * *", nil),
+            ("0 0 * * 1#6", nil),
+            ("0 0 ? * *", nil),
+            ("* * * * * 1-x", "\"x\" is not a value in the day of week field (\"1-x\")"),
+        ]
+        for (pattern, error) in cases {
+            #expect(CronPattern.error(in: pattern) == error, "\(pattern.debugDescription)")
+        }
+    }
 }
