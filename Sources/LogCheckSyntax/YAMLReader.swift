@@ -481,44 +481,42 @@ public enum YAMLScalarResolver {
         return sign * value
     }
 
-    /// js-yaml `float`: decimal with optional fraction and exponent, `.5`, `.inf`, `.nan`.
+    /// js-yaml `float`: decimal with optional fraction and exponent, `.5`, `.inf`, `.nan`. The
+    /// syntax is checked on the bytes first: most plain scalars that start like a number and
+    /// are not integers (`300M`, `1.5G`, `0 0 * * *`) are strings.
     static func float(_ v: UnsafeBufferPointer<UInt8>) -> Double? {
-        let s = String(decoding: v, as: UTF8.self)
-        var body = Substring(s)
-        var sign = 1.0
-        if body.first == "-" || body.first == "+" {
-            if body.first == "-" { sign = -1 }
-            body = body.dropFirst()
-        }
-        if body == ".inf" || body == ".Inf" || body == ".INF" { return sign * .infinity }
-        if s == ".nan" || s == ".NaN" || s == ".NAN" { return .nan }
-        // [0-9]+ (\.[0-9]*)? ([eE][-+]?[0-9]+)?   |   \.[0-9]+ ([eE][-+]?[0-9]+)? (unsigned)
-        let b = Array(body.utf8)
-        var i = 0
-        let leadingDot = b.first == UInt8(ascii: ".")
-        if leadingDot && sign != 1 || leadingDot && s.first == "+" { return nil }
-        if !leadingDot {
-            let d0 = i
-            while i < b.count && isDigit(b[i]) { i += 1 }
-            if i == d0 { return nil }
-            if i < b.count && b[i] == UInt8(ascii: ".") {
-                i += 1
-                while i < b.count && isDigit(b[i]) { i += 1 }
-            }
-        } else {
-            i = 1
-            let d0 = i
-            while i < b.count && isDigit(b[i]) { i += 1 }
-            if i == d0 { return nil }
-        }
-        if i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
+        let n = v.count
+        let signed = v[0] == UInt8(ascii: "-") || v[0] == UInt8(ascii: "+")
+        let sign: Double = v[0] == UInt8(ascii: "-") ? -1 : 1
+        var i = signed ? 1 : 0
+        let rest = UnsafeBufferPointer(rebasing: v[i...])
+        if equals(rest, ".inf") || equals(rest, ".Inf") || equals(rest, ".INF") { return sign * .infinity }
+        if equals(v, ".nan") || equals(v, ".NaN") || equals(v, ".NAN") { return .nan }
+        // [-+]? [0-9]+ (\.[0-9]*)? ([eE][-+]?[0-9]+)?   |   \.[0-9]+ ([eE][-+]?[0-9]+)? (unsigned)
+        guard i < n else { return nil }
+        if v[i] == UInt8(ascii: ".") {
+            if signed { return nil }
             i += 1
-            if i < b.count && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { i += 1 }
+            let d0 = i
+            while i < n && isDigit(v[i]) { i += 1 }
+            if i == d0 { return nil }
+        } else {
+            let d0 = i
+            while i < n && isDigit(v[i]) { i += 1 }
+            if i == d0 { return nil }
+            if i < n && v[i] == UInt8(ascii: ".") {
+                i += 1
+                while i < n && isDigit(v[i]) { i += 1 }
+            }
+        }
+        if i < n && (v[i] == UInt8(ascii: "e") || v[i] == UInt8(ascii: "E")) {
+            i += 1
+            if i < n && (v[i] == UInt8(ascii: "+") || v[i] == UInt8(ascii: "-")) { i += 1 }
             let e0 = i
-            while i < b.count && isDigit(b[i]) { i += 1 }
+            while i < n && isDigit(v[i]) { i += 1 }
             if i == e0 { return nil }
         }
-        guard i == b.count else { return nil }
-        return v.withMemoryRebound(to: UInt8.self) { NumberParsing.parse($0) }
+        guard i == n else { return nil }
+        return NumberParsing.parse(v)
     }
 }
