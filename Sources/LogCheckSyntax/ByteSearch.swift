@@ -1,26 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// Whether `needle` occurs in the string, comparing UTF-8 bytes (no Unicode normalisation,
     /// which file names and keys do not need); much cheaper than `contains(_: String)`.
     public func containsBytes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { h in
-            needle.withUTF8 { n in
-                guard n.count <= h.count else { return false }
-                guard let first = n.first else { return true }
-                var i = 0
-                let last = h.count - n.count
-                while i <= last {
-                    if h[i] == first {
-                        var k = 1
-                        while k < n.count && h[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
+        return haystack.withUTF8 { h in needle.withUTF8 { h.containsBytes($0) } }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether `needle` occurs in the bytes: `memchr` finds each candidate first byte (it reads
+    /// many bytes at a time), and the rest is compared there.
+    public func containsBytes(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= count, let base = baseAddress else { return false }
+        var i = 0
+        let last = count - needle.count
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return false }
+            let at = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+            i = at + 1
         }
+        return false
     }
 }
 

@@ -58,6 +58,12 @@ import Testing
         #expect(!"".containsBytes("x"))
         #expect("app-log4js.yaml".containsBytes("log4js"))
         #expect("é.json".containsBytes(".json"))
+        #expect("aaab".containsBytes("aab"))
+        #expect("abcab".containsBytes("cab"))
+        #expect(!"abcab".containsBytes("abd"))
+        #expect("abc".containsBytes("abc"))
+        #expect(!"ab".containsBytes("abc"))
+        #expect(!"a-b".containsBytes("a--"))
     }
 
     @Test func byteKeyTable() {
