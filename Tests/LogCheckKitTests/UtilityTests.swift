@@ -220,6 +220,16 @@ import Testing
         #expect(keys.allSatisfy { PM2Schema.keys[$0.position] === $0 })
     }
 
+    @Test func schemaRegularExpressionsMatchAsPM2s() {
+        // ^\d+(G|M|K)?$, ^\d+(h|m|s)?$, ^(cluster|fork)(_mode)?$
+        let bytes = ["512M", "1G", "10", "0K", "512MB", "1.5G", "1g", "", "G", "-1M", "5\u{301}", "١٢M", " 5M"]
+        #expect(bytes.filter(PM2Regex.bytes.matches) == ["512M", "1G", "10", "0K"])
+        let time = ["10s", "5m", "1h", "100", "10S", "s", "10ms", "1.5s"]
+        #expect(time.filter(PM2Regex.time.matches) == ["10s", "5m", "1h", "100"])
+        let modes = ["cluster", "fork", "cluster_mode", "fork_mode", "Cluster", "cluster ", "forkmode", ""]
+        #expect(modes.filter(PM2Regex.execMode.matches) == ["cluster", "fork", "cluster_mode", "fork_mode"])
+    }
+
     @Test func anAppsModeIsTheModeItsReasonGives() {
         let apps = [
             #"{"script": "a.js"}"#, #"{"script": "a.js", "exec_mode": "cluster"}"#, #"{"script": "a.js", "exec_mode": "fork_mode"}"#,

@@ -221,7 +221,18 @@ public struct PM2App: @unchecked Sendable {
     }
 
     /// The schema fields PM2 ends up with, in the schema's order.
-    public var fields: [Field] { resolved.map(field) }
+    public var fields: Fields { Fields(entries: node.entries, packed: resolved) }
+
+    /// A view of the resolved fields (no array is built for them).
+    public struct Fields: RandomAccessCollection, @unchecked Sendable {
+        let entries: EntryList
+        let packed: ArraySlice<Packed>
+        public var startIndex: Int { packed.startIndex }
+        public var endIndex: Int { packed.endIndex }
+        public subscript(i: Int) -> Field {
+            Field(key: PM2Schema.keys[Int(packed[i].position)], entry: entries[Int(packed[i].entry)])
+        }
+    }
 
     private func field(_ packed: Packed) -> Field {
         Field(key: PM2Schema.keys[Int(packed.position)], entry: node.entries[Int(packed.entry)])

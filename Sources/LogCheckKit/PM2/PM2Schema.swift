@@ -55,16 +55,18 @@ public enum PM2Regex: Sendable {
 
     public func matches(_ s: String) -> Bool {
         switch self {
-        case .bytes: return PM2Regex.digitsThen(s, ["G", "M", "K"])
-        case .time: return PM2Regex.digitsThen(s, ["h", "m", "s"])
-        case .execMode: return ["cluster", "fork", "cluster_mode", "fork_mode"].contains(s)
+        case .bytes: return PM2Regex.digitsThen(s, "GMK")
+        case .time: return PM2Regex.digitsThen(s, "hms")
+        case .execMode: return s == "cluster" || s == "fork" || s == "cluster_mode" || s == "fork_mode"
         }
     }
 
-    static func digitsThen(_ s: String, _ units: [Character]) -> Bool {
-        var body = Substring(s)
-        if let last = body.last, units.contains(last) { body = body.dropLast() }
-        return !body.isEmpty && body.allSatisfy { $0.isASCII && $0.isNumber }
+    /// `^\d+(units)?$`, by bytes (`\d` is an ASCII digit).
+    static func digitsThen(_ s: String, _ units: StaticString) -> Bool {
+        var body = s.utf8[...]
+        let u = UnsafeBufferPointer(start: units.utf8Start, count: units.utf8CodeUnitCount)
+        if let last = body.last, u.contains(last) { body = body.dropLast() }
+        return !body.isEmpty && body.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
     }
 
     /// PM2's description of what the value must look like (the schema's `desc`).

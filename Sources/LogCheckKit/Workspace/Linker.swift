@@ -258,7 +258,6 @@ struct Linker {
             var cwd = ecoDir
             if let c = app.field(.cwd)?.value.string { cwd = Path.resolve(ecoDir, c) }
             var found: [Deployment] = []
-            let label = EcosystemContext.label(app)
             // 1. LOG4JS_CONFIG in env / env_<name>.
             for env in app.environments {
                 guard let e = env.values.entry("LOG4JS_CONFIG"), let value = e.value.string else { continue }
@@ -277,10 +276,11 @@ struct Linker {
                     found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .commandLine, environment: nil))
                 }
             }
-            for d in found {
-                if explains { verbose.append("\(label) (\(ecosystem.document.path)) uses \(d.config.source.path): \(d.linkDescription)") }
+            if explains {
+                let label = EcosystemContext.label(app)
+                for d in found { verbose.append("\(label) (\(ecosystem.document.path)) uses \(d.config.source.path): \(d.linkDescription)") }
+                if found.isEmpty { verbose.append("\(label) (\(ecosystem.document.path)): no log4js config found") }
             }
-            if found.isEmpty && explains { verbose.append("\(label) (\(ecosystem.document.path)): no log4js config found") }
             result += found
         }
         return result
