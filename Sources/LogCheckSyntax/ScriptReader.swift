@@ -151,7 +151,11 @@ struct ScriptParser {
     func token(_ k: Int) -> Token { tokens[min(k, tokens.count - 1)] }
 
     func text(_ t: Token) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: buf[Int(t.start)..<Int(t.end)]), as: UTF8.self)
+        String(decoding: bytes(t), as: UTF8.self)
+    }
+
+    func bytes(_ t: Token) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buf[Int(t.start)..<Int(t.end)])
     }
 
     func isPunct(_ t: Token, _ p: StaticString) -> Bool {
@@ -193,9 +197,10 @@ struct ScriptParser {
         i += 1
     }
 
-    static let assignmentOperators: Set<String> = [
+    /// Looked up by the token's bytes (operators are asked for at every identifier and operand).
+    static let assignmentOperators = ByteKeyTable([
         "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??=",
-    ]
+    ].map { ($0, 1) })
     static let mutatingMethods: Set<String> = [
         "push", "unshift", "splice", "pop", "shift", "sort", "reverse", "fill", "copyWithin", "set", "delete", "clear",
     ]
@@ -239,12 +244,11 @@ struct ScriptParser {
             let name = text(tokens[k])
             let next = token(k + 1)
             if next.kind == .punctuator {
-                let op = text(next)
-                if ScriptParser.assignmentOperators.contains(op) {
-                    if op == "=" { assignCount[name, default: 0] += 1 } else { mutated.insert(name) }
+                if isAssignmentOperator(next) {
+                    if same(next, "=") { assignCount[name, default: 0] += 1 } else { mutated.insert(name) }
                     continue
                 }
-                if op == "++" || op == "--" { mutated.insert(name); continue }
+                if same(next, "++") || same(next, "--") { mutated.insert(name); continue }
             }
             if k > 0 && (isPunct(tokens[k - 1], "++") || isPunct(tokens[k - 1], "--")) { mutated.insert(name); continue }
             if k > 0 && isWord(tokens[k - 1], "delete") { mutated.insert(name); continue }
@@ -272,10 +276,9 @@ struct ScriptParser {
             guard m > k + 1, m < tokens.count else { continue }
             let after = tokens[m]
             if after.kind == .punctuator {
-                let op = text(after)
-                if ScriptParser.assignmentOperators.contains(op) || op == "++" || op == "--" {
+                if isAssignmentOperator(after) || same(after, "++") || same(after, "--") {
                     mutated.insert(name)
-                } else if op == "(", let last, ScriptParser.mutatingMethods.contains(last) {
+                } else if same(after, "("), let last, ScriptParser.mutatingMethods.contains(last) {
                     mutated.insert(name)
                 }
             }
@@ -662,7 +665,7 @@ struct ScriptParser {
 
     @inline(never)
     func isAssignmentOperator(_ t: Token) -> Bool {
-        ScriptParser.assignmentOperators.contains(text(t))
+        ScriptParser.assignmentOperators.value(bytes(t)) != nil
     }
 
     @inline(never)
@@ -729,19 +732,19 @@ struct ScriptParser {
         return []
     }
 
-    static let precedence: [String: Int] = [
-        "??": 1, "||": 2, "&&": 3, "|": 4, "^": 5, "&": 6,
-        "==": 7, "!=": 7, "===": 7, "!==": 7,
-        "<": 8, ">": 8, "<=": 8, ">=": 8, "instanceof": 8, "in": 8,
-        "<<": 9, ">>": 9, ">>>": 9, "+": 10, "-": 10, "*": 11, "/": 11, "%": 11, "**": 12,
-    ]
+    static let precedence = ByteKeyTable([
+        ("??", 1), ("||", 2), ("&&", 3), ("|", 4), ("^", 5), ("&", 6),
+        ("==", 7), ("!=", 7), ("===", 7), ("!==", 7),
+        ("<", 8), (">", 8), ("<=", 8), (">=", 8), ("instanceof", 8), ("in", 8),
+        ("<<", 9), (">>", 9), (">>>", 9), ("+", 10), ("-", 10), ("*", 11), ("/", 11), ("%", 11), ("**", 12),
+    ])
 
     /// The precedence of the binary operator at the current token, if any.
     @inline(never)
     func binaryPrecedence() -> Int? {
         let t = peek
         guard t.kind == .punctuator || isWord(t, "instanceof") || isWord(t, "in") else { return nil }
-        return ScriptParser.precedence[text(t)]
+        return ScriptParser.precedence.value(bytes(t))
     }
 
     mutating func binary(_ minPrec: Int) throws -> Int32 {
