@@ -14,7 +14,28 @@ extension String {
     }
 }
 
+/// An ASCII decimal digit.
+@inlinable public func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+/// The value of an ASCII hexadecimal digit (either case).
+@inlinable public func hexValue(_ b: UInt8) -> UInt32? {
+    switch b {
+    case 0x30...0x39: return UInt32(b - 0x30)
+    case 0x41...0x46: return UInt32(b - 0x41 + 10)
+    case 0x61...0x66: return UInt32(b - 0x61 + 10)
+    default: return nil
+    }
+}
+
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether the bytes are exactly `word`'s.
+    public func equals(_ word: StaticString) -> Bool {
+        guard count == word.utf8CodeUnitCount else { return false }
+        let p = word.utf8Start
+        for i in 0..<count where self[i] != p[i] { return false }
+        return true
+    }
+
     /// Whether `needle` occurs in the bytes: `memchr` finds each candidate first byte (it reads
     /// many bytes at a time), and the rest is compared there.
     public func containsBytes(_ needle: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -378,19 +378,10 @@ private struct JSONParser {
     }
 }
 
-@inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 @inline(__always) func isIdentStart(_ b: UInt8) -> Bool {
     (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b == 0x5F || b == 0x24 || b >= 0x80
 }
 @inline(__always) func isIdentByte(_ b: UInt8) -> Bool { isIdentStart(b) || isDigit(b) }
-@inline(__always) func hexValue(_ b: UInt8) -> UInt32? {
-    switch b {
-    case 0x30...0x39: return UInt32(b - 0x30)
-    case 0x41...0x46: return UInt32(b - 0x41 + 10)
-    case 0x61...0x66: return UInt32(b - 0x61 + 10)
-    default: return nil
-    }
-}
 
 enum NumberParsing {
     /// Decimal number text (optional sign, digits, fraction, exponent) to a Double.

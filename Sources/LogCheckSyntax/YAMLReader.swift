@@ -428,13 +428,13 @@ public enum YAMLScalarResolver {
         case UInt8(ascii: "~"):
             if n == 1 { return (.null, 0) }
         case UInt8(ascii: "n"), UInt8(ascii: "N"):
-            if equals(v, "null") || equals(v, "Null") || equals(v, "NULL") { return (.null, 0) }
+            if v.equals("null") || v.equals("Null") || v.equals("NULL") { return (.null, 0) }
             return (.string, 0)
         case UInt8(ascii: "t"), UInt8(ascii: "T"):
-            if equals(v, "true") || equals(v, "True") || equals(v, "TRUE") { return (.bool, 1) }
+            if v.equals("true") || v.equals("True") || v.equals("TRUE") { return (.bool, 1) }
             return (.string, 0)
         case UInt8(ascii: "f"), UInt8(ascii: "F"):
-            if equals(v, "false") || equals(v, "False") || equals(v, "FALSE") { return (.bool, 0) }
+            if v.equals("false") || v.equals("False") || v.equals("FALSE") { return (.bool, 0) }
             return (.string, 0)
         case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"):
             if let i = integer(v) { return (.number, i) }
@@ -443,13 +443,6 @@ public enum YAMLScalarResolver {
             return (.string, 0)
         }
         return (.string, 0)
-    }
-
-    static func equals(_ v: UnsafeBufferPointer<UInt8>, _ s: StaticString) -> Bool {
-        guard v.count == s.utf8CodeUnitCount else { return false }
-        let p = s.utf8Start
-        for i in 0..<v.count where v[i] != p[i] { return false }
-        return true
     }
 
     /// js-yaml `int`: optional sign, then `0`, `0b…`, `0x…`, `0o…` or decimal digits.
@@ -490,8 +483,8 @@ public enum YAMLScalarResolver {
         let sign: Double = v[0] == UInt8(ascii: "-") ? -1 : 1
         var i = signed ? 1 : 0
         let rest = UnsafeBufferPointer(rebasing: v[i...])
-        if equals(rest, ".inf") || equals(rest, ".Inf") || equals(rest, ".INF") { return sign * .infinity }
-        if equals(v, ".nan") || equals(v, ".NaN") || equals(v, ".NAN") { return .nan }
+        if rest.equals(".inf") || rest.equals(".Inf") || rest.equals(".INF") { return sign * .infinity }
+        if v.equals(".nan") || v.equals(".NaN") || v.equals(".NAN") { return .nan }
         // [-+]? [0-9]+ (\.[0-9]*)? ([eE][-+]?[0-9]+)?   |   \.[0-9]+ ([eE][-+]?[0-9]+)? (unsigned)
         guard i < n else { return nil }
         if v[i] == UInt8(ascii: ".") {

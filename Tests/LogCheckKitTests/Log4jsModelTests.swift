@@ -86,6 +86,12 @@ import Testing
         let source = SourceFile(path: "log4js.json", text: #"{"appenders": {"out": {"type": "stdout"}, "f": {"type": "logLevelFilter", "appender": "out", "level": "marn"}}, "categories": {"default": {"appenders": ["f"], "level": "marn"}}}"#)
         let findings = check([source]).filter { $0.rule.id == "LC209" || $0.rule.id == "LC227" }
         #expect(findings.map { "\($0.rule.id) \($0.fixes.map(\.title))" } == ["LC227 [\"use level \\\"warn\\\"\"]", "LC209 [\"use level \\\"warn\\\"\"]"])
+        // Each fix replaces that finding's value, quotes included, with "warn".
+        let text = Array(source.bytes)
+        for f in findings {
+            #expect(String(decoding: text[f.location.span.start..<f.location.span.end], as: UTF8.self) == "\"marn\"")
+            #expect(f.fixes.first?.edits.map { "\($0.span) \($0.replacement)" } == ["\(f.location.span) \"warn\""])
+        }
     }
 
     @Test func numberConversionIsJavaScriptsNumber() {

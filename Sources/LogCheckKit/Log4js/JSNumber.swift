@@ -20,9 +20,9 @@ public enum JSNumber {
         let signed = b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")
         let sign: Double = b[i] == UInt8(ascii: "-") ? -1 : 1
         if signed { i += 1 }
-        if equals(b, i..<end, "Infinity") { return sign * .infinity }
+        if UnsafeBufferPointer(rebasing: b[i..<end]).equals("Infinity") { return sign * .infinity }
         if end - i >= 2 && b[i] == UInt8(ascii: "0") {
-            let radix: Int
+            let radix: UInt32
             switch b[i + 1] | 0x20 {
             case UInt8(ascii: "x"): radix = 16
             case UInt8(ascii: "o"): radix = 8
@@ -34,7 +34,7 @@ public enum JSNumber {
                 if signed || end - i == 2 { return .nan }
                 var value = 0.0
                 for k in i + 2..<end {
-                    guard let d = digitValue(b[k]), d < radix else { return .nan }
+                    guard let d = hexValue(b[k]), d < radix else { return .nan }
                     value = value * Double(radix) + Double(d)
                 }
                 return value
@@ -75,22 +75,6 @@ public enum JSNumber {
             while start < b.count, let n = whiteSpaceLength(b, from: start) { start += n }
             return String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self)
         }
-    }
-
-    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- UInt8(ascii: "0") < 10 }
-
-    static func digitValue(_ c: UInt8) -> Int? {
-        if isDigit(c) { return Int(c &- UInt8(ascii: "0")) }
-        let lower = c | 0x20
-        if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") { return Int(lower - UInt8(ascii: "a")) + 10 }
-        return nil
-    }
-
-    static func equals(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
-        guard range.count == word.utf8CodeUnitCount else { return false }
-        let w = word.utf8Start
-        for k in 0..<range.count where b[range.lowerBound + k] != w[k] { return false }
-        return true
     }
 
     /// The UTF-8 sequences of JavaScript's StrWhiteSpaceChar: tab, LF, VT, FF, CR, space, the

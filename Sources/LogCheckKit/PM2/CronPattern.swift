@@ -1,3 +1,5 @@
+import LogCheckSyntax
+
 /// The cron patterns PM2 accepts for `cron_restart` (it validates them with croner before anything
 /// else, Common.js:318-334). Only clear mistakes are rejected: a wrong number of fields, a value out
 /// of range, a step of 0, or characters that are not cron syntax.
@@ -52,8 +54,8 @@ public enum CronPattern {
         guard i < b.endIndex else { return nil }
         var n = 0
         while i < b.endIndex {
-            let d = b[i] &- UInt8(ascii: "0")
-            guard d < 10 else { return nil }
+            guard isDigit(b[i]) else { return nil }
+            let d = b[i] - UInt8(ascii: "0")
             let (m, o1) = n.multipliedReportingOverflow(by: 10)
             let (s, o2) = negative ? m.subtractingReportingOverflow(Int(d)) : m.addingReportingOverflow(Int(d))
             guard !o1 && !o2 else { return nil }

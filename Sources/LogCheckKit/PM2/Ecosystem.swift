@@ -218,6 +218,16 @@ public struct PM2App: @unchecked Sendable {
         /// The spelling PM2 took it from (the canonical name or an alias).
         public var spelling: String { entry.key ?? key.name }
         public var viaAlias: Bool { spelling != key.name }
+
+        init(key: PM2Key, entry: Entry) {
+            self.key = key
+            self.entry = entry
+        }
+
+        /// The field a packed record of the app's entries names.
+        init(_ packed: Packed, _ entries: EntryList) {
+            self.init(key: PM2Schema.keys[Int(packed.position)], entry: entries[Int(packed.entry)])
+        }
     }
 
     /// The schema fields PM2 ends up with, in the schema's order.
@@ -229,13 +239,7 @@ public struct PM2App: @unchecked Sendable {
         let packed: ArraySlice<Packed>
         public var startIndex: Int { packed.startIndex }
         public var endIndex: Int { packed.endIndex }
-        public subscript(i: Int) -> Field {
-            Field(key: PM2Schema.keys[Int(packed[i].position)], entry: entries[Int(packed[i].entry)])
-        }
-    }
-
-    private func field(_ packed: Packed) -> Field {
-        Field(key: PM2Schema.keys[Int(packed.position)], entry: node.entries[Int(packed.entry)])
+        public subscript(i: Int) -> Field { Field(packed[i], entries) }
     }
 
     /// The value PM2 uses for a schema key, resolved as `validateJSON` does (Config.js:97-101): the
@@ -246,7 +250,7 @@ public struct PM2App: @unchecked Sendable {
         let position = key.position
         // Few fields, in schema order: a linear scan beats hashing them.
         for f in resolved where Int(f.position) >= position {
-            return Int(f.position) == position ? field(f) : nil
+            return Int(f.position) == position ? Field(f, node.entries) : nil
         }
         return nil
     }
@@ -270,12 +274,6 @@ public struct PM2App: @unchecked Sendable {
         let position = key.position
         let entries = node.entries
         return written.filter { Int($0.position) == position }.map { entries[Int($0.entry)] }
-    }
-
-    /// The app's value for `name` as written, canonical spelling or alias, even if PM2 drops it.
-    public func written(_ name: String) -> Entry? {
-        guard let key = PM2Schema.key(named: name) else { return node.entry(name) }
-        return node.entry(key.name) ?? key.aliases.lazy.compactMap { node.entry($0) }.first
     }
 
     /// `script`, or `cmd`/`command` when `script` is absent (verifyConfs, Common.js:697-705).

@@ -66,7 +66,7 @@ public enum PM2Regex: Sendable {
         var body = s.utf8[...]
         let u = UnsafeBufferPointer(start: units.utf8Start, count: units.utf8CodeUnitCount)
         if let last = body.last, u.contains(last) { body = body.dropLast() }
-        return !body.isEmpty && body.allSatisfy { $0 &- UInt8(ascii: "0") < 10 }
+        return !body.isEmpty && body.allSatisfy(isDigit)
     }
 
     /// PM2's description of what the value must look like (the schema's `desc`).
@@ -177,7 +177,7 @@ public enum PM2Schema {
     }
 
     /// Keys PM2 reads from an app outside the schema (verifyConfs, Common.js:697-705).
-    public static let extraKeys: Set<String> = ["cmd", "command"]
+    public static let extraKeys = ["cmd", "command"]
 
     /// `^env_\S*$`, the schema's one regular-expression key (Config.js:31,92-95):
     /// `env_production`, and also `env_` or `env_file`, but not a key with a space, a tab or a
@@ -194,9 +194,9 @@ public enum PM2Schema {
         return key.withUTF8 { isEnvironmentKey($0) }
     }
 
-    /// Whether PM2 reads a key of an app at all.
-    public static func isKnown(_ key: String) -> Bool {
-        spellingTable.value(key) != nil || extraKeys.contains(key) || isEnvironmentKey(key)
+    /// Whether PM2 reads a key of an app at all (told by its bytes, without a `String`).
+    public static func isKnown(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        spellingTable.value(key) != nil || isEnvironmentKey(key) || extraKeys.contains { key.elementsEqual($0.utf8) }
     }
 
     /// Config.js:34-41: split on `_`, capitalise segments after the first that are longer than 1.

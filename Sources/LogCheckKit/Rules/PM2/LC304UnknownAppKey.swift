@@ -24,7 +24,7 @@ public enum LC304UnknownAppKey: EcosystemRule {
         fix: .safe,
         fixDescription: "When exactly one PM2 key is close, the key is renamed to it (unless that key is already set).")
 
-    static let allSpellings: [String] = PM2Schema.allSpellings + PM2Schema.extraKeys.sorted()
+    static let allSpellings: [String] = PM2Schema.allSpellings + PM2Schema.extraKeys
     /// What an unknown key is compared with: every spelling except camelCase aliases (but
     /// `windowsHide`, which has no snake_case form).
     static let suggestions = Suggest.Index(allSpellings.filter { !$0.contains(where: { $0.isUppercase }) || $0 == "windowsHide" })
@@ -32,9 +32,9 @@ public enum LC304UnknownAppKey: EcosystemRule {
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where !app.node.hasUnknownEntries {
             for e in app.node.entries {
-                // Most keys are schema spellings or environments: tell those by bytes, without a String.
-                if e.withKeyBytes({ $0.map { PM2Schema.spellingTable.value($0) != nil || PM2Schema.isEnvironmentKey($0) } ?? false }) { continue }
-                guard let key = e.key, !PM2Schema.isKnown(key) else { continue }
+                // Known keys (nearly all) are told by their bytes, without a String.
+                if e.withKeyBytes({ $0.map(PM2Schema.isKnown) ?? false }) { continue }
+                guard let key = e.key else { continue }
                 var suggestion: String? = nil
                 let lower = key.lowercased()
                 if lower.hasPrefix("env") && key != "env" {
