@@ -1,23 +1,5 @@
 import LogCheckSyntax
 
-/// Files in memory over another provider: the fixed content of files, the rest as on disk.
-public struct OverlayFiles: FileProvider {
-    public var base: FileProvider
-    public var overrides: [String: [UInt8]]
-
-    public init(base: FileProvider, overrides: [String: [UInt8]]) {
-        self.base = base
-        var normalised: [String: [UInt8]] = [:]
-        for (k, v) in overrides { normalised[Path.normalize(k)] = v }
-        self.overrides = normalised
-    }
-
-    public func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        if let b = overrides[Path.normalize(path)] { return .success(b) }
-        return base.read(path)
-    }
-}
-
 /// Applies fixes until nothing changes (as ruff and ESLint do): each pass checks the current
 /// content, applies every allowed fix whose edits do not overlap one already taken (the others
 /// wait for the next pass), and checks again. A changed file is kept only if it still parses and

@@ -14,4 +14,15 @@ public enum LC011UnrecognisedFile: Rule {
         examples: [
             .bad("settings.json", "«{\"port\": 3000}»", "logcheck does not recognise this file: it has none of the top-level keys of a PM2 ecosystem file (apps, pm2, deploy, script) or of a log4js config (appenders, categories), so nothing in it was checked"),
         ])
+
+    /// The finding for a document nothing recognised: named explicitly, read without error, and
+    /// neither kind.
+    static func check(_ doc: Document, into sink: inout DiagnosticSink) {
+        guard doc.kind == .unknown, !doc.input.fromDirectory, doc.read.tree != nil, !doc.read.hasErrors else { return }
+        sink.emit(
+            description,
+            "logcheck does not recognise this file: it has none of the top-level keys of a PM2 ecosystem file (apps, pm2, deploy, script) or of a log4js config (appenders, categories), so nothing in it was checked",
+            at: Location(doc.source, doc.root?.span ?? Span(0, 0)),
+            help: "name its kind with --ecosystem \(doc.path) or --log4js \(doc.path)")
+    }
 }

@@ -110,13 +110,7 @@ public struct Checker: Sendable {
         for s in doc.read.diagnostics {
             sink.emit(Checker.diagnostic(from: s, in: doc))
         }
-        if doc.kind == .unknown && !doc.input.fromDirectory && doc.read.tree != nil && !doc.read.hasErrors {
-            sink.emit(
-                LC011UnrecognisedFile.description,
-                "logcheck does not recognise this file: it has none of the top-level keys of a PM2 ecosystem file (apps, pm2, deploy, script) or of a log4js config (appenders, categories), so nothing in it was checked",
-                at: Location(doc.source, doc.root?.span ?? Span(0, 0)),
-                help: "name its kind with --ecosystem \(doc.path) or --log4js \(doc.path)")
-        }
+        LC011UnrecognisedFile.check(doc, into: &sink)
         if doc.kind == .log4js, let config = log4js {
             sink.append(contentsOf: Checker.checkLog4js(config))
         }

@@ -1,0 +1,59 @@
+import LogCheckSyntax
+
+public enum DocumentKind: String, Sendable {
+    case ecosystem
+    case log4js
+    case unknown
+}
+
+public enum InputFormat: String, Sendable {
+    case yaml
+    /// A `.json` file: strict JSON for log4js, a JavaScript expression for PM2.
+    case json
+    case javascript
+}
+
+/// One input: its source, the syntax tree and what it is.
+public final class Document: @unchecked Sendable {
+    public let source: SourceFile
+    public let format: InputFormat
+    public let kind: DocumentKind
+    public private(set) var read: ReadResult
+    /// For JavaScript inputs: how the file exports its value.
+    public var module: ScriptReader.Module? { moduleBox?.value }
+    /// Boxed: most documents are YAML or JSON and have none, and a module is about 80 bytes.
+    private let moduleBox: ModuleBox?
+
+    private final class ModuleBox {
+        var value: ScriptReader.Module
+        init(_ value: ScriptReader.Module) { self.value = value }
+    }
+    /// Whether the tree came from the strict JSON reader.
+    public let strictJSON: Bool
+    public let input: InputFile
+    /// For a `.json` file read as a JavaScript expression (as PM2 does): what JSON.parse would reject.
+    public var nonJSON: [SyntaxDiagnostic] = []
+
+    init(source: SourceFile, format: InputFormat, kind: DocumentKind, read: ReadResult, module: ScriptReader.Module?, strictJSON: Bool, input: InputFile) {
+        self.source = source
+        self.format = format
+        self.kind = kind
+        self.read = read
+        self.moduleBox = module.map(ModuleBox.init)
+        self.strictJSON = strictJSON
+        self.input = input
+    }
+
+    public var root: Node? { read.root }
+    public var path: String { source.path }
+
+    /// Lets the syntax tree go once every rule has read it (findings keep positions, not nodes):
+    /// the root and the configure() arguments become nil; the source, the reader's findings and
+    /// the comments stay.
+    func releaseTree() {
+        read.tree = nil
+        if let box = moduleBox {
+            for i in box.value.configureCalls.indices { box.value.configureCalls[i].argument = nil }
+        }
+    }
+}
