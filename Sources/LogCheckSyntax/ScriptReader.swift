@@ -39,6 +39,8 @@ public enum ScriptReader {
         public var configureCalls: [CallSite] = []
         /// Modules the file loads: the string arguments of `require()` and the sources of `import`.
         public var dependencies: [String] = []
+        /// Where each of `dependencies` is written (its string literal).
+        public var dependencySpans: [Span] = []
     }
 
     public struct CallSite: Sendable {
@@ -54,6 +56,11 @@ public enum ScriptReader {
     public struct Result: Sendable {
         public var read: ReadResult
         public var module: Module
+
+        public init(read: ReadResult, module: Module) {
+            self.read = read
+            self.module = module
+        }
     }
 
     /// Reads a CommonJS or ES module (`.config.js`, `.cjs`, `.mjs`, app code).
@@ -235,8 +242,10 @@ struct ScriptParser {
             if k >= 2 && isPunct(tokens[k - 1], "(") && (isWord(tokens[k - 2], "require") || isWord(tokens[k - 2], "import"))
                 && (k < 3 || !isPunct(tokens[k - 3], ".")) && isPunct(token(k + 1), ")") {
                 module.dependencies.append(decodeString(tokens[k]))
+                module.dependencySpans.append(tokens[k].span)
             } else if k >= 1 && (isWord(tokens[k - 1], "from") || (isWord(tokens[k - 1], "import") && (k < 2 || !isPunct(tokens[k - 2], ".")))) {
                 module.dependencies.append(decodeString(tokens[k]))
+                module.dependencySpans.append(tokens[k].span)
             }
         }
         for k in 0..<tokens.count where tokens[k].kind == .identifier {

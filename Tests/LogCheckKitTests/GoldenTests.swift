@@ -18,7 +18,7 @@ import Testing
             return args.split(separator: "\n").map { String($0).replacing("$CASE", with: "fixtures/golden/\(name)") }
         }
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-            .filter { !$0.hasPrefix("expected.") && $0 != "args" && $0 != "README.md" }
+            .filter { !$0.hasPrefix("expected.") && $0 != "args" && $0 != "README.md" && $0 != "package.json" }
             .sorted()
         return files.map { "fixtures/golden/\(name)/\($0)" }
     }

@@ -7,11 +7,11 @@ import Testing
 
     /// Runs the checker with only the ecosystem file as input; the other files are reachable only
     /// through links.
-    func deployments(_ files: [String: String], input: String = "app/ecosystem.config.js") -> CheckResult {
+    func deployments(_ files: [String: String], inputs: [String] = ["app/ecosystem.config.js"]) -> CheckResult {
         let sources = files.map { SourceFile(path: $0.key, text: $0.value) }
         let memory = MemoryFiles(Dictionary(uniqueKeysWithValues: sources.map { ($0.path, $0.bytes) }))
-        let eco = sources.first { $0.path == input }!
-        return Checker(files: memory).run([DocumentLoader.load(eco, input: InputFile(path: eco.path))])
+        let named = inputs.map { input in sources.first { $0.path == input }! }
+        return Checker(files: memory).run(named.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) })
     }
 
     func linkedPaths(_ r: CheckResult) -> [String] { r.deployments.map { $0.config.source.path } }
@@ -35,7 +35,8 @@ import Testing
             "app/conf/log4js.json": config,
         ])
         #expect(linkedPaths(r) == ["app/conf/log4js.json"])
-        #expect(r.deployments.first?.linkDescription.hasPrefix("log4js.configure() in app/lib/log.js:1:") == true)
+        #expect(r.deployments.first?.linkDescription
+            == "app \"index\" loads app/conf/log4js.json through its code: script: './index.js' (app/ecosystem.config.js:1:37) → require('./lib/log') (app/index.js:1:9) → log4js.configure(require('../conf/log4js')) (app/lib/log.js:1:35)")
     }
 
     @Test func configureWithAStringIsRelativeToTheAppsWorkingDirectory() {
@@ -60,7 +61,7 @@ import Testing
         let r = deployments([
             "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'main.js' }] }",
             "app/main.js": "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n",
-        ])
+        ], inputs: ["app/ecosystem.config.js", "app/main.js"])
         #expect(linkedPaths(r) == ["app/main.js"])
         #expect(r.diagnostics.map(\.rule.id) == ["LC204"])
         #expect(r.diagnostics.first?.location.start == LineColumn(line: 2, column: 46))
@@ -73,7 +74,7 @@ import Testing
             "app/ecosystem.config.js": "module.exports = { apps: [{ name: 'api', script: 'api.js' }, { name: 'worker', script: 'worker.js' }] }",
             "app/api.js": code,
             "app/worker.js": code,
-        ])
+        ], inputs: ["app/ecosystem.config.js", "app/api.js", "app/worker.js"])
         #expect(linkedPaths(r) == ["app/api.js", "app/worker.js"])
         #expect(r.diagnostics.map { "\($0.rule.id) \($0.file.path):\($0.location.start.line):\($0.location.start.column)" }.sorted()
             == ["LC204 app/api.js:2:46", "LC204 app/worker.js:2:46"])
@@ -97,12 +98,96 @@ import Testing
         #expect(r.deployments.isEmpty)
     }
 
-    @Test func commandLinePairingWhenNothingElseLinks() {
+    @Test func proximityPairingWhenTheScriptIsMissing() {
         let eco = SourceFile(path: "ecosystem.config.js", text: "module.exports = { apps: [{ name: 'a', script: 'a.js' }, { name: 'b', script: 'b.js' }] }")
         let log = SourceFile(path: "log4js.json", text: config)
-        let r = Checker(files: MemoryFiles()).run([eco, log].map { DocumentLoader.load($0, input: InputFile(path: $0.path)) })
+        let files = MemoryFiles([eco.path: eco.bytes, log.path: log.bytes])
+        let r = Checker(files: files).run([eco, log].map { DocumentLoader.load($0, input: InputFile(path: $0.path)) })
         #expect(r.deployments.map { $0.app.name ?? "" } == ["a", "b"])
-        #expect(r.deployments.allSatisfy { if case .commandLine = $0.link { return true } else { return false } })
+        #expect(r.deployments.allSatisfy { if case .proximity = $0.link { return true } else { return false } })
+        #expect(r.deployments.first?.linkDescription == "app \"a\" is paired with log4js.json by proximity (the same package): its script a.js was not found")
+    }
+
+    @Test func aReadableScriptWithoutLog4jsLinksNothing() {
+        let r = deployments([
+            "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'worker.py', interpreter: 'python3' }] }",
+            "app/worker.py": "print('hello')\n",
+            "app/log4js.json": config,
+        ], inputs: ["app/ecosystem.config.js", "app/log4js.json"])
+        #expect(r.deployments.isEmpty)
+    }
+
+    @Test func proximityStaysInsideThePackage() {
+        // Two services, each a package: a service's app is paired with its own config only,
+        // whichever files are named.
+        let eco = "module.exports = { apps: [{ name: 'api', script: 'missing.js', exec_mode: 'cluster', instances: 2 }] }"
+        let files = [
+            "repo/.git/HEAD": "ref: refs/heads/main\n",
+            "repo/a/package.json": "{}", "repo/a/ecosystem.config.js": eco, "repo/a/log4js.json": config,
+            "repo/a/conf/log4js.json": config,
+            "repo/b/package.json": "{}", "repo/b/log4js.json": config,
+            "repo/log4js.json": config,
+        ]
+        let everything = Array(files.keys.filter { !$0.contains(".git") && !$0.hasSuffix("package.json") }.sorted())
+        #expect(linkedPaths(deployments(files, inputs: everything)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
+        #expect(linkedPaths(deployments(files, inputs: ["repo/a/ecosystem.config.js"])) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
+        // Named alone, a config finds the ecosystem file of its package.
+        let alone = deployments(files, inputs: ["repo/a/conf/log4js.json"])
+        #expect(linkedPaths(alone) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
+        #expect(alone.diagnostics.map { "\($0.rule.id) \($0.file.path)" } == ["LC101 repo/a/conf/log4js.json"])
+        #expect(deployments(files, inputs: ["repo/b/log4js.json"]).deployments.isEmpty)
+        #expect(deployments(files, inputs: ["repo/log4js.json"]).deployments.isEmpty)
+    }
+
+    @Test func linksStayInsideTheEcosystemFilesPackage() {
+        // ops/ is a package of its own; its app's code is in another package: not linked, so
+        // that naming the config alone gives the same answer as naming the ecosystem file.
+        let files = [
+            "repo/.git/HEAD": "ref: refs/heads/main\n",
+            "repo/ops/package.json": "{}",
+            "repo/ops/ecosystem.config.js": "module.exports = { apps: [{ script: '../api/server.js', exec_mode: 'cluster', instances: 2 }] }",
+            "repo/api/package.json": "{}",
+            "repo/api/server.js": "require('log4js').configure(__dirname + '/log4js.json')\n",
+            "repo/api/log4js.json": config,
+        ]
+        let r = deployments(files, inputs: ["repo/ops/ecosystem.config.js"])
+        #expect(r.deployments.isEmpty)
+        #expect(r.verbose.contains("app \"server\" (repo/ops/ecosystem.config.js) reaches repo/api/server.js, outside the package repo/ops: not linked (a link stays inside the ecosystem file's package)"))
+        #expect(deployments(files, inputs: ["repo/api/log4js.json"]).deployments.isEmpty)
+    }
+
+    @Test func pathsBuiltFromKnownParts() {
+        let eco = "module.exports = { apps: [{ script: './bin/www', cwd: '.' }] }"
+        for (code, expected) in [
+            ("require('log4js').configure(__dirname + '/../config/log4js.json')", "app/config/log4js.json"),
+            ("require('log4js').configure(`${__dirname}/../config/log4js.json`)", "app/config/log4js.json"),
+            ("require('log4js').configure(path.join(__dirname, '../config/', 'log4js.json'))", "app/config/log4js.json"),
+            ("require('log4js').configure(path.resolve('config', 'log4js.json'))", "app/config/log4js.json"),
+            ("require('log4js').configure('./config/' + 'log4js.json')", "app/config/log4js.json"),
+        ] {
+            let r = deployments([
+                "app/ecosystem.config.js": eco,
+                // Extensionless, with a shebang, as Express's generator writes it.
+                "app/bin/www": "#!/usr/bin/env node\nconst path = require('path')\n" + code + "\n",
+                "app/config/log4js.json": config,
+            ])
+            #expect(linkedPaths(r) == [expected], "\(code)")
+        }
+    }
+
+    @Test func requireResolvesAsNodeDoes() {
+        // ./config is config.js before config.json, and a directory is its package.json main.
+        let r = deployments([
+            "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'server' }] }",
+            "app/server.js": "require('./config'); require('./lib')\n",
+            "app/config.js": "require('log4js').configure('a.json')\n",
+            "app/config.json": "{}",
+            "app/lib/package.json": "{\"main\": \"./main\"}",
+            "app/lib/main.js": "require('log4js').configure('b.json')\n",
+            "app/lib/index.js": "require('log4js').configure('c.json')\n",
+            "app/a.json": config, "app/b.json": config, "app/c.json": config,
+        ])
+        #expect(linkedPaths(r) == ["app/a.json", "app/b.json"])
     }
 
     @Test func treesLetGoAfterTheirRulesFindTheSame() {
@@ -133,29 +218,6 @@ import Testing
     @Test func directoryArgumentFindsTheConfigByItself() {
         let r = run(["fixtures/golden/link-configure-call", "--format", "json", "--no-config", "-v"])
         #expect(r.out.contains("\"rule\": \"LC103\""))
-        #expect(r.err.contains("app \"api\" (fixtures/golden/link-configure-call/ecosystem.config.js) uses fixtures/golden/link-configure-call/config/log4js.json: log4js.configure() in fixtures/golden/link-configure-call/src/logger.js:4:1"))
-    }
-
-    @Test func configsFoundInADirectoryPairOnlyWithEcosystemsAboveThem() {
-        let eco = "module.exports = { apps: [{ name: 'api', script: 'a.js' }] }"
-        let files = [
-            SourceFile(path: "repo/a/ecosystem.config.js", text: eco),
-            SourceFile(path: "repo/a/log4js.json", text: config),
-            SourceFile(path: "repo/a/conf/log4js.json", text: config),
-            SourceFile(path: "repo/b/log4js.json", text: config),
-            // Sorted between "repo/a" and "repo/a/…", and a string prefix of neither: not below.
-            SourceFile(path: "repo/a-old/log4js.json", text: config),
-            SourceFile(path: "repo/ab/log4js.json", text: config),
-        ]
-        let found = files.map { DocumentLoader.load($0, input: InputFile(path: $0.path, fromDirectory: true)) }
-        let r = Checker(files: MemoryFiles()).run(found)
-        #expect(linkedPaths(r) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
-        // Named on the command line, every config is paired.
-        let named = files.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
-        #expect(linkedPaths(Checker(files: MemoryFiles()).run(named)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json", "repo/b/log4js.json", "repo/a-old/log4js.json", "repo/ab/log4js.json"])
-        // An ecosystem file in the current directory pairs with every config found below it.
-        let top = [SourceFile(path: "ecosystem.config.js", text: eco)] + files.dropFirst()
-        let fromTop = top.map { DocumentLoader.load($0, input: InputFile(path: $0.path, fromDirectory: true)) }
-        #expect(linkedPaths(Checker(files: MemoryFiles()).run(fromTop)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json", "repo/b/log4js.json", "repo/a-old/log4js.json", "repo/ab/log4js.json"])
+        #expect(r.err.contains("logcheck: app \"api\" loads fixtures/golden/link-configure-call/config/log4js.json through its code: script: './src/server.js' (fixtures/golden/link-configure-call/ecosystem.config.js:2:33) → require('./logger') (fixtures/golden/link-configure-call/src/server.js:2:24) → log4js.configure(path.join(__dirname, '..', 'config', 'log4js.json')) (fixtures/golden/link-configure-call/src/logger.js:4:1)\n"))
     }
 }

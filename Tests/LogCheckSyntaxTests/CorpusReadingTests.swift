@@ -14,7 +14,7 @@ import Testing
 
     static let files: [String] = {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0 != "MANIFEST.tsv" }
+            .filter { $0 != "MANIFEST.tsv" && $0 != "package.json" }
             .sorted { (Int($0.prefix { $0.isNumber }) ?? 0) < (Int($1.prefix { $0.isNumber }) ?? 0) }
     }()
 

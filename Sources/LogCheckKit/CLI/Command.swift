@@ -168,18 +168,18 @@ public struct LogCheckCommand {
         collected.files = []
         for p in problems { stderr.write("logcheck: \(p.message)\n") }
         if options.fix || options.diff {
-            return fix(inputs, loaded, options, baseline: baseline, problems: !problems.isEmpty)
+            return fix(inputs, loaded, options, baseline: baseline, searched: collected.directories, problems: !problems.isEmpty)
         }
         let documents = Parallel.map(inputs) { input -> Document? in
             let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: input.bytes), input: input.file)
-            return input.file.fromDirectory && doc.kind == .unknown ? nil : doc
+            return input.file.fromDirectory && (doc.kind == .unknown || doc.kind == .appCode && doc.inlineConfigs.isEmpty) ? nil : doc
         }.compactMap { $0 }
         // The documents hold the files now; the lists that led to them are not needed.
         inputs = []
         var checker = Checker(settings: loaded.settings, files: DiskFiles())
         checker.explainsLinks = options.verbose
         checker.keepsTrees = baseline != nil || options.writeBaseline != nil
-        let result = checker.run(documents)
+        let result = checker.run(documents, searched: collected.directories)
         if let path = options.writeBaseline {
             return writeBaseline(result, loaded, to: path, problems: !problems.isEmpty)
         }
@@ -206,7 +206,7 @@ public struct LogCheckCommand {
         report.fixedCount = fixed
         report.baselineCount = hidden
         if options.verbose {
-            report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind == .unknown ? "an unrecognised file" : $0.kind == .ecosystem ? "a PM2 ecosystem file" : "a log4js config") (\($0.format.rawValue))" } + result.verbose
+            report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind.label) (\($0.format.rawValue))" } + result.verbose
             if let s = loaded.source { stderr.write("logcheck: settings from \(s.path)\n") }
             for line in report.verboseLines { stderr.write("logcheck: \(line)\n") }
         }
@@ -251,9 +251,9 @@ public struct LogCheckCommand {
     }
 
     /// `--fix` and `--diff`.
-    func fix(_ inputs: [FixEngine.Input], _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, problems: Bool) -> ExitCode {
+    func fix(_ inputs: [FixEngine.Input], _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, searched: [String], problems: Bool) -> ExitCode {
         let engine = FixEngine(settings: loaded.settings, files: DiskFiles(), allowUnsafe: options.unsafeFixes)
-        let outcome = engine.run(inputs)
+        let outcome = engine.run(inputs, searched: searched)
         for (path, reason) in outcome.rejected {
             stderr.write("logcheck: \(path): fixes not applied: \(reason)\n")
         }

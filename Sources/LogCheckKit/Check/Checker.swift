@@ -31,15 +31,19 @@ public struct Checker: Sendable {
 
     public func check(_ documents: [Document]) -> [Diagnostic] { run(documents).diagnostics }
 
-    public func run(_ documents: [Document]) -> CheckResult {
+    /// The front door: checks the documents named (files, and the files found in the searched
+    /// `directories`) against the project on disk around them, and returns the findings whose
+    /// primary or related location is in a named file or under a searched directory.
+    public func run(_ documents: [Document], searched directories: [String] = []) -> CheckResult {
         let models = Models()
         models.build(documents)
-        let linked = crossFileFindings(documents, models)
+        let scope = Scope(documents: documents, directories: directories, files: files)
+        let linked = crossFileFindings(documents, models, scope)
         // Each document's own findings, in parallel: the models exist now and are only read.
         // Unless the trees are kept, a document's tree and models go as soon as its rules ran.
         let keepsTrees = keepsTrees
         var all: [Diagnostic] = Parallel.map(linked.order) { doc in
-            let found = checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc))
+            let found = scope.contains(doc.path) ? checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc)) : []
             if !keepsTrees {
                 models.release(doc)
                 doc.releaseTree()
@@ -47,6 +51,7 @@ public struct Checker: Sendable {
             return found
         }.flatMap { $0 }
         all += linked.findings
+        all.removeAll { !scope.touches($0) }
         Checker.dropSuperseded(&all)
         all = Suppressions.apply(all, documents: linked.order)
         settings.apply(to: &all)
@@ -57,14 +62,34 @@ public struct Checker: Sendable {
 
     /// Links each app with the log4js configs it loads and runs the rules that span files: the
     /// configs written in configure() calls, the deployment rules and the deployment-set rules.
+    /// The apps are those of the named ecosystem files and of the ecosystem files that may start
+    /// the code of any other named file (those of its package and of the packages around it).
     /// The linker (with the app code it read) and, unless the trees are kept, the deployments
     /// are let go on return.
-    private func crossFileFindings(_ documents: [Document], _ models: Models)
+    private func crossFileFindings(_ documents: [Document], _ models: Models, _ scope: Scope)
         -> (findings: [Diagnostic], order: [Document], deployments: [Deployment], verbose: [String]) {
-        var linker = Linker(documents: documents, files: files, models: models)
+        let projects = Projects(files: files)
+        var linker = Linker(documents: documents, files: files, models: models, projects: projects)
         linker.explains = explainsLinks
+        var ecosystems: [Document] = []
+        var seen = Set<String>()
+        for doc in documents where doc.kind == .ecosystem && seen.insert(Path.normalize(doc.path)).inserted {
+            ecosystems.append(doc)
+        }
+        // The ecosystem files around every other named file: only a file in a package, or in a
+        // package around it, can start that package's code (Linker).
+        var visited = Set<String>()
+        for doc in documents where doc.kind != .ecosystem && !doc.input.isStdin {
+            for package in projects.packageChain(ofDirectory: Path.dirname(doc.path)) where visited.insert(Path.normalize(package)).inserted {
+                if scope.searched(package) { continue }
+                for path in projects.files(ofPackage: package).ecosystems where !seen.contains(Path.normalize(path)) {
+                    seen.insert(Path.normalize(path))
+                    if let eco = linker.ecosystem(at: path) { ecosystems.append(eco) }
+                }
+            }
+        }
         var deployments: [Deployment] = []
-        for doc in documents where doc.kind == .ecosystem {
+        for doc in ecosystems {
             guard let ecosystem = models.ecosystem(doc) else { continue }
             deployments += linker.deployments(for: ecosystem)
         }
@@ -77,7 +102,9 @@ public struct Checker: Sendable {
         // only within its file).
         var inline = Set<InlineConfig>()
         for d in deployments {
-            if case .configureCall = d.link, d.config.root.isMapping,
+            // A named file of app code checks its own calls (checkDocument).
+            if case .configureCall = d.link, d.config.root.isMapping, scope.contains(d.config.source.path),
+               linker.documents[Path.normalize(d.config.source.path)]?.kind != .appCode,
                inline.insert(InlineConfig(file: ObjectIdentifier(d.config.root.source), node: d.config.root.id)).inserted {
                 all += Checker.checkLog4js(d.config)
             }
@@ -113,6 +140,9 @@ public struct Checker: Sendable {
         LC011UnrecognisedFile.check(doc, into: &sink)
         if doc.kind == .log4js, let config = log4js {
             sink.append(contentsOf: Checker.checkLog4js(config))
+        }
+        for root in doc.inlineConfigs {
+            sink.append(contentsOf: Checker.checkLog4js(Log4jsConfig(root: root)))
         }
         if doc.kind == .ecosystem, let ecosystem {
             var context = EcosystemContext(ecosystem: ecosystem)

@@ -3,7 +3,20 @@ import LogCheckSyntax
 public enum DocumentKind: String, Sendable {
     case ecosystem
     case log4js
+    /// JavaScript that is neither an ecosystem file nor a config: an app's code. Its
+    /// `log4js.configure({...})` calls are log4js configs in their own right.
+    case appCode
     case unknown
+
+    /// How `--verbose` names the kind.
+    public var label: String {
+        switch self {
+        case .ecosystem: return "a PM2 ecosystem file"
+        case .log4js: return "a log4js config"
+        case .appCode: return "app code"
+        case .unknown: return "an unrecognised file"
+        }
+    }
 }
 
 public enum InputFormat: String, Sendable {
@@ -45,6 +58,22 @@ public final class Document: @unchecked Sendable {
     }
 
     public var root: Node? { read.root }
+
+    /// The configs written inline in the file's `log4js.configure({...})` calls (app code).
+    public var inlineConfigs: [Node] {
+        guard kind == .appCode, let module else { return [] }
+        return module.configureCalls.compactMap { call in
+            guard Document.isLog4js(call), let arg = call.argument, arg.isMapping else { return nil }
+            return arg
+        }
+    }
+
+    /// Whether a `configure()` call is log4js's: its receiver was bound to the log4js module, or
+    /// is named like it.
+    public static func isLog4js(_ call: ScriptReader.CallSite) -> Bool {
+        if let m = call.module { return m == "log4js" }
+        return call.receiver.map { $0.lowercased().containsBytes("log4js") } ?? false
+    }
     public var path: String { source.path }
 
     /// Lets the syntax tree go once every rule has read it (findings keep positions, not nodes):

@@ -41,9 +41,27 @@ public enum DocumentLoader {
             let kind = input.declaredKind ?? classify(read.root, hint: hint, failed: read.tree == nil, fromDirectory: input.fromDirectory)
             return Document(source: source, format: .yaml, kind: kind, read: read, module: nil, strictJSON: false, input: input)
         case .javascript:
-            let result = ScriptReader.readModule(source)
+            let result = ScriptReader.readModule(source, findConfigureCalls: true)
             // `*.config.js` alone is no hint: webpack, vite and jest configs share the suffix.
-            let kind = input.declaredKind ?? classify(result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
+            var kind = input.declaredKind ?? classify(result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
+            // JavaScript that is not shaped like either kind is app code, unless its name says it
+            // is meant to be an ecosystem file (`*.config.js`, as PM2 requires, or a name with
+            // ecosystem / pm2 / process): then LC011 says it is not one.
+            let shaped = shape(of: result.read.root)
+            let lower = Path.basename(source.path).lowercased()
+            // A file that writes `apps` and `script` without the shape of an ecosystem file (a
+            // generator, a typo before module.exports) is one that failed, unless it uses log4js.
+            let looksLikeApps = source.bytes.withUnsafeBufferPointer { b in
+                func has(_ word: String) -> Bool {
+                    var w = word
+                    return w.withUTF8 { b.containsBytes($0) }
+                }
+                return has("apps") && has("script") && !has("log4js")
+            }
+            let ecosystemName = InputCollector.nameHint(lower) == .ecosystem || lower.containsBytes(".config.") || looksLikeApps
+            if result.read.tree != nil && (kind == .unknown && !ecosystemName || kind == .log4js && shaped != .log4js) {
+                kind = .appCode
+            }
             return Document(source: source, format: .javascript, kind: kind, read: result.read, module: result.module, strictJSON: false, input: input)
         case .json:
             let strict = JSONReader.read(source)

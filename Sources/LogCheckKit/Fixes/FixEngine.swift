@@ -49,7 +49,7 @@ public struct FixEngine {
         }
     }
 
-    public func run(_ inputs: [Input]) -> Outcome {
+    public func run(_ inputs: [Input], searched directories: [String] = []) -> Outcome {
         var overrides: [String: [UInt8]] = [:]
         var originals: [String: [UInt8]] = [:]
         for i in inputs { originals[Path.normalize(i.name)] = i.bytes }
@@ -61,9 +61,9 @@ public struct FixEngine {
                 let key = Path.normalize(input.name)
                 let bytes = overrides[key] ?? input.bytes
                 let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: bytes), input: input.file)
-                return input.file.fromDirectory && doc.kind == .unknown ? nil : doc
+                return input.file.fromDirectory && (doc.kind == .unknown || doc.kind == .appCode && doc.inlineConfigs.isEmpty) ? nil : doc
             }
-            return Checker(settings: settings, files: provider).run(docs)
+            return Checker(settings: settings, files: provider).run(docs, searched: directories)
         }
 
         let first = check()

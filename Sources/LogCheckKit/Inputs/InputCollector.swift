@@ -23,14 +23,22 @@ public struct InputProblem: Error, Sendable, Equatable {
 public enum InputCollector {
     /// Directories never searched.
     public static let skippedDirectories: Set<String> = ["node_modules", ".git", ".hg", ".svn", "bower_components"]
+    /// Whether a directory search (and the Link stage's package walk) passes a directory by:
+    /// dependencies, version control, and hidden directories (build outputs and caches such as
+    /// `.build`, `.next`, `.cache`).
+    public static func isSkipped(directory name: String) -> Bool {
+        skippedDirectories.contains(name) || name.hasPrefix(".")
+    }
+
     /// Directory trees deeper than this are not searched further.
     public static let maxDirectoryDepth = 64
 
     /// Expands paths (files, directories, `-`) into input files, in a stable order, each once.
     public static func collect(
         paths: [String], ecosystems: [String] = [], log4js: [String] = []
-    ) -> (files: [InputFile], problems: [InputProblem]) {
+    ) -> (files: [InputFile], directories: [String], problems: [InputProblem]) {
         var files: [InputFile] = []
+        var directories: [String] = []
         var problems: [InputProblem] = []
         var seen = Set<String>()
         func add(_ f: InputFile) {
@@ -43,6 +51,7 @@ public enum InputCollector {
             if p == "-" { add(InputFile(path: p)); continue }
             switch FileSystem.type(of: p) {
             case .directory, .symlinkToDirectory:
+                directories.append(p)
                 walk(p, depth: 0, add: add, problems: &problems)
             case .missing:
                 problems.append(InputProblem(path: p, message: ReadFailure.notFound.message(for: p)))
@@ -50,7 +59,7 @@ public enum InputCollector {
                 add(InputFile(path: p))
             }
         }
-        return (files, problems)
+        return (files, directories, problems)
     }
 
     static func walk(_ root: String, depth: Int, add: (InputFile) -> Void, problems: inout [InputProblem]) {
@@ -69,7 +78,7 @@ public enum InputCollector {
                 let path = FileSystem.join(dir, name)
                 switch type {
                 case .directory:
-                    if skippedDirectories.contains(name) { continue }
+                    if isSkipped(directory: name) { continue }
                     if level + 1 > maxDirectoryDepth {
                         problems.append(InputProblem(path: path, message: "\(path): not searched, deeper than \(maxDirectoryDepth) directory levels"))
                         continue

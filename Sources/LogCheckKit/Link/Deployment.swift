@@ -8,8 +8,25 @@ public enum LinkKind: Sendable {
     /// A `log4js.configure(...)` call in the app's code (boxed: a call site is about 70 bytes, and
     /// every deployment holds a link).
     indirect case configureCall(ScriptReader.CallSite)
-    /// Named together on the command line.
-    case commandLine
+    /// No code shows which config the app loads; the config is in the app's own package.
+    case proximity(reason: String)
+}
+
+/// One step of the evidence for a link: a place in a file and what it says.
+public struct LinkHop: Sendable {
+    public var location: Location
+    /// What the place says, as code (`script: './bin/www'`, `require('./logger')`).
+    public var says: String
+
+    public init(_ location: Location, _ says: String) {
+        self.location = location
+        self.says = says
+    }
+
+    /// `says (file:line:column)`.
+    public var description: String {
+        "\(says) (\(location.file.path):\(location.file.lineColumn(of: location.span.start)))"
+    }
 }
 
 /// One app (in one environment) with one log4js config it loads.
@@ -18,26 +35,30 @@ public final class Deployment: @unchecked Sendable {
     public let app: PM2App
     public let config: Log4jsConfig
     public let link: LinkKind
+    /// The evidence, hop by hop, from the app to the config (empty for a proximity pairing).
+    public let hops: [LinkHop]
     /// The PM2 environment the pairing holds in, when only one (`env_<name>`).
     public let environment: String?
 
-    init(ecosystem: Ecosystem, app: PM2App, config: Log4jsConfig, link: LinkKind, environment: String?) {
+    init(ecosystem: Ecosystem, app: PM2App, config: Log4jsConfig, link: LinkKind, hops: [LinkHop], environment: String?) {
         self.ecosystem = ecosystem
         self.app = app
         self.config = config
         self.link = link
+        self.hops = hops
         self.environment = environment
     }
 
-    /// For `--verbose`.
+    /// How the app and the config were linked, for `--verbose` and for every deployment finding.
     public var linkDescription: String {
+        let config = self.config.source.path
         switch link {
-        case .environmentVariable(let e, let env):
-            return "LOG4JS_CONFIG in \(env.map { "env_\($0)" } ?? "env") (\(e.tree.source.path):\(e.tree.source.lineColumn(of: e.keySpan.start)))"
-        case .configureCall(let call):
-            return "log4js.configure() in \(call.argument?.source.path ?? "app code"):\(call.argument.map { $0.source.lineColumn(of: call.span.start).description } ?? "")"
-        case .commandLine:
-            return "named together on the command line"
+        case .environmentVariable:
+            return "\(app.label) loads \(config) through " + hops.map(\.description).joined(separator: " → ")
+        case .configureCall:
+            return "\(app.label) loads \(config) through its code: " + hops.map(\.description).joined(separator: " → ")
+        case .proximity(let reason):
+            return "\(app.label) is paired with \(config) by proximity (the same package): \(reason)"
         }
     }
 }

@@ -1,10 +1,26 @@
 import LogCheckSyntax
 
-/// Finds, for every app, the log4js configs it loads.
+/// Finds, for every app, the log4js configs it loads, from evidence on disk:
+///
+/// 1. `LOG4JS_CONFIG` in the app's `env` / `env_<name>`, resolved against the app's `cwd`;
+/// 2. the app's `script` (resolved against its `cwd`, as PM2 does), then the modules it
+///    requires, resolved as Node resolves them (`NodeResolution`), up to `maxDepth` hops, and the
+///    `log4js.configure(...)` calls in them: an inline object, a path (relative to the app's
+///    `cwd`), `require('./x')`, or a path built from known parts (`path.join(__dirname, …)`);
+/// 3. without any readable evidence (a missing or unreadable script, a configure() argument
+///    only run time knows), the log4js configs of the app's own package, said to be proximity.
+///
+/// A link holds only inside the ecosystem file's package: every file it passes through that is
+/// in the ecosystem file's project must be in that package (or a package nested in it). Then
+/// the ecosystem file is found again from any of those files (`Projects.packageChain`), and a
+/// finding is the same whichever of the files the command line names.
 struct Linker {
     let files: FileProvider
+    let projects: Projects
+    let models: Models
     /// Documents by normalised path (inputs, and the ones the linker loads).
     var documents: [String: Document]
+    /// Every document, inputs first, then the ones the linker loaded, in the order loaded.
     var order: [Document]
     var verbose: [String] = []
     /// Whether to explain each link in `verbose` (`--verbose`); off, the lines are not built.
@@ -12,6 +28,8 @@ struct Linker {
     /// Parsed app code, by path; nil for a path that could not be read (most apps' scripts are
     /// tried under several names, so the misses are many and kept small).
     var modules: [String: AppModule?] = [:]
+    /// The log4js configs of each package, for proximity pairings.
+    var packageConfigs: [String: [Document]] = [:]
 
     final class AppModule {
         let source: SourceFile
@@ -22,78 +40,82 @@ struct Linker {
         }
     }
 
-    let models: Models
-    /// The log4js configs among the inputs (named, or found in a searched directory), in order.
-    let inputConfigs: [Document]
-    /// Positions in `inputConfigs` of the configs named on the command line.
-    let namedConfigs: [Int]
-    /// The configs found in a searched directory, as (normalised directory, position in
-    /// `inputConfigs`), sorted by directory: the configs at or below a directory are one run.
-    let foundConfigs: [(directory: String, index: Int)]
+    /// Hops of `require()` followed from an app's script.
+    static let maxDepth = 8
+    /// Modules read for one app before its chain counts as unknown.
+    static let maxModulesPerApp = 200
+
+    init(documents: [Document], files: FileProvider, models: Models, projects: Projects) {
+        self.files = files
+        self.models = models
+        self.projects = projects
+        var map: [String: Document] = [:]
+        for d in documents { map[Path.normalize(d.path)] = d }
+        self.documents = map
+        self.order = documents
+    }
 
     /// Drops the cache of app code read while linking.
     mutating func forgetModules() {
         modules = [:]
     }
 
-    static let maxModules = 200
-    static let maxDepth = 8
+    // MARK: Loading files
 
-    init(documents: [Document], files: FileProvider, models: Models) {
-        self.files = files
-        self.models = models
-        var map: [String: Document] = [:]
-        for d in documents { map[Path.normalize(d.path)] = d }
-        self.documents = map
-        self.order = documents
-        let configs = documents.filter { $0.kind == .log4js && $0.root != nil }
-        self.inputConfigs = configs
-        self.namedConfigs = configs.indices.filter { !configs[$0].input.fromDirectory }
-        self.foundConfigs = configs.indices.filter { configs[$0].input.fromDirectory }
-            .map { (Path.normalize(Path.dirname(configs[$0].path)), $0) }
-            .sorted { $0.directory != $1.directory ? $0.directory < $1.directory : $0.index < $1.index }
+    /// A document by path: one of the inputs, or read now with `input` and remembered.
+    private mutating func document(_ path: String, input: InputFile) -> Document? {
+        let key = Path.normalize(path)
+        if let d = documents[key] { return d }
+        guard case .success(let bytes) = files.read(key) else { return nil }
+        let doc = DocumentLoader.load(SourceFile(path: key, bytes: bytes), input: input)
+        documents[key] = doc
+        order.append(doc)
+        return doc
     }
 
-    /// The input configs an app without another link is paired with: every config named on the
-    /// command line, and the configs found in a searched directory at or below the ecosystem
-    /// file's directory (a monorepo's services do not share each other's configs).
-    func fallbackConfigs(for ecosystem: Document) -> [Log4jsConfig] {
-        let ecoDir = Path.normalize(Path.dirname(ecosystem.path))
-        func below(_ dir: String) -> Bool {
-            dir == ecoDir || ecoDir == "." && !dir.hasPrefix("/") && !dir.hasPrefix("..") || dir.hasPrefix(ecoDir == "/" ? "/" : ecoDir + "/")
-        }
-        var picked = namedConfigs
-        if ecoDir == "." {
-            picked += foundConfigs.filter { below($0.directory) }.map(\.index)
-        } else {
-            // Every directory at or below ecoDir starts with ecoDir, and those are one sorted run.
-            var low = foundConfigs.partitionPoint { $0.directory < ecoDir }
-            while low < foundConfigs.count && foundConfigs[low].directory.hasPrefix(ecoDir) {
-                if below(foundConfigs[low].directory) { picked.append(foundConfigs[low].index) }
-                low += 1
-            }
-        }
-        return picked.sorted().compactMap { models.log4js(inputConfigs[$0]) }
+    /// An ecosystem file of the project, when the file at `path` is one.
+    mutating func ecosystem(at path: String) -> Document? {
+        let key = Path.normalize(path)
+        guard let doc = document(key, input: InputFile(path: key, fromDirectory: true)), doc.kind == .ecosystem else { return nil }
+        return doc
     }
 
     /// A log4js config file the app loads, read when it was not among the inputs.
     mutating func loadConfig(_ path: String) -> Document? {
         let key = Path.normalize(path)
         if let d = documents[key] { return d.kind == .log4js || d.kind == .unknown ? d : nil }
-        guard case .success(let bytes) = files.read(key) else {
+        guard let doc = document(key, input: InputFile(path: key, declaredKind: .log4js)) else {
             if explains { verbose.append("\(key): not found, so its log4js config is not checked") }
             return nil
         }
-        let doc = DocumentLoader.load(SourceFile(path: key, bytes: bytes), input: InputFile(path: key, declaredKind: .log4js))
-        documents[key] = doc
-        order.append(doc)
         return doc
+    }
+
+    /// The log4js configs in a package (files named like configs, shaped like one).
+    mutating func configs(ofPackage package: String) -> [Document] {
+        let key = Path.normalize(package)
+        if let cached = packageConfigs[key] { return cached }
+        var found: [Document] = []
+        for path in projects.files(ofPackage: key).configs {
+            if let doc = document(path, input: InputFile(path: path, fromDirectory: true)), doc.kind == .log4js, doc.root != nil {
+                found.append(doc)
+            }
+        }
+        packageConfigs[key] = found
+        return found
     }
 
     mutating func module(_ path: String) -> AppModule? {
         let key = Path.normalize(path)
         if let cached = modules[key] { return cached }
-        guard modules.count < Linker.maxModules, case .success(let bytes) = files.read(key) else {
+        // A named file of app code is read once: its findings and the links through it share
+        // one tree.
+        if let doc = documents[key], doc.kind == .appCode || doc.kind == .ecosystem, let module = doc.module {
+            let loaded = AppModule(doc.source, ScriptReader.Result(read: doc.read, module: module))
+            modules[key] = loaded
+            return loaded
+        }
+        guard case .success(let bytes) = files.read(key) else {
             modules[key] = .some(nil)
             return nil
         }
@@ -103,113 +125,165 @@ struct Linker {
         return loaded
     }
 
-    /// The first of `path`, `path.js` … `path/index.js` that exists, as Node resolves a require().
-    mutating func resolveModule(_ path: String) -> String? {
-        let lower = path.lowercased()
-        if lower.hasSuffix(".js") || lower.hasSuffix(".cjs") || lower.hasSuffix(".mjs") || lower.hasSuffix(".ts") {
-            return module(path) != nil ? path : nil
-        }
-        for candidate in [path + ".js", path + ".cjs", path + ".mjs", path + ".ts", path + "/index.js"] where module(candidate) != nil {
-            return candidate
-        }
-        return nil
+    // MARK: Linking
+
+    /// What following an app's code found.
+    struct CodeLinks {
+        var deployments: [Deployment] = []
+        /// Why the code does not show every config the app may load, when it does not.
+        var unknown: String?
     }
 
     /// Every pairing of an app with a log4js config.
     mutating func deployments(for ecosystem: Ecosystem) -> [Deployment] {
         var result: [Deployment] = []
-        let ecoDir = Path.dirname(ecosystem.document.path)
+        let path = ecosystem.document.path
+        let ecoDir = Path.dirname(path)
+        let projects = self.projects
+        let package = projects.package(of: path)
+        let project = projects.project(of: path)
+        /// Whether a file on a link's way keeps the link inside the ecosystem file's package.
+        func inPackage(_ file: String) -> Bool {
+            !projects.contains(project, file) || projects.contains(package, file)
+        }
         for app in ecosystem.apps {
             var cwd = ecoDir
             if let c = app.field(.cwd)?.value.string { cwd = Path.resolve(ecoDir, c) }
             var found: [Deployment] = []
+            var outside: [String] = []
             // 1. LOG4JS_CONFIG in env / env_<name>.
             for env in app.environments {
                 guard let e = env.values.entry("LOG4JS_CONFIG"), let value = e.value.string else { continue }
-                let path = Path.resolve(cwd, value)
-                if let doc = loadConfig(path), let config = models.log4js(doc) {
-                    found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .environmentVariable(e, environment: env.name), environment: env.name))
+                let target = Path.resolve(cwd, value)
+                guard inPackage(target) else { outside.append(target); continue }
+                if let doc = loadConfig(target), let config = models.log4js(doc) {
+                    let hop = LinkHop(Location(e.value), "LOG4JS_CONFIG: '\(value)' in \(env.name.map { "env_\($0)" } ?? "env")")
+                    found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .environmentVariable(e, environment: env.name), hops: [hop], environment: env.name))
                 }
             }
             // 2. configure() calls in the app's code.
-            if let script = app.script?.string, !script.containsBytes(" ") {
-                found += configureLinks(ecosystem, app, entry: Path.resolve(cwd, script), cwd: cwd)
+            var code = CodeLinks()
+            var appDirectory = cwd
+            if let script = app.script, let name = script.string, !name.containsBytes(" ") {
+                let entry = Path.resolve(cwd, name)
+                appDirectory = Path.dirname(entry)
+                if !inPackage(entry) {
+                    outside.append(entry)
+                } else {
+                    let start = LinkHop(Location(script), "script: '\(name)'")
+                    code = configureLinks(ecosystem, app, entry: entry, cwd: cwd, first: start, inPackage: inPackage)
+                    found += code.deployments
+                }
+            } else if let script = app.script {
+                code.unknown = script.string != nil ? "its script '\(script.string!)' is a command line, not a file logcheck can follow" : "its script is known only at run time"
+            } else {
+                code.unknown = "it has no script"
             }
-            // 3. Otherwise, the configs named together on the command line.
-            if found.isEmpty {
-                for config in fallbackConfigs(for: ecosystem.document) {
-                    found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .commandLine, environment: nil))
+            // 3. Without evidence, the configs of the app's own package.
+            if found.isEmpty, let reason = code.unknown {
+                let appPackage = projects.package(ofDirectory: appDirectory)
+                if inPackage(appPackage) {
+                    for doc in configs(ofPackage: appPackage) where inPackage(doc.path) {
+                        guard let config = models.log4js(doc) else { continue }
+                        found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .proximity(reason: reason), hops: [], environment: nil))
+                    }
                 }
             }
             if explains {
-                let label = EcosystemContext.label(app)
-                for d in found { verbose.append("\(label) (\(ecosystem.document.path)) uses \(d.config.source.path): \(d.linkDescription)") }
-                if found.isEmpty { verbose.append("\(label) (\(ecosystem.document.path)): no log4js config found") }
+                for d in found { verbose.append(d.linkDescription) }
+                for o in outside {
+                    verbose.append("\(app.label) (\(path)) reaches \(o), outside the package \(package): not linked (a link stays inside the ecosystem file's package)")
+                }
+                if found.isEmpty {
+                    verbose.append("\(app.label) (\(path)): no log4js config found" + (code.unknown.map { " (\($0))" } ?? ""))
+                }
             }
             result += found
         }
         return result
     }
 
-    mutating func configureLinks(_ ecosystem: Ecosystem, _ app: PM2App, entry: String, cwd: String) -> [Deployment] {
-        var result: [Deployment] = []
-        var queue: [(String, Int)] = []
-        if let start = resolveModule(entry) { queue.append((start, 0)) }
+    /// Follows the app's script and the modules it requires to the log4js configure() calls.
+    mutating func configureLinks(
+        _ ecosystem: Ecosystem, _ app: PM2App, entry: String, cwd: String, first: LinkHop, inPackage: (String) -> Bool
+    ) -> CodeLinks {
+        var links = CodeLinks()
+        guard let start = NodeResolution.resolve(entry, files: files) else {
+            links.unknown = "its script \(entry) was not found"
+            return links
+        }
+        var queue: [(path: String, depth: Int, hops: [LinkHop])] = [(start, 0, [first])]
         var seen = Set<String>()
-        while !queue.isEmpty {
-            let (path, depth) = queue.removeFirst()
-            guard seen.insert(Path.normalize(path)).inserted, let loaded = module(path) else { continue }
+        var head = 0
+        while head < queue.count {
+            let (path, depth, hops) = queue[head]
+            head += 1
+            guard seen.insert(Path.normalize(path)).inserted else { continue }
+            if seen.count > Linker.maxModulesPerApp {
+                links.unknown = "its code loads more than \(Linker.maxModulesPerApp) modules"
+                break
+            }
+            guard NodeResolution.isCode(path) else { continue }
+            guard let loaded = module(path) else {
+                links.unknown = "\(path) could not be read"
+                continue
+            }
             let source = loaded.source, read = loaded.read
+            if read.read.tree == nil && read.read.hasErrors {
+                links.unknown = "\(path) could not be read as JavaScript"
+                continue
+            }
             let dir = Path.dirname(source.path)
             for call in read.module.configureCalls where Linker.isLog4js(call) {
                 guard let arg = call.argument else { continue }
+                let hop = LinkHop(Location(source, call.span), Linker.callText(call, source))
                 if arg.isMapping {
-                    result.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: arg), link: .configureCall(call), environment: nil))
-                } else if let target = Linker.configPath(arg, file: dir, cwd: cwd), let doc = loadConfig(target), let config = models.log4js(doc) {
-                    result.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .configureCall(call), environment: nil))
+                    links.deployments.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: arg), link: .configureCall(call), hops: hops + [hop], environment: nil))
+                } else if let target = ConfigPath.of(arg, file: dir, cwd: cwd, files: files) {
+                    guard inPackage(target) else { continue }
+                    if let doc = loadConfig(target), let config = models.log4js(doc) {
+                        links.deployments.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .configureCall(call), hops: hops + [hop], environment: nil))
+                    }
                 } else {
-                    if explains { verbose.append("\(source.path): log4js.configure(\(arg.sourceText.prefix(60))) is known only at run time") }
+                    links.unknown = "log4js.configure(\(Linker.snippet(arg))) in \(source.path) is known only at run time"
+                    if explains { verbose.append("\(source.path): log4js.configure(\(Linker.snippet(arg))) is known only at run time") }
                 }
             }
-            guard depth < Linker.maxDepth else { continue }
-            for dep in read.module.dependencies where dep.hasPrefix("./") || dep.hasPrefix("../") {
-                if let next = resolveModule(Path.resolve(dir, dep)) { queue.append((next, depth + 1)) }
+            guard depth < Linker.maxDepth else {
+                if read.module.dependencies.contains(where: NodeResolution.isRelative) {
+                    links.unknown = "its code requires modules more than \(Linker.maxDepth) files deep"
+                }
+                continue
+            }
+            for (i, dep) in read.module.dependencies.enumerated() where NodeResolution.isRelative(dep) {
+                let target = Path.resolve(dir, dep)
+                guard inPackage(target) else { continue }
+                guard let next = NodeResolution.resolve(target, files: files) else {
+                    links.unknown = "\(source.path) requires '\(dep)', which was not found"
+                    continue
+                }
+                let span = i < read.module.dependencySpans.count ? read.module.dependencySpans[i] : Span(0, 0)
+                queue.append((next, depth + 1, hops + [LinkHop(Location(source, span), "require('\(dep)')")]))
             }
         }
-        return result
+        return links
     }
 
-    static func isLog4js(_ call: ScriptReader.CallSite) -> Bool {
-        if let m = call.module { return m == "log4js" }
-        return call.receiver.map { $0.lowercased().containsBytes("log4js") } ?? false
+    static func isLog4js(_ call: ScriptReader.CallSite) -> Bool { Document.isLog4js(call) }
+
+    /// `log4js.configure(…)` as written, its argument shortened to whole tokens.
+    static func callText(_ call: ScriptReader.CallSite, _ source: SourceFile) -> String {
+        let receiver = call.receiver.map { $0 + "." } ?? ""
+        return "\(receiver)configure(\(call.argument.map(snippet) ?? ""))"
     }
 
-    /// The file a configure() argument names: a path (relative to the app's working directory), a
-    /// `require('./x.json')`, or `path.join(__dirname, …)` (relative to the calling file).
-    static func configPath(_ arg: Node, file dir: String, cwd: String) -> String? {
-        if let s = arg.string { return Path.resolve(cwd, s) }
-        guard arg.unknownKind == .call, let callee = arg.unknownDetail else { return nil }
-        let args = Array(arg.alternatives)
-        if callee == "require", let spec = args.first?.string {
-            let p = Path.resolve(dir, spec)
-            return Path.basename(p).contains(".") ? p : p + ".json"
-        }
-        if ["path.join", "path.resolve", "join", "resolve"].contains(callee), let first = args.first {
-            var base = cwd
-            var rest = args[...]
-            if first.unknownDetail == "__dirname" {
-                base = dir
-                rest = args.dropFirst()
-            } else if first.unknownKind == .call && first.unknownDetail == "process.cwd" {
-                rest = args.dropFirst()
-            }
-            var parts: [String] = []
-            for a in rest {
-                guard let s = a.string else { return nil }
-                parts.append(s)
-            }
-            return Path.resolve(base, parts.joined(separator: "/"))
-        }
-        return nil
+    /// A node's source text, at most about 60 characters, cut at a blank so no token is split.
+    static func snippet(_ node: Node) -> String {
+        let text = node.sourceText
+        if node.isMapping { return "{…}" }
+        guard text.count > 60 else { return text }
+        let head = text.prefix(60)
+        if let blank = head.lastIndex(where: { $0 == " " || $0 == "\n" }) { return String(head[..<blank]) + " …" }
+        return String(head) + "…"
     }
 }

@@ -19,7 +19,7 @@ final class Models {
             switch doc.kind {
             case .log4js: return (Log4jsConfig(root: root), nil)
             case .ecosystem: return (nil, Ecosystem(document: doc, root: root))
-            case .unknown: return (nil, nil)
+            case .unknown, .appCode: return (nil, nil)
             }
         }
         for (doc, (config, ecosystem)) in zip(documents, built) where config != nil || ecosystem != nil {

@@ -276,6 +276,9 @@ public struct PM2App: @unchecked Sendable {
         return written.filter { Int($0.position) == position }.map { entries[Int($0.entry)] }
     }
 
+    /// "app "api"" or "app #2", for messages.
+    public var label: String { name.map { "app \"\($0)\"" } ?? "app #\(index + 1)" }
+
     /// `script`, or `cmd`/`command` when `script` is absent (verifyConfs, Common.js:697-705).
     public var script: Node? {
         if let s = field(.script)?.value { return s }

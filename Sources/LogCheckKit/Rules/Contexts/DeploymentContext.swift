@@ -23,7 +23,9 @@ public struct DeploymentContext {
         related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = [],
         environment: String? = nil
     ) {
-        var d = Diagnostic(rule: rule, severity: severity, message: message, location: location, related: related, notes: notes, help: help, fixes: fixes)
+        // Every finding of a pair says why logcheck took the two files together.
+        let linked = notes + ["linked: " + deployment.linkDescription]
+        var d = Diagnostic(rule: rule, severity: severity, message: message, location: location, related: related, notes: linked, help: help, fixes: fixes)
         d.environment = environment ?? deployment.environment
         sink.emit(d)
     }

@@ -28,7 +28,7 @@ public struct EcosystemContext {
 
     /// "app "api"" or "app #2" for messages.
     public static func label(_ app: PM2App) -> String {
-        app.name.map { "app \"\($0)\"" } ?? "app #\(app.index + 1)"
+        app.label
     }
 
     /// A value as PM2's error messages show its type.

@@ -19,6 +19,9 @@ public enum LC011UnrecognisedFile: Rule {
     /// neither kind.
     static func check(_ doc: Document, into sink: inout DiagnosticSink) {
         guard doc.kind == .unknown, !doc.input.fromDirectory, doc.read.tree != nil, !doc.read.hasErrors else { return }
+        // A package.json is the project's manifest: it draws the package boundaries linking
+        // uses, and changing it can change findings, so naming it is expected (pre-commit).
+        if Path.basename(doc.path) == "package.json" { return }
         sink.emit(
             description,
             "logcheck does not recognise this file: it has none of the top-level keys of a PM2 ecosystem file (apps, pm2, deploy, script) or of a log4js config (appenders, categories), so nothing in it was checked",
