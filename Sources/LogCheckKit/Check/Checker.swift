@@ -34,10 +34,13 @@ public struct Checker: Sendable {
     /// The front door: checks the documents named (files, and the files found in the searched
     /// `directories`) against the project on disk around them, and returns the findings whose
     /// primary or related location is in a named file or under a searched directory.
-    public func run(_ documents: [Document], searched directories: [String] = []) -> CheckResult {
+    /// `alsoChecking` names files that were not named but whose findings are wanted too (the
+    /// fix engine checks the files its fixes edited).
+    public func run(_ documents: [Document], searched directories: [String] = [], alsoChecking extra: [String] = []) -> CheckResult {
         let models = Models()
         models.build(documents)
-        let scope = Scope(documents: documents, directories: directories, files: files)
+        var scope = Scope(documents: documents, directories: directories, files: files)
+        scope.add(extra)
         let linked = crossFileFindings(documents, models, scope)
         // Each document's own findings, in parallel: the models exist now and are only read.
         // Unless the trees are kept, a document's tree and models go as soon as its rules ran.
@@ -187,19 +190,12 @@ public struct Checker: Sendable {
     }
 
     static func diagnostic(from s: SyntaxDiagnostic, in doc: Document) -> Diagnostic {
-        let rule = RuleRegistry.description(for: s.code)
+        let rule = RuleRegistry.inputRule(for: s.code)
         let severity: Severity = s.severity == .error ? .error : (s.severity == .warning ? .warning : .info)
         var notes = Array(s.notes.dropFirst())
-        switch (doc.kind, s.code) {
-        case (.log4js, .jsonSyntax) where doc.strictJSON, (.log4js, .empty) where doc.strictJSON:
-            notes.append("log4js reads this file with JSON.parse, so configure() throws \"Problem reading config from file\" at start-up (log4js.js:47-57)")
-        case (.ecosystem, .scriptSyntax), (.ecosystem, .yamlSyntax), (.ecosystem, .empty), (.ecosystem, .multipleDocuments):
-            notes.append("`pm2 start` stops with \"[PM2][ERROR] File \(Path.basename(doc.path)) malformated\" and starts no app (API.js:924-937)")
-        default:
-            break
-        }
+        if let consequence = rule.consequence(in: doc) { notes.append(consequence) }
         return Diagnostic(
-            rule: rule, severity: severity, message: s.message, location: Location(doc.source, s.span),
+            rule: rule.description, severity: severity, message: s.message, location: Location(doc.source, s.span),
             related: s.related.map { RelatedLocation(Location(doc.source, $0.span), $0.message) },
             notes: notes, help: s.notes.first)
     }

@@ -64,15 +64,18 @@ public enum RuleRegistry {
         return list
     }()
 
-    static let byCode: [SyntaxCode: RuleDescription] = {
-        var map: [SyntaxCode: RuleDescription] = [:]
-        for rule in inputRules { for code in rule.codes { map[code] = rule.description } }
+    static let byCode: [SyntaxCode: any InputRule.Type] = {
+        var map: [SyntaxCode: any InputRule.Type] = [:]
+        for rule in inputRules { for code in rule.codes { map[code] = rule } }
         return map
     }()
 
     public static func description(for code: SyntaxCode) -> RuleDescription {
-        byCode[code]!
+        byCode[code]!.description
     }
+
+    /// The input rule that reports a reader's finding.
+    public static func inputRule(for code: SyntaxCode) -> any InputRule.Type { byCode[code]! }
 
     /// Looks a rule up by id (`LC102`) or slug (`instance-var-mismatch`), case-insensitively.
     public static func find(_ name: String) -> RuleDescription? {

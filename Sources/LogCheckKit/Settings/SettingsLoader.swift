@@ -50,29 +50,29 @@ public enum SettingsLoader {
         }
         guard let root = read.root else { return Loaded(settings: settings, diagnostics: diagnostics, source: source) }
         guard root.isMapping else {
-            diagnostics.append(Diagnostic(rule: LC402InvalidSetting.description, message: "the settings must be a mapping of keys such as select, ignore, severity, fail-on", location: Location(root)))
+            diagnostics.append(LC402InvalidSetting.finding(.notAMapping, at: root))
             return Loaded(settings: settings, diagnostics: diagnostics, source: source)
         }
-        func invalid(_ node: Node, _ message: String) {
-            diagnostics.append(Diagnostic(rule: LC402InvalidSetting.description, message: message, location: Location(node)))
+        func invalid(_ node: Node, _ problem: LC402InvalidSetting.Problem) {
+            diagnostics.append(LC402InvalidSetting.finding(problem, at: node))
         }
         func ruleList(_ node: Node, _ key: String) -> [String] {
             var items: [Node] = []
             if let s = node.string {
                 return s.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { selector in
                     let ok = RuleRegistry.all.contains { Settings.matches(selector, $0) } || selector == "all"
-                    if !ok { invalid(node, "\(key): \"\(selector)\" is not a rule id, slug or id prefix" + (Suggest.closest(selector, among: RuleRegistry.all.map(\.slug)).map { "; did you mean \"\($0)\"?" } ?? "")) }
+                    if !ok { invalid(node, .unknownRule(key: key, selector: selector, suggestion: Suggest.closest(selector, among: RuleRegistry.all.map(\.slug)))) }
                     return ok
                 }
             }
-            if node.isSequence { items = Array(node.elements) } else { invalid(node, "\(key) must be a list of rule ids, slugs or id prefixes"); return [] }
+            if node.isSequence { items = Array(node.elements) } else { invalid(node, .notAList(key: key)); return [] }
             var out: [String] = []
             for item in items {
-                guard let s = item.string ?? item.text else { invalid(item, "\(key): expected a rule id, slug or id prefix"); continue }
+                guard let s = item.string ?? item.text else { invalid(item, .notARuleName(key: key)); continue }
                 if s == "all" || RuleRegistry.all.contains(where: { Settings.matches(s, $0) }) {
                     out.append(s)
                 } else {
-                    invalid(item, "\(key): \"\(s)\" is not a rule id, slug or id prefix" + (Suggest.closest(s, among: RuleRegistry.all.map(\.slug) + RuleRegistry.all.map(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""))
+                    invalid(item, .unknownRule(key: key, selector: s, suggestion: Suggest.closest(s, among: RuleRegistry.all.map(\.slug) + RuleRegistry.all.map(\.id))))
                 }
             }
             return out
@@ -84,10 +84,10 @@ public enum SettingsLoader {
             case "select": settings.select = ruleList(v, key)
             case "ignore": settings.ignore += ruleList(v, key)
             case "severity":
-                guard v.isMapping else { invalid(v, "severity must map rule ids to error, warning, info or off"); continue }
+                guard v.isMapping else { invalid(v, .severitiesNotAMapping); continue }
                 for r in v.entries {
                     guard let id = r.key, let rule = RuleRegistry.find(id) else {
-                        invalid(r.keyNode, "severity: \"\(r.key ?? "")\" is not a rule id or slug" + (Suggest.closest(r.key ?? "", among: RuleRegistry.all.map(\.slug)).map { "; did you mean \"\($0)\"?" } ?? ""))
+                        invalid(r.keyNode, .unknownSeverityRule(name: r.key ?? "", suggestion: Suggest.closest(r.key ?? "", among: RuleRegistry.all.map(\.slug))))
                         continue
                     }
                     let text = r.value.string ?? r.value.text ?? ""
@@ -96,13 +96,13 @@ public enum SettingsLoader {
                     } else if let s = Severity(label: text) {
                         settings.severities[rule.id] = s
                     } else {
-                        invalid(r.value, "severity of \(rule.id) must be error, warning, info or off, not \(Log4jsContext.show(r.value))")
+                        invalid(r.value, .unknownSeverity(rule: rule.id, value: Log4jsContext.show(r.value)))
                     }
                 }
             case "fail-on":
-                if let s = (v.string).flatMap(Severity.init(label:)) { settings.failOn = s } else { invalid(v, "fail-on must be error, warning or info") }
+                if let s = (v.string).flatMap(Severity.init(label:)) { settings.failOn = s } else { invalid(v, .unknownFailOn) }
             case "per-path-ignores":
-                guard v.isMapping else { invalid(v, "per-path-ignores must map globs to rules"); continue }
+                guard v.isMapping else { invalid(v, .perPathIgnoresNotAMapping); continue }
                 for p in v.entries {
                     guard let glob = p.key else { continue }
                     let rules = p.value.string == "all" ? ["all"] : ruleList(p.value, "per-path-ignores")
@@ -110,17 +110,12 @@ public enum SettingsLoader {
                 }
             case "pm2-intercom":
                 if v.isString("installed") || v.bool == true { settings.pm2IntercomInstalled = true } else if v.isString("not-installed") || v.isString("absent") || v.bool == false { settings.pm2IntercomInstalled = false } else {
-                    invalid(v, "pm2-intercom must be installed or not-installed")
+                    invalid(v, .unknownIntercomState)
                 }
             case "pm2-home":
-                if let s = v.string { settings.pm2Home = s } else { invalid(v, "pm2-home must be a path") }
+                if let s = v.string { settings.pm2Home = s } else { invalid(v, .homeNotAPath) }
             default:
-                let near = Suggest.closest(key, among: keys)
-                var fixes: [Fix] = []
-                if let near, root.entry(near) == nil { fixes.append(Fix("rename \"\(key)\" to \"\(near)\"", .safe, [Edits.renameKey(e, to: near)])) }
-                diagnostics.append(Diagnostic(rule: LC401UnknownSetting.description,
-                                              message: "logcheck does not know the setting \"\(key)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? "; settings are: \(keys.joined(separator: ", "))"),
-                                              location: Location(e.keyNode), fixes: fixes))
+                diagnostics.append(LC401UnknownSetting.finding(e, key: key, known: keys, in: root))
             }
         }
         return Loaded(settings: settings, diagnostics: diagnostics, source: source)

@@ -147,52 +147,27 @@ public enum Suppressions {
                 let place = s.scope == .file ? "this file" : "the next line"
                 if s.rules.isEmpty {
                     if matched.isEmpty {
-                        kept.append(unused("this suppression is unused: no rule reports anything on \(place)", s))
+                        kept.append(LC403UnusedSuppression.unusedComment(s.comment, in: s.source, rules: [], on: place))
                     }
                     continue
                 }
                 var unusedRules: [(text: String, span: Span)] = []
                 for (r, rule) in s.rules.enumerated() {
                     if !RuleRegistry.all.contains(where: { Settings.matches(rule.text, $0) }) {
-                        let near = Suggest.closest(rule.text, among: RuleRegistry.all.map(\.slug) + RuleRegistry.all.map(\.id))
-                        kept.append(Diagnostic(rule: LC404UnknownSuppression.description,
-                                               message: "\"\(rule.text)\" is not a rule id or slug, so this suppression does nothing" + (near.map { "; did you mean \"\($0)\"?" } ?? ""),
-                                               location: Location(s.source, rule.span)))
+                        kept.append(LC404UnknownSuppression.finding(rule.text, at: Location(s.source, rule.span)))
                     } else if !matched.contains(r) {
                         unusedRules.append(rule)
                     }
                 }
                 if matched.isEmpty && unusedRules.count == s.rules.count {
-                    let names = unusedRules.map(\.text).joined(separator: ", ")
-                    let verb = unusedRules.count == 1 ? "reports" : "report"
-                    kept.append(unused("this suppression is unused: \(names) \(verb) nothing on \(place)", s))
+                    kept.append(LC403UnusedSuppression.unusedComment(s.comment, in: s.source, rules: unusedRules.map(\.text), on: place))
                 } else {
                     for rule in unusedRules {
-                        kept.append(Diagnostic(rule: LC403UnusedSuppression.description,
-                                               message: "\(rule.text) in this suppression is unused: it reports nothing on \(place)",
-                                               location: Location(s.source, rule.span)))
+                        kept.append(LC403UnusedSuppression.unusedRule(rule.text, on: place, at: Location(s.source, rule.span)))
                     }
                 }
             }
         }
         return kept
-    }
-
-    /// A wholly unused suppression; when the comment is alone on its line, the fix deletes the line.
-    private static func unused(_ message: String, _ s: Suppression) -> Diagnostic {
-        var fixes: [Fix] = []
-        let source = s.source
-        let index = source.lineIndex(of: s.comment.start)
-        let line = source.lineSpan(index)
-        let before = source.bytes[line.start..<s.comment.start]
-        let after = source.bytes[s.comment.end..<line.end]
-        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        if before.allSatisfy(blank) && after.allSatisfy(blank) {
-            let end = index + 1 < source.lineCount ? source.lineSpan(index + 1).start : line.end
-            let start = index + 1 < source.lineCount ? line.start : (index > 0 ? source.lineSpan(index - 1).end : line.start)
-            fixes.append(Fix("remove the suppression comment", .safe, [TextEdit(source, Span(start, end), "")]))
-        }
-        return Diagnostic(rule: LC403UnusedSuppression.description, message: message,
-                          location: Location(source, s.comment), fixes: fixes)
     }
 }

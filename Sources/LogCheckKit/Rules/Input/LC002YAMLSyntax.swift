@@ -15,4 +15,11 @@ public enum LC002YAMLSyntax: InputRule {
             .bad("ecosystem.yml", "apps:\n  - name: api\n    script: app.js\n   «e»nv: {}\n", "YAML syntax error: did not find expected '-' indicator (while parsing a block collection); js-yaml (used by PM2) fails to load the file too"),
             .good("ecosystem.yml", "apps:\n  - name: api\n    script: app.js\n    env: {}\n"),
         ])
+
+    /// What an ecosystem file that does not load does at start-up.
+    static func pm2Stops(_ doc: Document) -> String {
+        "`pm2 start` stops with \"[PM2][ERROR] File \(Path.basename(doc.path)) malformated\" and starts no app (API.js:924-937)"
+    }
+
+    public static func consequence(in doc: Document) -> String? { doc.kind == .ecosystem ? pm2Stops(doc) : nil }
 }

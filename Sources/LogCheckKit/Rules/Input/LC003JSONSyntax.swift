@@ -26,4 +26,11 @@ public enum LC003JSONSyntax: InputRule {
             "trailing comma before '}'; JSON.parse fails here with \"Unexpected token '}'\""),
             .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#),
         ])
+
+    /// What a strict-JSON log4js config that does not parse does at start-up.
+    static let configureThrows = "log4js reads this file with JSON.parse, so configure() throws \"Problem reading config from file\" at start-up (log4js.js:47-57)"
+
+    public static func consequence(in doc: Document) -> String? {
+        doc.kind == .log4js && doc.strictJSON ? configureThrows : nil
+    }
 }

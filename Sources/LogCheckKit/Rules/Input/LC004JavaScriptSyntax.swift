@@ -31,4 +31,6 @@ public enum LC004JavaScriptSyntax: InputRule {
             };
             """),
         ])
+
+    public static func consequence(in doc: Document) -> String? { doc.kind == .ecosystem ? LC002YAMLSyntax.pm2Stops(doc) : nil }
 }

@@ -15,4 +15,6 @@ public enum LC006MultipleDocuments: InputRule {
                  "a second YAML document starts here; js-yaml's load() (used by PM2) throws \"expected a single document in the stream, but found more\""),
             .good("ecosystem.yml", "---\napps:\n  - script: app.js\n"),
         ])
+
+    public static func consequence(in doc: Document) -> String? { doc.kind == .ecosystem ? LC002YAMLSyntax.pm2Stops(doc) : nil }
 }

@@ -13,4 +13,9 @@ public enum LC010EmptyFile: InputRule {
         examples: [
             .bad("log4js.json", "« »", "the file is empty; JSON.parse fails with \"Unexpected end of JSON input\""),
         ])
+
+    /// An empty ecosystem file does not load; an empty strict-JSON config does not parse.
+    public static func consequence(in doc: Document) -> String? {
+        doc.kind == .ecosystem ? LC002YAMLSyntax.pm2Stops(doc) : LC003JSONSyntax.consequence(in: doc)
+    }
 }

@@ -15,4 +15,15 @@ public enum LC401UnknownSetting: Rule {
         ],
         fix: .safe,
         fixDescription: "A key close to exactly one known setting is renamed.")
+
+    /// The finding for an unknown key of `.logcheck.yml`, with a rename to the closest known key
+    /// when that key is not written already.
+    public static func finding(_ entry: Entry, key: String, known keys: [String], in root: Node) -> Diagnostic {
+        let near = Suggest.closest(key, among: keys)
+        var fixes: [Fix] = []
+        if let near, root.entry(near) == nil { fixes.append(Fix("rename \"\(key)\" to \"\(near)\"", .safe, [Edits.renameKey(entry, to: near)])) }
+        return Diagnostic(rule: description,
+                          message: "logcheck does not know the setting \"\(key)\"" + (near.map { "; did you mean \"\($0)\"?" } ?? "; settings are: \(keys.joined(separator: ", "))"),
+                          location: Location(entry.keyNode), fixes: fixes)
+    }
 }

@@ -22,4 +22,32 @@ public enum LC403UnusedSuppression: Rule {
         ],
         fix: .safe,
         fixDescription: "A wholly unused suppression alone on its line is deleted with its line.")
+
+    /// One rule of a suppression comment that suppresses nothing (the others do).
+    public static func unusedRule(_ name: String, on place: String, at location: Location) -> Diagnostic {
+        Diagnostic(rule: description, message: "\(name) in this suppression is unused: it reports nothing on \(place)", location: location)
+    }
+
+    /// A suppression comment that suppresses nothing: `rules` are the rules it names (none: every
+    /// rule). When the comment is alone on its line, the fix deletes the line.
+    public static func unusedComment(_ comment: Span, in source: SourceFile, rules: [String], on place: String) -> Diagnostic {
+        let message: String
+        if rules.isEmpty {
+            message = "this suppression is unused: no rule reports anything on \(place)"
+        } else {
+            message = "this suppression is unused: \(rules.joined(separator: ", ")) \(rules.count == 1 ? "reports" : "report") nothing on \(place)"
+        }
+        var fixes: [Fix] = []
+        let index = source.lineIndex(of: comment.start)
+        let line = source.lineSpan(index)
+        let before = source.bytes[line.start..<comment.start]
+        let after = source.bytes[comment.end..<line.end]
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        if before.allSatisfy(blank) && after.allSatisfy(blank) {
+            let end = index + 1 < source.lineCount ? source.lineSpan(index + 1).start : line.end
+            let start = index + 1 < source.lineCount ? line.start : (index > 0 ? source.lineSpan(index - 1).end : line.start)
+            fixes.append(Fix("remove the suppression comment", .safe, [TextEdit(source, Span(start, end), "")]))
+        }
+        return Diagnostic(rule: description, message: message, location: Location(source, comment), fixes: fixes)
+    }
 }
