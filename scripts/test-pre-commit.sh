@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs logcheck's pre-commit hooks (.pre-commit-hooks.yaml) with the real pre-commit tool:
 # a repository with a bad ecosystem/log4js pair must fail the hook with LC101, a good pair must
-# pass, and files outside the hook's `files:` pattern must not be passed to logcheck.
+# pass, files outside the hook's `files:` pattern must not be passed to logcheck, and a commit
+# that stages only the log4js config (or only the ecosystem file) of the bad pair must fail too:
+# one staged file is checked against the project on disk.
 # Both hooks are run: `logcheck` (language: swift, built by pre-commit) and `logcheck-system`
 # (language: system, the logcheck on PATH: here the one pre-commit built).
 set -euo pipefail
@@ -47,15 +49,19 @@ JS
   printf '%s\n' "$2" > "$1/config/log4js.json"
   echo "module.exports = { entry: './src/index.js' };" > "$1/webpack.config.js"
   echo '{"name": "api"}' > "$1/package.json"
+  echo 'api service' > "$1/README.md"
   git -C "$1" init -q
   git -C "$1" add .
 }
 
-# run_hook DIR HOOK: runs the hook on every file of the repository; sets out and code.
+# run_hook DIR HOOK [FILE]: runs the hook on every file of the repository, or as a commit that
+# stages only FILE would; sets out and code.
 run_hook() {
   printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: %s\n' "$snapshot" "$rev" "$2" > "$work/pre-commit-config.yaml"
+  local which=(--all-files)
+  [ $# -ge 3 ] && which=(--files "$3")
   set +e
-  out=$(cd "$1" && pre-commit run --config "$work/pre-commit-config.yaml" --all-files --verbose --color never 2>&1)
+  out=$(cd "$1" && pre-commit run --config "$work/pre-commit-config.yaml" "${which[@]}" --verbose --color never 2>&1)
   code=$?
   set -e
 }
@@ -76,11 +82,22 @@ for hook in logcheck logcheck-system; do
   if [ "$code" -ne 1 ]; then fail "$hook on the bad pair exited $code, expected 1"; fi
   if ! grep -q '^error\[LC101\]: log4js loses every log line of app "api"' <<<"$out"; then fail "$hook on the bad pair did not report LC101"; fi
   if ! grep -q -- '--> config/log4js.json:1:1' <<<"$out"; then fail "$hook on the bad pair: LC101 not at config/log4js.json:1:1"; fi
-  if ! grep -q 'Found 1 error, 0 warnings and 0 infos in 2 files' <<<"$out"; then fail "$hook on the bad pair: unexpected summary"; fi
+  if ! grep -q 'Found 1 error, 0 warnings and 0 infos in 4 files' <<<"$out"; then fail "$hook on the bad pair: unexpected summary"; fi
+
+  # Only the log4js config staged: the ecosystem file on disk is found through the project.
+  run_hook "$work/bad" "$hook" config/log4js.json
+  if [ "$code" -ne 1 ]; then fail "$hook with only config/log4js.json staged exited $code, expected 1"; fi
+  if ! grep -q -- '--> config/log4js.json:1:1' <<<"$out"; then fail "$hook with only config/log4js.json staged: no LC101 at config/log4js.json:1:1"; fi
+  if ! grep -q -- '::: ecosystem.config.js:5:16' <<<"$out"; then fail "$hook with only config/log4js.json staged: LC101 does not point at ecosystem.config.js:5:16"; fi
+
+  # Only the ecosystem file staged: the same finding, reached from the other side.
+  run_hook "$work/bad" "$hook" ecosystem.config.js
+  if [ "$code" -ne 1 ]; then fail "$hook with only ecosystem.config.js staged exited $code, expected 1"; fi
+  if ! grep -q '^error\[LC101\]: log4js loses every log line of app "api"' <<<"$out"; then fail "$hook with only ecosystem.config.js staged did not report LC101"; fi
 
   run_hook "$work/good" "$hook"
   if [ "$code" -ne 0 ]; then fail "$hook on the good pair exited $code, expected 0"; fi
-  if ! grep -q 'No problems found in 2 files.' <<<"$out"; then fail "$hook on the good pair: expected no problems in 2 files (webpack.config.js and package.json must not be passed)"; fi
+  if ! grep -q 'No problems found in 4 files.' <<<"$out"; then fail "$hook on the good pair: expected no problems in 4 files (README.md must not be passed)"; fi
   if [ "$failures" -gt 0 ]; then printf '%s\n' "$out" >&2; fi
 done
 
@@ -88,4 +105,4 @@ if [ "$failures" -gt 0 ]; then
   echo "test-pre-commit: $failures failure(s)" >&2
   exit 1
 fi
-echo "test-pre-commit: both hooks fail the bad pair with LC101 and pass the good pair"
+echo "test-pre-commit: both hooks fail the bad pair with LC101 (all files, and each file staged alone) and pass the good pair"

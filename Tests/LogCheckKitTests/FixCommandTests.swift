@@ -45,6 +45,16 @@ import Testing
         #expect(try read(dir + "/log4js.json") == Self.seedFixed)
     }
 
+    @Test func fixingANamedEcosystemFileEditsTheConfigItsAppLoads() throws {
+        // Only the ecosystem file is named: the LC102 finding touches it, and its fix edits the
+        // log4js config of the same package.
+        let dir = try copyOfSeed()
+        let fixed = run([dir + "/ecosystem.config.js", "--fix", "--no-config"])
+        #expect(fixed.code == .clean)
+        #expect(try read(dir + "/log4js.json") == Self.seedFixed)
+        #expect(try read(dir + "/ecosystem.config.js") == (try read(repositoryRoot + "/fixtures/seed/ecosystem.config.js")))
+    }
+
     @Test func seedDiffShowsExactlyTheOneLineChange() throws {
         let r = run(["fixtures/seed", "--diff", "--no-config"])
         #expect(r.code == .findings)

@@ -220,4 +220,28 @@ import Testing
         #expect(r.out.contains("\"rule\": \"LC103\""))
         #expect(r.err.contains("logcheck: app \"api\" loads fixtures/golden/link-configure-call/config/log4js.json through its code: script: './src/server.js' (fixtures/golden/link-configure-call/ecosystem.config.js:2:33) → require('./logger') (fixtures/golden/link-configure-call/src/server.js:2:24) → log4js.configure(path.join(__dirname, '..', 'config', 'log4js.json')) (fixtures/golden/link-configure-call/src/logger.js:4:1)\n"))
     }
+
+    @Test func appCodeIsALog4jsSource() throws {
+        let code = "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n"
+        let dir = try tree(["app.js": code])
+        for arguments in [[dir + "/app.js"], ["--log4js", dir + "/app.js"]] {
+            let r = run(arguments + ["--format", "github", "--no-config"])
+            // A warning: without a package.json, "stdot" could be an installed package.
+            #expect(r.code == .clean)
+            #expect(r.out.hasPrefix("::warning file=\(dir)/app.js,line=2,col=46,endLine=2,endColumn=53,title=LC204 unknown-appender-type::type \"stdot\" is not a core appender"), "\(arguments)")
+            #expect(!r.out.contains("LC011"))
+        }
+    }
+
+    @Test func appCodeNamedAloneFindsTheAppThatRunsIt() throws {
+        let dir = try tree([
+            "package.json": "{}",
+            "ecosystem.config.js": "module.exports = { apps: [{ name: 'api', script: 'app.js', exec_mode: 'cluster', instances: 2 }] }\n",
+            "app.js": "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n",
+        ])
+        let alone = run([dir + "/app.js", "--format", "github", "--no-config"])
+        let both = run([dir + "/app.js", dir + "/ecosystem.config.js", "--format", "github", "--no-config"])
+        #expect(alone.out.hasPrefix("::error file=\(dir)/app.js,line=2,col=18,endLine=2,endColumn=124,title=LC101 cluster-logs-dropped::"))
+        #expect(alone.out == both.out)
+    }
 }

@@ -44,9 +44,9 @@ public enum DocumentLoader {
             let result = ScriptReader.readModule(source, findConfigureCalls: true)
             // `*.config.js` alone is no hint: webpack, vite and jest configs share the suffix.
             var kind = input.declaredKind ?? classify(result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
-            // JavaScript that is not shaped like either kind is app code, unless its name says it
-            // is meant to be an ecosystem file (`*.config.js`, as PM2 requires, or a name with
-            // ecosystem / pm2 / process): then LC011 says it is not one.
+            // JavaScript that is not shaped like either kind is app code (webpack.config.js,
+            // server.js), unless its name (ecosystem / pm2 / process) or its words say it is
+            // meant to be an ecosystem file: then LC011 says it is not one.
             let shaped = shape(of: result.read.root)
             let lower = Path.basename(source.path).lowercased()
             // A file that writes `apps` and `script` without the shape of an ecosystem file (a
@@ -58,7 +58,7 @@ public enum DocumentLoader {
                 }
                 return has("apps") && has("script") && !has("log4js")
             }
-            let ecosystemName = InputCollector.nameHint(lower) == .ecosystem || lower.containsBytes(".config.") || looksLikeApps
+            let ecosystemName = InputCollector.nameHint(lower) == .ecosystem || looksLikeApps
             if result.read.tree != nil && (kind == .unknown && !ecosystemName || kind == .log4js && shaped != .log4js) {
                 kind = .appCode
             }

@@ -55,15 +55,16 @@ public struct FixEngine {
         for i in inputs { originals[Path.normalize(i.name)] = i.bytes }
         let allowed: Set<Applicability> = allowUnsafe ? [.safe, .unsafe] : [.safe]
 
-        func check() -> CheckResult {
-            let provider = OverlayFiles(base: files, overrides: overrides)
+        /// `touched`: files outside the named ones that are checked too (a fix edited them).
+        func check(touched: [String] = [], original: Bool = false) -> CheckResult {
+            let provider = OverlayFiles(base: files, overrides: original ? [:] : overrides)
             let docs = inputs.compactMap { input -> Document? in
                 let key = Path.normalize(input.name)
-                let bytes = overrides[key] ?? input.bytes
+                let bytes = original ? input.bytes : overrides[key] ?? input.bytes
                 let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: bytes), input: input.file)
                 return input.file.fromDirectory && (doc.kind == .unknown || doc.kind == .appCode && doc.inlineConfigs.isEmpty) ? nil : doc
             }
-            return Checker(settings: settings, files: provider).run(docs, searched: directories)
+            return Checker(settings: settings, files: provider).run(docs, searched: directories, alsoChecking: touched)
         }
 
         let first = check()
@@ -103,15 +104,20 @@ public struct FixEngine {
             }
         }
 
-        // Keep a changed file only if it still parses and has no new error.
+        // Keep a changed file only if it still parses and has no new error. A fix may edit a file
+        // that was not named (the log4js config of a named ecosystem file): its findings are
+        // checked for this too.
         func errors(_ r: CheckResult, _ path: String) -> [String] {
             r.diagnostics.filter { $0.severity == .error && Path.normalize($0.file.path) == path }.map { "\($0.rule.id) \($0.message)" }.sorted()
         }
+        let unnamed = overrides.keys.filter { key in !inputs.contains { Path.normalize($0.name) == key } }.sorted()
+        let checkedBefore = unnamed.isEmpty ? first : check(touched: unnamed, original: true)
+        let after = unnamed.isEmpty ? result : check(touched: unnamed)
         for path in overrides.keys.sorted() {
-            let before = errors(first, path)
+            let before = errors(checkedBefore, path)
             var remaining = before
             var newErrors: [String] = []
-            for e in errors(result, path) {
+            for e in errors(after, path) {
                 if let k = remaining.firstIndex(of: e) { remaining.remove(at: k) } else { newErrors.append(e) }
             }
             let parses = !newErrors.contains { $0.hasPrefix("LC0") }

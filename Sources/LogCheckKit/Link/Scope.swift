@@ -16,6 +16,10 @@ struct Scope {
         self.directories = directories.map { provider.absolute($0) }
     }
 
+    mutating func add(_ paths: [String]) {
+        for p in paths { files.insert(Path.normalize(p)) }
+    }
+
     /// Whether a directory is one of the searched directories or inside one.
     func searched(_ directory: String) -> Bool {
         guard !directories.isEmpty else { return false }
