@@ -2,6 +2,8 @@
 """Generates logcheck's benchmark corpus, deterministically (fixed seed).
 
 usage: generate.py OUT_DIR [--files N] [--big-mb M]
+       generate.py OUT_DIR --monorepo N
+       generate.py OUT_DIR --pair
 
 OUT_DIR/corpus-N/ holds N files in group-XX/svc-XXXX/ directories: each service has a PM2
 ecosystem file (ecosystem.config.js, ecosystem.json or ecosystem.yml, in turn) and a log4js
@@ -9,6 +11,15 @@ config (log4js.json or log4js.yaml), shaped like the real files in fixtures/corp
 four apps with env blocks, log files, cluster settings, and appenders of the common types. About
 one service in five has a mistake logcheck reports. OUT_DIR/big.yml and OUT_DIR/big.json are one
 ecosystem file each of about M MB (many apps).
+
+For B6 (linking through the project), OUT_DIR/monorepo-N/ is a repository root (`.git/`, a
+`package.json` with workspaces) holding N services in services/svc-XXXX/, each with its own
+`package.json`, an `ecosystem.config.js` of one app whose script is `./server.js` (cluster mode
+with 4 instances or fork mode), that `server.js`, which loads its config with
+`log4js.configure('./log4js.json')` or `log4js.configure(require('./log4js.json'))`, and that
+`log4js.json` (with `"pm2": true` or without). Each service depends only on the seed and its
+index, so OUT_DIR/pair/ (`--pair`: a `.git/` and service svc-0019 alone) is the same service as
+svc-0019 of every monorepo.
 """
 import json
 import os
@@ -164,6 +175,70 @@ def corpus(out, files, seed=20261125):
             write(os.path.join(directory, log_name), yaml_value(config, 0) + "\n")
 
 
+MONOREPO_SEED = 20260611
+PAIR_SERVICE = 19  # cluster mode, no "pm2": true: the pair that linking has a finding for
+
+
+def service_files(index, seed=MONOREPO_SEED):
+    """The four files of service `index` of the B6 monorepo, as {name: text}."""
+    rng = random.Random(seed * 1_000_003 + index)
+    name = f"svc-{index:04d}"
+    app = {"name": name, "script": "./server.js"}
+    if rng.random() < 0.5:
+        app["exec_mode"] = "cluster"
+        app["instances"] = 4
+    else:
+        app["exec_mode"] = "fork"
+    app["env"] = {"NODE_ENV": "production", "PORT": 3000 + index % 1000}
+    if rng.random() < 0.5:
+        configure = "log4js.configure('./log4js.json');"
+    else:
+        configure = "log4js.configure(require('./log4js.json'));"
+    server = ("'use strict';\n"
+              "const http = require('http');\n"
+              "const log4js = require('log4js');\n"
+              f"{configure}\n"
+              f"const logger = log4js.getLogger('{name}');\n\n"
+              "http.createServer((req, res) => {\n"
+              "  logger.info(`${req.method} ${req.url}`);\n"
+              "  res.end('ok');\n"
+              "}).listen(process.env.PORT || 3000);\n")
+    appenders = {"out": {"type": "stdout"},
+                 "app": {"type": "file", "filename": f"logs/{name}.log", "maxLogSize": "10M", "backups": 3}}
+    config = {"appenders": appenders,
+              "categories": {"default": {"appenders": ["out", "app"], "level": rng.choice(["debug", "info", "warn"])}}}
+    if rng.random() < 0.5:
+        config["pm2"] = True
+    package = {"name": name, "version": "1.0.0", "private": True, "main": "server.js",
+               "scripts": {"start": "pm2 start ecosystem.config.js"}, "dependencies": {"log4js": "^6.9.1"}}
+    return {
+        "package.json": json.dumps(package, indent=2) + "\n",
+        "ecosystem.config.js": "module.exports = " + js_value({"apps": [app]}, 0) + ";\n",
+        "server.js": server,
+        "log4js.json": json.dumps(config, indent=2) + "\n",
+    }
+
+
+def project_root(directory, name):
+    os.makedirs(os.path.join(directory, ".git"), exist_ok=True)
+    package = {"name": name, "version": "1.0.0", "private": True, "workspaces": ["services/*"]}
+    write(os.path.join(directory, "package.json"), json.dumps(package, indent=2) + "\n")
+
+
+def monorepo(out, services):
+    project_root(out, "monorepo")
+    for s in range(services):
+        for name, text in service_files(s).items():
+            write(os.path.join(out, "services", f"svc-{s:04d}", name), text)
+
+
+def pair(out):
+    """Service PAIR_SERVICE alone, in a directory of its own that is its own project root."""
+    os.makedirs(os.path.join(out, ".git"), exist_ok=True)
+    for name, text in service_files(PAIR_SERVICE).items():
+        write(os.path.join(out, name), text)
+
+
 def big(out, megabytes, seed=7):
     rng = random.Random(seed)
     apps = []
@@ -183,6 +258,13 @@ def big(out, megabytes, seed=7):
 def main():
     args = sys.argv[1:]
     out = args[0]
+    if "--monorepo" in args:
+        n = int(args[args.index("--monorepo") + 1])
+        monorepo(os.path.join(out, f"monorepo-{n}"), n)
+        return
+    if "--pair" in args:
+        pair(os.path.join(out, "pair"))
+        return
     files = int(args[args.index("--files") + 1]) if "--files" in args else 10000
     mb = int(args[args.index("--big-mb") + 1]) if "--big-mb" in args else 0
     corpus(os.path.join(out, f"corpus-{files}"), files)
