@@ -54,7 +54,8 @@ public struct Checker: Sendable {
             return found
         }.flatMap { $0 }
         all += linked.findings
-        all.removeAll { !scope.touches($0) }
+        // Only what touches a named file: its primary or a related location is in scope.
+        all.removeAll { d in !scope.contains(d.file.path) && !d.related.contains { scope.contains($0.location.file.path) } }
         Checker.dropSuperseded(&all)
         all = Suppressions.apply(all, documents: linked.order)
         settings.apply(to: &all)
@@ -113,14 +114,14 @@ public struct Checker: Sendable {
             }
         }
         // Each deployment's findings, in parallel: the models are only read.
-        let settings = settings
+        let facts = settings.facts
         let found = Parallel.map(deployments) { d -> [Diagnostic] in
-            var context = DeploymentContext(deployment: d, settings: settings)
+            var context = DeploymentContext(deployment: d, facts: facts)
             for rule in RuleRegistry.deploymentRules { rule.check(&context) }
             return context.diagnostics
         }
         var sink = DiagnosticSink()
-        for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, settings: settings, into: &sink) }
+        for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, facts: facts, into: &sink) }
         // Sized exactly: this is when a run holds the most.
         all.reserveCapacity(all.count + found.reduce(0) { $0 + $1.count } + sink.diagnostics.count)
         for f in found { all += f }

@@ -1,3 +1,22 @@
+public enum DocumentKind: String, Sendable {
+    case ecosystem
+    case log4js
+    /// JavaScript that is neither an ecosystem file nor a config: an app's code. Its
+    /// `log4js.configure({...})` calls are log4js configs in their own right.
+    case appCode
+    case unknown
+
+    /// How `--verbose` names the kind.
+    public var label: String {
+        switch self {
+        case .ecosystem: return "a PM2 ecosystem file"
+        case .log4js: return "a log4js config"
+        case .appCode: return "app code"
+        case .unknown: return "an unrecognised file"
+        }
+    }
+}
+
 /// What the user asked to check, expanded into files.
 public struct InputFile: Sendable, Equatable {
     /// The path as given, or as found under a directory that was given; "-" for stdin.

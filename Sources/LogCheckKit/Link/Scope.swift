@@ -30,10 +30,4 @@ struct Scope {
     func contains(_ path: String) -> Bool {
         files.contains(Path.normalize(path)) || searched(Path.dirname(path))
     }
-
-    /// Whether a finding's primary location, or one of its related locations, is in scope.
-    func touches(_ d: Diagnostic) -> Bool {
-        if contains(d.file.path) { return true }
-        return d.related.contains { contains($0.location.file.path) }
-    }
 }

@@ -25,35 +25,6 @@ public enum Severity: Int, Sendable, Comparable, CaseIterable {
     }
 }
 
-/// A place in a file.
-public struct Location: Sendable {
-    public var file: SourceFile
-    public var span: Span
-
-    public init(_ file: SourceFile, _ span: Span) {
-        self.file = file
-        self.span = span
-    }
-
-    public init(_ node: Node) {
-        self.file = node.source
-        self.span = node.span
-    }
-
-    public var start: LineColumn { file.lineColumn(of: span.start) }
-    public var end: LineColumn { file.lineColumn(of: span.end) }
-}
-
-public struct RelatedLocation: Sendable {
-    public var location: Location
-    public var message: String
-
-    public init(_ location: Location, _ message: String) {
-        self.location = location
-        self.message = message
-    }
-}
-
 /// How safe a fix is to apply without review (as in ruff).
 public enum Applicability: String, Sendable, Comparable {
     /// Keeps the meaning the user intended; `--fix` applies it.

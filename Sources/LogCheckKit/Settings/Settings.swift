@@ -3,10 +3,16 @@ import LogCheckSyntax
 /// What the user told logcheck (`.logcheck.yml`, command-line options): which rules to report, at
 /// which severity, and facts about the deployment that no file shows.
 public struct Settings: Sendable {
-    /// `pm2-intercom: installed`: the PM2 module that relays log4js events between instances.
-    public var pm2IntercomInstalled = false
-    /// `pm2-home`: where PM2 keeps its logs (default ~/.pm2).
-    public var pm2Home: String? = nil
+    /// Facts about the hosts the apps run on, for the rules.
+    public var facts = HostFacts()
+    public var pm2IntercomInstalled: Bool {
+        get { facts.pm2IntercomInstalled }
+        set { facts.pm2IntercomInstalled = newValue }
+    }
+    public var pm2Home: String? {
+        get { facts.pm2Home }
+        set { facts.pm2Home = newValue }
+    }
     /// Rules to report: ids, slugs or id prefixes; empty means all.
     public var select: [String] = []
     /// Rules not to report.

@@ -1,14 +1,14 @@
 import LogCheckSyntax
 
-/// What a deployment rule sees: one app with one log4js config, the settings, and a place to report.
+/// What a deployment rule sees: one app with one log4js config, the host facts, and a place to report.
 public struct DeploymentContext {
     public let deployment: Deployment
-    public let settings: Settings
+    public let facts: HostFacts
     public private(set) var sink = DiagnosticSink()
 
-    public init(deployment: Deployment, settings: Settings) {
+    public init(deployment: Deployment, facts: HostFacts) {
         self.deployment = deployment
-        self.settings = settings
+        self.facts = facts
     }
 
     public var app: PM2App { deployment.app }
@@ -109,5 +109,5 @@ public protocol DeploymentRule: Rule {
 
 /// A rule over every deployment of the checked files at once.
 public protocol DeploymentSetRule: Rule {
-    static func check(_ deployments: [Deployment], settings: Settings, into sink: inout DiagnosticSink)
+    static func check(_ deployments: [Deployment], facts: HostFacts, into sink: inout DiagnosticSink)
 }

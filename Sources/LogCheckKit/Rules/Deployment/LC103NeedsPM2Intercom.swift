@@ -54,7 +54,7 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
         }
         var related: [RelatedLocation] = []
         if let origin = context.modeOrigin { related.append(origin) }
-        if context.settings.pm2IntercomInstalled {
+        if context.facts.pm2IntercomInstalled {
             context.report(description, "only instance 0 of \(context.appLabel) writes; \(others) reach it through pm2-intercom (installed, per the logcheck settings), which has traps", at: context.configHead,
                            severity: .info, related: related, notes: traps)
             return

@@ -28,7 +28,7 @@ public enum LC106IntercomMixesApps: DeploymentSetRule {
             ], settings: "pm2-intercom: installed"),
         ])
 
-    public static func check(_ deployments: [Deployment], settings: Settings, into sink: inout DiagnosticSink) {
+    public static func check(_ deployments: [Deployment], facts: HostFacts, into sink: inout DiagnosticSink) {
         var byEcosystem: [ObjectIdentifier: [Deployment]] = [:]
         var order: [ObjectIdentifier] = []
         for d in deployments where d.pm2ModeWorks == .yes {
