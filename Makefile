@@ -53,7 +53,7 @@ rules-docs:
 
 ## Regenerate the expected outputs of fixtures/golden/ (review the diff!).
 golden:
-	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests' 
+	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests|MonorepoTests'
 
 clean:
 	rm -rf .build
