@@ -152,7 +152,7 @@ import Testing
         ]
         let r = deployments(files, inputs: ["repo/ops/ecosystem.config.js"])
         #expect(r.deployments.isEmpty)
-        #expect(r.verbose.contains("app \"server\" (repo/ops/ecosystem.config.js) reaches repo/api/server.js, outside the package repo/ops: not linked (a link stays inside the ecosystem file's package)"))
+        #expect(r.verbose.contains("app \"server\" (repo/ops/ecosystem.config.js) reaches repo/api/server.js, outside the folders it links: not linked (an ecosystem file links code in its own folder and below, and in the other folders of its own package, so that naming any file of a link finds it)"))
         #expect(deployments(files, inputs: ["repo/api/log4js.json"]).deployments.isEmpty)
     }
 

@@ -80,16 +80,12 @@ public struct Checker: Sendable {
         for doc in documents where doc.kind == .ecosystem && seen.insert(Path.normalize(doc.path)).inserted {
             ecosystems.append(doc)
         }
-        // The ecosystem files around every other named file: only a file in a package, or in a
-        // package around it, can start that package's code (Linker).
-        var visited = Set<String>()
+        // The ecosystem files that may start the code of every other named file (Projects).
+        // Folders under a searched directory were searched already: their files are inputs.
         for doc in documents where doc.kind != .ecosystem && !doc.input.isStdin {
-            for package in projects.packageChain(ofDirectory: Path.dirname(doc.path)) where visited.insert(Path.normalize(package)).inserted {
-                if scope.searched(package) { continue }
-                for path in projects.files(ofPackage: package).ecosystems where !seen.contains(Path.normalize(path)) {
-                    seen.insert(Path.normalize(path))
-                    if let eco = linker.ecosystem(at: path) { ecosystems.append(eco) }
-                }
+            for path in projects.ecosystemFiles(reaching: doc.path, skipping: scope.searched) where !seen.contains(Path.normalize(path)) {
+                seen.insert(Path.normalize(path))
+                if let eco = linker.ecosystem(at: path) { ecosystems.append(eco) }
             }
         }
         var deployments: [Deployment] = []

@@ -10,10 +10,9 @@ import LogCheckSyntax
 /// 3. without any readable evidence (a missing or unreadable script, a configure() argument
 ///    only run time knows), the log4js configs of the app's own package, said to be proximity.
 ///
-/// A link holds only inside the ecosystem file's package: every file it passes through that is
-/// in the ecosystem file's project must be in that package (or a package nested in it). Then
-/// the ecosystem file is found again from any of those files (`Projects.packageChain`), and a
-/// finding is the same whichever of the files the command line names.
+/// A link holds only where the ecosystem file can be found again from every file it passes
+/// through inside the project (`Projects.reaches`, the rule `Projects.ecosystemFiles(reaching:)`
+/// searches by), so a finding is the same whichever of the files the command line names.
 struct Linker {
     let files: FileProvider
     let projects: Projects
@@ -96,7 +95,7 @@ struct Linker {
         let key = Path.normalize(package)
         if let cached = packageConfigs[key] { return cached }
         var found: [Document] = []
-        for path in projects.files(ofPackage: key).configs {
+        for path in projects.configFiles(ofPackage: key) {
             if let doc = document(path, input: InputFile(path: path, fromDirectory: true)), doc.kind == .log4js, doc.root != nil {
                 found.append(doc)
             }
@@ -140,11 +139,11 @@ struct Linker {
         let path = ecosystem.document.path
         let ecoDir = Path.dirname(path)
         let projects = self.projects
-        let package = projects.package(of: path)
         let project = projects.project(of: path)
-        /// Whether a file on a link's way keeps the link inside the ecosystem file's package.
+        /// Whether a file on a link's way finds the ecosystem file again (files outside the
+        /// project, such as /etc/app/log4js.json, are never named with it).
         func inPackage(_ file: String) -> Bool {
-            !projects.contains(project, file) || projects.contains(package, file)
+            !projects.contains(project, file) || projects.reaches(ecosystem: path, file: file)
         }
         for app in ecosystem.apps {
             var cwd = ecoDir
@@ -182,7 +181,7 @@ struct Linker {
             // 3. Without evidence, the configs of the app's own package.
             if found.isEmpty, let reason = code.unknown {
                 let appPackage = projects.package(ofDirectory: appDirectory)
-                if inPackage(appPackage) {
+                do {
                     for doc in configs(ofPackage: appPackage) where inPackage(doc.path) {
                         guard let config = models.log4js(doc) else { continue }
                         found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .proximity(reason: reason), hops: [], environment: nil))
@@ -192,7 +191,7 @@ struct Linker {
             if explains {
                 for d in found { verbose.append(d.linkDescription) }
                 for o in outside {
-                    verbose.append("\(app.label) (\(path)) reaches \(o), outside the package \(package): not linked (a link stays inside the ecosystem file's package)")
+                    verbose.append("\(app.label) (\(path)) reaches \(o), outside the folders it links: not linked (an ecosystem file links code in its own folder and below, and in the other folders of its own package, so that naming any file of a link finds it)")
                 }
                 if found.isEmpty {
                     verbose.append("\(app.label) (\(path)): no log4js config found" + (code.unknown.map { " (\($0))" } ?? ""))

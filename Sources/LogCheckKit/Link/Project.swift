@@ -64,21 +64,31 @@ final class Projects {
 
     func package(of file: String) -> String { package(ofDirectory: Path.dirname(file)) }
 
-    /// A package and every package that encloses it, up to its project's root, innermost first.
-    func packageChain(ofDirectory directory: String) -> [String] {
-        let root = project(ofDirectory: directory)
+    /// A directory and every directory above it up to `root` (by default its project's root),
+    /// innermost first.
+    func ancestors(ofDirectory directory: String, upTo top: String? = nil) -> [String] {
+        let root = top ?? project(ofDirectory: directory)
         var chain: [String] = []
-        var p = package(ofDirectory: directory)
+        var d = Path.normalize(directory)
         while true {
-            chain.append(p)
-            if isSame(p, root) { break }
-            guard let up = files.parent(of: p) else { break }
-            let next = package(ofDirectory: up)
-            if chain.contains(where: { isSame($0, next) }) { break }
-            p = next
+            chain.append(d)
+            if isSame(d, root) { break }
+            guard let up = files.parent(of: d) else { break }
+            d = up
         }
         return chain
     }
+
+    /// Whether a directory is the root of a package: it holds a package.json, or it is its
+    /// project's root.
+    func isPackageRoot(_ directory: String) -> Bool {
+        let dir = Path.normalize(directory)
+        if let known = packageRoots[dir] { return known }
+        let answer = files.exists(FileSystem.join(dir, "package.json")) || isSame(dir, project(ofDirectory: dir))
+        packageRoots[dir] = answer
+        return answer
+    }
+    private var packageRoots: [String: Bool] = [:]
 
     /// Whether `path` is `directory` or inside it.
     func contains(_ directory: String, _ path: String) -> Bool {
@@ -88,17 +98,88 @@ final class Projects {
 
     func isSame(_ a: String, _ b: String) -> Bool { files.absolute(a) == files.absolute(b) }
 
-    /// The candidate files of a package: its directory's tree, without the trees of packages
-    /// nested in it, of `node_modules` and of version-control folders, without following
-    /// symlinked directories. Names are tested as a directory search tests them.
-    func files(ofPackage package: String) -> PackageFiles {
-        let key = Path.normalize(package)
+    // MARK: Which ecosystem files may start a file's code
+
+    /// The ecosystem files (by name) that may start the code of `file` or load it as a config:
+    /// those in the file's folder and in each folder above it up to the project root, and, at
+    /// each of those folders that is a package root, those anywhere in its other subfolders
+    /// (not inside nested packages). Siblings of a folder that is not a package root are not
+    /// searched: in a monorepo, `services/` lists the services, and a service's file is not
+    /// started from another service's folder.
+    /// `skipping` tells the folders whose files are known already (searched directories).
+    func ecosystemFiles(reaching file: String, skipping known: (String) -> Bool = { _ in false }) -> [String] {
+        let chain = ancestors(ofDirectory: Path.dirname(file))
+        var found: [String] = []
+        for (i, dir) in chain.enumerated() {
+            if known(dir) { continue }
+            let entries = listing(dir)
+            for (name, type) in entries where type == .file && Projects.isEcosystemName(name) {
+                found.append(FileSystem.join(dir, name))
+            }
+            guard isPackageRoot(dir) else { continue }
+            for (name, type) in entries where type == .directory && !InputCollector.isSkipped(directory: name) {
+                let child = FileSystem.join(dir, name)
+                if i > 0 && isSame(child, chain[i - 1]) { continue }
+                if known(child) || files.exists(FileSystem.join(child, "package.json")) { continue }
+                found += walk(child).ecosystems
+            }
+        }
+        return found
+    }
+
+    /// Whether `ecosystemFiles(reaching: file)` finds an ecosystem file (`file` in the ecosystem
+    /// file's project): the rule a link obeys, so that every file of a link finds its ecosystem
+    /// file again. The folders searched go up to the ecosystem file's project root, which is the
+    /// file's own project root too except where neither .git nor package.json marks one (there a
+    /// file's project is its own folder, and naming it alone finds only what is beside it).
+    func reaches(ecosystem: String, file: String) -> Bool {
+        let e = Path.dirname(ecosystem)
+        let chain = ancestors(ofDirectory: Path.dirname(file), upTo: project(of: ecosystem))
+        for (i, dir) in chain.enumerated() {
+            if isSame(e, dir) { return true }
+            guard isPackageRoot(dir), contains(dir, e) else { continue }
+            // The folders from `dir` down to the ecosystem file's folder.
+            let rest = files.absolute(e).dropFirst(files.absolute(dir) == "/" ? 1 : files.absolute(dir).count + 1)
+            let parts = rest.split(separator: "/").map(String.init)
+            guard let first = parts.first else { continue }
+            let child = FileSystem.join(dir, first)
+            if i > 0 && isSame(child, chain[i - 1]) { continue }
+            if parts.contains(where: { InputCollector.isSkipped(directory: $0) }) { continue }
+            if isSame(package(ofDirectory: e), dir) { return true }
+        }
+        return false
+    }
+
+    static func isEcosystemName(_ name: String) -> Bool {
+        InputCollector.isCandidate(name) && InputCollector.nameHint(name) != .log4js
+    }
+
+    private var listings: [String: [(name: String, type: FileSystem.EntryType)]] = [:]
+
+    private func listing(_ dir: String) -> [(name: String, type: FileSystem.EntryType)] {
+        if let l = listings[dir] { return l }
+        let l = files.list(dir) ?? []
+        listings[dir] = l
+        return l
+    }
+
+    // MARK: Walking a package
+
+    /// The log4js configs (by name) of a package, for proximity pairings: its directory's tree,
+    /// without the trees of packages nested in it.
+    func configFiles(ofPackage package: String) -> [String] { walk(package).configs }
+
+    /// The candidate files of a directory's tree, without the trees of packages nested in it,
+    /// of `node_modules`, of version-control and hidden folders, without following symlinked
+    /// directories. Names are tested as a directory search tests them.
+    private func walk(_ directory: String) -> PackageFiles {
+        let key = Path.normalize(directory)
         if let w = walked[key] { return w }
         var result = PackageFiles()
         var stack: [(String, Int)] = [(key, 0)]
         var seen = 0
         while let (dir, depth) = stack.popLast() {
-            guard let entries = files.list(dir) else { continue }
+            let entries = listing(dir)
             seen += entries.count
             if seen > Projects.maxWalkEntries { break }
             var below: [String] = []
