@@ -2,7 +2,7 @@ import LogCheckKit
 import LogCheckSyntax
 import Testing
 
-/// The measured ground truth (reference/measured.md, log4js 6.9.1 under a simulated PM2) as
+/// The measured ground truth (docs/evidence/measured.md, log4js 6.9.1 under a simulated PM2) as
 /// scenarios: mode × instances × instance_var × pm2 × pm2InstanceVar × disableClustering × appender
 /// × pm2-intercom. Every scenario that loses 100% of lines must get an error, every one that loses
 /// some must get at least a warning, and every one that loses nothing must get no error.

@@ -2,7 +2,7 @@ import LogCheckKit
 import Testing
 
 @Suite struct ReferenceCoverageTests {
-    /// Every C, S and CP item of reference/log4js.md and every R item of reference/pm2.md is
+    /// Every C, S and CP item of docs/evidence/log4js.md and every R item of docs/evidence/pm2.md is
     /// implemented by a named rule or listed in rules/README.md with the reason it cannot be
     /// decided statically.
     @Test func everyReferenceItemIsCovered() {

@@ -63,12 +63,12 @@ public enum ReferenceCoverage {
                 } else {
                     cell = "not yet checked"
                 }
-                out += "| \(item) | \(cell) |\n"
+                out += "| [\(item)](../\(RuleDocs.evidencePath(item))) | \(cell) |\n"
             }
             return out + "\n"
         }
         var out = "## Reference coverage\n\n"
-        out += "Every item of `reference/log4js.md` (C: throws at configure time, S: silent pitfalls, CP: cluster pitfalls) and `reference/pm2.md` (R: lint-rule candidates).\n\n"
+        out += "Every item of [`docs/evidence/log4js.md`](../docs/evidence/log4js.md) (C: throws at configure time, S: silent pitfalls, CP: cluster pitfalls) and [`docs/evidence/pm2.md`](../docs/evidence/pm2.md) (R: PM2 behaviour a static check can catch); each item links to its evidence.\n\n"
         out += table("log4js configure-time throws", log4jsThrows)
         out += table("log4js silent pitfalls", log4jsPitfalls)
         out += table("log4js cluster pitfalls", clusterPitfalls)

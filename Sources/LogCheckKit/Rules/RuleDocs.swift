@@ -48,10 +48,18 @@ public enum RuleDocs {
         }
         out += "**Severity:** \(r.severity.label) · **Family:** \(r.family.title) · **Fix:** \(fix)\n\n"
         out += r.summary + "\n\n"
-        out += "## Why\n\n" + r.rationale + "\n\n"
+        let cited = evidenceCitations(in: r.rationale)
+        out += "## Why\n\n" + linkingCitations(r.rationale) + "\n\n"
         if !r.references.isEmpty {
-            out += "Reference items: " + r.references.joined(separator: ", ") + " (see `rules/README.md`).\n\n"
+            out += "Reference items: " + r.references.map { "[\($0)]" }.joined(separator: ", ")
+                + " (evidence: `docs/evidence/`; what became of every item: `rules/README.md`).\n\n"
         }
+        // Reference-style link definitions: invisible on the rendered page, one short line each in
+        // `logcheck explain`, and the inline text stays `[C07]`.
+        var definitions: [String] = []
+        for item in r.references { definitions.append("[\(item)]: ../\(evidencePath(item))") }
+        for path in cited { definitions.append("[\(path)]: ../\(path)") }
+        if !definitions.isEmpty { out += definitions.joined(separator: "\n") + "\n\n" }
         if let f = r.fixDescription {
             out += "## Fix\n\n" + f + "\n\n"
         }
@@ -66,6 +74,63 @@ public enum RuleDocs {
             for ex in good { out += example(ex, r) }
         }
         return out
+    }
+
+    /// Where a reference item is documented, relative to the repository root:
+    /// `docs/evidence/log4js.md#C07` (C, S, CP items), `docs/evidence/pm2.md#R10` (R items),
+    /// `docs/evidence/measured.md#M3` (measured rules). An apostrophe is spelled `p` in anchors (C32p).
+    public static func evidencePath(_ item: String) -> String {
+        let file: String
+        if item.hasPrefix("R") {
+            file = "pm2.md"
+        } else if item.hasPrefix("M") {
+            file = "measured.md"
+        } else {
+            file = "log4js.md"
+        }
+        return "docs/evidence/\(file)#" + item.replacing("'", with: "p")
+    }
+
+    static let evidencePrefix = "docs/evidence/"
+
+    /// The `docs/evidence/<file>.md#<anchor>` citations in a text, in order, without repeats.
+    public static func evidenceCitations(in text: String) -> [String] {
+        var found: [String] = []
+        for (_, citation) in citationRanges(text) where !found.contains(citation) { found.append(citation) }
+        return found
+    }
+
+    /// Each citation with the range it occupies.
+    static func citationRanges(_ text: String) -> [(Range<String.Index>, String)] {
+        func isName(_ c: Character) -> Bool { c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_") }
+        var result: [(Range<String.Index>, String)] = []
+        var searchFrom = text.startIndex
+        while let hit = text[searchFrom...].firstRange(of: evidencePrefix) {
+            searchFrom = hit.upperBound
+            var i = hit.upperBound
+            while i < text.endIndex, isName(text[i]) { i = text.index(after: i) }
+            guard text[i...].hasPrefix(".md#") else { continue }
+            i = text.index(i, offsetBy: 4)
+            let anchorStart = i
+            while i < text.endIndex, isName(text[i]) { i = text.index(after: i) }
+            guard i > anchorStart else { continue }
+            result.append((hit.lowerBound..<i, String(text[hit.lowerBound..<i])))
+            searchFrom = i
+        }
+        return result
+    }
+
+    /// The text with each evidence citation written as a reference-style link (`[docs/evidence/…]`),
+    /// whose definition `page` adds.
+    static func linkingCitations(_ text: String) -> String {
+        var out = ""
+        var last = text.startIndex
+        for (range, citation) in citationRanges(text) {
+            out += text[last..<range.lowerBound]
+            out += "[" + citation + "]"
+            last = range.upperBound
+        }
+        return out + text[last...]
     }
 
     static func example(_ ex: RuleExample, _ r: RuleDescription) -> String {

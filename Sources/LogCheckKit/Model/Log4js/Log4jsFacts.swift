@@ -1,4 +1,4 @@
-/// What log4js 6.9.1 knows, from its source (cited in reference/log4js.md).
+/// What log4js 6.9.1 knows, from its source (docs/evidence/log4js.md).
 public enum Log4jsFacts {
     public struct Level: Sendable {
         public let name: String
@@ -40,7 +40,7 @@ public enum Log4jsFacts {
     ]
 
     public static let filterTypes: Set<String> = ["logLevelFilter", "categoryFilter", "noLogFilter"]
-    /// Appenders that write files themselves (reference §15).
+    /// Appenders that write files themselves (docs/evidence/log4js.md#file-appenders).
     public static let fileTypes: Set<String> = ["file", "dateFile", "fileSync", "multiFile"]
     /// Appenders that write to the process's stdout/stderr (collected by PM2).
     public static let stdioTypes: Set<String> = ["console", "stdout", "stderr"]
@@ -50,7 +50,7 @@ public enum Log4jsFacts {
     /// layouts.js: the core layout makers.
     public static let layoutTypes = ["basic", "colored", "coloured", "messagePassThrough", "dummy", "pattern"]
 
-    /// Options each core appender reads (reference §7). `forwards` marks appenders that pass
+    /// Options each core appender reads (docs/evidence/log4js.md#core-appenders). `forwards` marks appenders that pass
     /// their whole config on (streamroller, stream.Writable), where other keys may be meaningful.
     public static let options: [String: (keys: [String], forwards: Bool)] = [
         "console": (["type", "layout", "timezoneOffset"], false),

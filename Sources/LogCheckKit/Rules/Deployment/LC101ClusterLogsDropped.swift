@@ -8,11 +8,11 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
         PM2 starts every instance of a cluster-mode app with `cluster.fork()` (ClusterMode.js), so every \
         instance is a cluster *worker*, including with `instances: 1`. log4js in a worker builds no \
         appenders and sends each event to the cluster master with `process.send` (clustering.js:89-101, \
-        reference §13 row 4). The master is PM2's daemon, which does not run log4js and drops the \
+        docs/evidence/log4js.md#routing row 4). The master is PM2's daemon, which does not run log4js and drops the \
         message (CP1; log4js #265, #510, #820; Unitech/pm2#3215). Network appenders (`tcp`, `multiprocess` \
         workers) are replaced by no-ops in a worker as well (CP10).
 
-        **Measured** (log4js 6.9.1 under a simulated PM2, measured.md rule 3): **100% of lines lost**, for \
+        **Measured** (log4js 6.9.1 under a simulated PM2, docs/evidence/measured.md#M3): **100% of lines lost**, for \
         every appender *including console*, with 1, 2 or 4 instances, with or without pm2-intercom.
 
         `disableClustering: true` makes every process write its own appenders (0% lost for stdout, console \

@@ -12,7 +12,7 @@ public enum LC102InstanceVarMismatch: DeploymentRule {
         log4js still looks at NODE_APP_INSTANCE, or at any other name, no process is the writer (CP3; \
         Unitech/pm2#2045; log4js docs/clustering.md). `null` and `""` are used literally (since log4js 5.0.0).
 
-        **Measured** (measured.md rule 3): **100% of lines lost**, every appender, console included.
+        **Measured** (docs/evidence/measured.md#M3): **100% of lines lost**, every appender, console included.
         """,
         references: ["CP3", "R10"],
         examples: [

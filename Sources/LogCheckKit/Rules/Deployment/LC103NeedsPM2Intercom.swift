@@ -11,7 +11,8 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
         (CP2; log4js #521, docs/clustering.md). Install it with `pm2 install pm2-intercom`, then say so in \
         `.logcheck.yml` (`pm2-intercom: installed`); the finding stays as a note of its traps.
 
-        **Measured** (measured.md rules 4, 5, 7): without pm2-intercom **(N−1)/N of lines are lost: 50% \
+        **Measured** (docs/evidence/measured.md#M4, docs/evidence/measured.md#M5, \
+        docs/evidence/measured.md#M7): without pm2-intercom **(N−1)/N of lines are lost: 50% \
         with 2 instances, 75% with 4**; with it, 0% in steady state. Its traps, also measured: it relays \
         every event to every process of every app (LC106); v1.0.0 reaches only the first 3 processes by \
         pm_id (75% lost with 4 instances when instance 0 is not among them, CP7); lines logged in the first \

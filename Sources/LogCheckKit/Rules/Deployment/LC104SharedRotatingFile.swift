@@ -6,13 +6,13 @@ public enum LC104SharedRotatingFile: DeploymentRule {
         summary: "Several processes of an app write and rotate the same log file.",
         rationale: """
         In fork mode, and in cluster mode with `disableClustering: true`, every process builds its own \
-        appenders (reference §13 rows 8, 9). A `file`, `fileSync` or `multiFile` appender with \
+        appenders (docs/evidence/log4js.md#routing rows 8, 9). A `file`, `fileSync` or `multiFile` appender with \
         `maxLogSize` counts only the bytes its own process wrote and rolls on its own; the processes rename \
         the live file under each other, and streamroller's `fs.move(…, {overwrite: true})` replaces \
         backups (CP8; streamroller #62, #163; log4js #408, #590). A `dateFile` appender makes every process \
         roll at the same moment and race on the rename.
 
-        **Measured** (measured.md rule 6): with rotation, **15-95% of lines lost, varying per run**: 44% on \
+        **Measured** (docs/evidence/measured.md#M6): with rotation, **15-95% of lines lost, varying per run**: 44% on \
         average with 2 fork processes, 75% with 4; 44-50% in cluster mode with `disableClustering`. A \
         per-second dateFile pattern lost 72-74% with 4 writers. Without rotation, nothing was lost.
         """,

@@ -7,7 +7,7 @@ public enum LC108PM2InstanceVarIgnored: Log4jsRule {
         rationale: """
         log4js reads `pm2InstanceVar` only to find the PM2 master, and only when `pm2` is truthy \
         (clustering.js:20). Without it the setting does nothing; under PM2 cluster mode it usually means \
-        `pm2: true` was forgotten, which loses every line (LC101; measured.md rule 3: "Setting \
+        `pm2: true` was forgotten, which loses every line (LC101; docs/evidence/measured.md#M3: "Setting \
         pm2InstanceVar without pm2: true changes nothing").
         """,
         references: [],

@@ -6,7 +6,7 @@ public enum LC109PM2FlagIgnored: Log4jsRule {
         summary: "`pm2: true` together with `disableClustering: true`, where `pm2` has no effect.",
         rationale: """
         log4js tests `disableClustering` first (clustering.js:69): every process is then its own master and \
-        writes its own appenders, and `pm2` changes nothing (reference §12).
+        writes its own appenders, and `pm2` changes nothing (docs/evidence/log4js.md#master).
         """,
         references: [],
         examples: [

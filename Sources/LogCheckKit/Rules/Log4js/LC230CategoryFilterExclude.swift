@@ -6,7 +6,7 @@ public enum LC230CategoryFilterExclude: Log4jsRule {
         summary: "A categoryFilter's `exclude` is missing or is neither a category name nor a list of them.",
         rationale: """
         `categoryFilter` does not check `exclude`: missing, or anything but a string or an array of \
-        strings, and the first event throws a TypeError (reference §7).
+        strings, and the first event throws a TypeError (docs/evidence/log4js.md#core-appenders).
         """,
         examples: [
             .bad("log4js.json", #"{"appenders": {"out": {"type": "stdout"}, «"no-http"»: {"type": "categoryFilter", "appender": "out"}}, "categories": {"default": {"appenders": ["no-http"], "level": "info"}}}"#,

@@ -5,7 +5,7 @@ public enum LC234PatternTokens: Log4jsRule {
         id: "LC234", slug: "pattern-tokens", family: .log4js, severity: .warning,
         summary: "A pattern with a `%x{…}` token that is not defined, an unknown `%` conversion, or a deprecated date format.",
         rationale: """
-        Pattern tokens are not checked at configure time (reference §8, S27): `%x{name}` with no `tokens` \
+        Pattern tokens are not checked at configure time (docs/evidence/log4js.md#layouts, S27): `%x{name}` with no `tokens` \
         throws a TypeError at every log call (layouts.js:262), and with `tokens` that lack the name prints \
         the text `null`; an unknown conversion such as `%q` drops the `%` and prints the rest literally; \
         a trailing `%` is dropped; `%d{ABSOLUTE}` and `%d{DATE}` print a DeprecationWarning for every event.

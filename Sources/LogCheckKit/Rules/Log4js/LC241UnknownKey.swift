@@ -5,7 +5,8 @@ public enum LC241UnknownKey: Log4jsRule {
         id: "LC241", slug: "unknown-key", family: .log4js, severity: .warning,
         summary: "A key log4js does not read: at the top level, in a category, in a core appender or in a layout.",
         rationale: """
-        log4js ignores keys it does not know (reference §3, §5b, §7), so a misspelt option (`PM2`, \
+        log4js ignores keys it does not know (docs/evidence/log4js.md#top-level-keys, \
+        docs/evidence/log4js.md#categories, docs/evidence/log4js.md#core-appenders), so a misspelt option (`PM2`, \
         `pm2instanceVar`, `appender` for `appenders`, `maxLogsize`) silently does nothing. For `file`, \
         `dateFile` and `multiFile`, which pass their whole config on to streamroller and Node streams, only \
         keys close to a known option are reported.

@@ -5,7 +5,7 @@ public enum LC244MultiFileIncomplete: Log4jsRule {
         id: "LC244", slug: "multi-file-incomplete", family: .log4js, severity: .warning,
         summary: "A multiFile appender without `base`, `property` or `extension`.",
         rationale: """
-        `multiFile` checks nothing at configure time (reference §7): without `base` the first event throws \
+        `multiFile` checks nothing at configure time (docs/evidence/log4js.md#core-appenders): without `base` the first event throws \
         `TypeError [ERR_INVALID_ARG_TYPE]` from `path.join`; without `property` no event has a value for it \
         and every event is dropped silently (multiFile.js:63-65); without `extension` file names end in \
         `undefined`.

@@ -7,7 +7,7 @@ public enum LC309ClusterNonNodeInterpreter: EcosystemRule {
         rationale: """
         In cluster mode PM2 starts each instance with `cluster.fork()` and loads the script into Node \
         (ProcessContainer.js); there is no check of the interpreter, so a Python, Ruby or shell script in \
-        cluster mode is loaded as JavaScript and crashes (unverified at runtime, reference §9d, R6). Fork \
+        cluster mode is loaded as JavaScript and crashes (unverified at runtime, docs/evidence/pm2.md#exec-mode, R6). Fork \
         mode runs any interpreter.
         """,
         references: ["R6"],
