@@ -66,6 +66,12 @@ run_hook() {
   set -e
 }
 
+mkdir -p "$work/monorepo"
+cp -R "$root/fixtures/monorepo/." "$work/monorepo/"
+rm -f "$work/monorepo"/expected.*
+git -C "$work/monorepo" init -q
+git -C "$work/monorepo" add .
+
 make_repo "$work/bad" '{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}'
 make_repo "$work/good" '{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}, "disableClustering": true}'
 
@@ -94,6 +100,14 @@ for hook in logcheck logcheck-system; do
   run_hook "$work/bad" "$hook" ecosystem.config.js
   if [ "$code" -ne 1 ]; then fail "$hook with only ecosystem.config.js staged exited $code, expected 1"; fi
   if ! grep -q '^error\[LC101\]: log4js loses every log line of app "api"' <<<"$out"; then fail "$hook with only ecosystem.config.js staged did not report LC101"; fi
+
+  # The monorepo of the linking invariant: one staged config, found only through the code of
+  # its service, gets the finding of the ecosystem file on disk.
+  run_hook "$work/monorepo" "$hook" services/api/config/log4j.json
+  if [ "$code" -ne 1 ]; then fail "$hook with only services/api/config/log4j.json staged exited $code, expected 1"; fi
+  if ! grep -q -- '--> services/api/config/log4j.json:1:1' <<<"$out"; then fail "$hook on the monorepo: no LC101 at services/api/config/log4j.json:1:1"; fi
+  if ! grep -q -- '::: services/api/ecosystem.config.js:5:16' <<<"$out"; then fail "$hook on the monorepo: LC101 does not point at services/api/ecosystem.config.js:5:16"; fi
+  if ! grep -q 'Found 1 error, 0 warnings and 0 infos' <<<"$out"; then fail "$hook on the monorepo: expected exactly the one LC101"; fi
 
   run_hook "$work/good" "$hook"
   if [ "$code" -ne 0 ]; then fail "$hook on the good pair exited $code, expected 0"; fi

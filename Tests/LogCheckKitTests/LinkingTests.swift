@@ -244,4 +244,22 @@ import Testing
         #expect(alone.out.hasPrefix("::error file=\(dir)/app.js,line=2,col=18,endLine=2,endColumn=124,title=LC101 cluster-logs-dropped::"))
         #expect(alone.out == both.out)
     }
+
+    @Test func aConfigureArgumentIsAConfigOnlyWhenItIsAnObject() throws {
+        // A real logger module: its exports are not a log4js config, and its configure() names a
+        // file. Named alone it is app code: no LC202/LC206 on the call, no LC241 on module.exports;
+        // the finding of the config it loads points at its call.
+        let dir = try tree([
+            "package.json": "{}",
+            "lib/logger.js": "const path = require('path');\nconst log4js = require('log4js');\nlog4js.configure(path.join(__dirname, '../config/', 'log4js.json'));\nmodule.exports = { logger: log4js.getLogger('app'), level: 'info', shutdown: log4js.shutdown };\n",
+            "config/log4js.json": config,
+            "ecosystem.config.js": "module.exports = { apps: [{ name: 'app', script: 'lib/logger.js', exec_mode: 'cluster', instances: 2 }] };\n",
+        ])
+        let alone = run([dir + "/lib/logger.js", "--no-config", "--color", "never"])
+        let headlines = alone.out.split(separator: "\n").filter { $0.hasPrefix("error[") || $0.hasPrefix("warning[") || $0.hasPrefix("info[") }
+        #expect(headlines.map { $0.prefix { $0 != ":" } } == ["error[LC101]"])
+        #expect(alone.out.contains(" --> \(dir)/config/log4js.json:1:1\n"))
+        #expect(alone.out.contains(" ::: \(dir)/lib/logger.js:3:1\n"))
+        #expect(alone.out.contains("app \"app\" loads this log4js config here"))
+    }
 }

@@ -170,6 +170,7 @@ public enum RuleDocs {
         var out = "# logcheck rules\n\n"
         out += "Generated from the rule descriptions in `Sources/LogCheckKit/Rules/` (`make rules-docs`); a test fails when this folder is out of date.\n\n"
         out += "Ids are stable: LC0xx input, LC1xx deployment (PM2 × log4js), LC2xx log4js, LC3xx PM2, LC4xx logcheck's own settings.\n\n"
+        out += "The deployment rules (LC1xx) take an app and the log4js config it loads. logcheck links them from evidence in the project on disk: `LOG4JS_CONFIG` in the app's env, or the app's script, the modules it requires and their `log4js.configure(...)` calls; without evidence, the configs of the app's own package (proximity). Each finding's `linked:` note names the evidence, and naming any one file of a link gives the same finding as checking the whole repository ([README: how apps are linked to log4js configs](../README.md#how-apps-are-linked-to-log4js-configs)).\n\n"
         for family in RuleFamily.allCases {
             let rules = RuleRegistry.all.filter { $0.family == family }
             if rules.isEmpty { continue }

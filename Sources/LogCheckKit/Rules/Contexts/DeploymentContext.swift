@@ -23,8 +23,13 @@ public struct DeploymentContext {
         related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = [],
         environment: String? = nil
     ) {
-        // Every finding of a pair says why logcheck took the two files together.
+        // Every finding of a pair says why logcheck took the two files together, and points at
+        // the configure() call that loads a config file: the code is part of the finding.
         let linked = notes + ["linked: " + deployment.linkDescription]
+        var related = related
+        if case .configureCall = deployment.link, let call = deployment.hops.last, call.location.file !== config.source {
+            related.append(RelatedLocation(call.location, "\(appLabel) loads this log4js config here"))
+        }
         var d = Diagnostic(rule: rule, severity: severity, message: message, location: location, related: related, notes: linked, help: help, fixes: fixes)
         d.environment = environment ?? deployment.environment
         sink.emit(d)
