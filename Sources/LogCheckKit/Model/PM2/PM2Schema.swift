@@ -200,34 +200,22 @@ public enum PM2Schema {
     }
 
     /// Config.js:34-41: split on `_`, capitalise segments after the first that are longer than 1.
+    /// Schema keys are ASCII, so this works on their bytes (it runs for every key at start-up).
     public static func camelCase(_ key: String) -> String {
-        // Schema keys are ASCII: their bytes are enough (this runs for every key at start-up).
-        if key.utf8.allSatisfy({ $0 < 0x80 }) {
-            var out: [UInt8] = []
-            var segmentStart = 0
-            let bytes = Array(key.utf8)
-            for (i, b) in bytes.enumerated() where b == UInt8(ascii: "_") || i == bytes.count - 1 {
-                let end = b == UInt8(ascii: "_") ? i : i + 1
-                var segment = bytes[segmentStart..<end]
-                if segmentStart > 0 && segment.count > 1, let first = segment.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
-                    out.append(first - 32)
-                    segment = segment.dropFirst()
-                }
-                out += segment
-                segmentStart = i + 1
+        var out: [UInt8] = []
+        var segmentStart = 0
+        let bytes = Array(key.utf8)
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "_") || i == bytes.count - 1 {
+            let end = b == UInt8(ascii: "_") ? i : i + 1
+            var segment = bytes[segmentStart..<end]
+            if segmentStart > 0 && segment.count > 1, let first = segment.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
+                out.append(first - 32)
+                segment = segment.dropFirst()
             }
-            return String(decoding: out, as: UTF8.self)
+            out += segment
+            segmentStart = i + 1
         }
-        let parts = key.split(separator: "_", omittingEmptySubsequences: false)
-        var out = ""
-        for (i, p) in parts.enumerated() {
-            if i != 0 && p.count > 1 {
-                out += p.prefix(1).uppercased() + p.dropFirst()
-            } else {
-                out += p
-            }
-        }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Interpreters by script extension (lib/API/interpreter.json).

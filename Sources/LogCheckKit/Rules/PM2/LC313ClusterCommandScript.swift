@@ -18,8 +18,6 @@ public enum LC313ClusterCommandScript: EcosystemRule {
             .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'web', script: 'npm', args: 'start', exec_mode: 'fork' }],\n};\n"),
         ])
 
-    static let wrappers: Set<String> = ["npm", "yarn", "pnpm", "npx", "bun", "node"]
-
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where app.mode == .cluster {
             guard let script = app.script, let s = script.string else { continue }

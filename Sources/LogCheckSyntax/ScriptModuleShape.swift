@@ -1,0 +1,209 @@
+/// What a script hands to `require()` and what it loads: `module.exports`, `exports.x`,
+/// `export` and `import` statements, the modules it requires, and `configure(...)` calls.
+extension ScriptParser {
+    // MARK: imports and exports
+
+    /// Modules the file loads, wherever the code is: require('x'), import('x'), import … from 'x'.
+    mutating func collectDependencies() {
+        for k in 0..<tokens.count where tokens[k].kind == .string {
+            if k >= 2 && isPunct(tokens[k - 1], "(") && (isWord(tokens[k - 2], "require") || isWord(tokens[k - 2], "import"))
+                && (k < 3 || !isPunct(tokens[k - 3], ".")) && isPunct(token(k + 1), ")") {
+                module.dependencies.append(decodeString(tokens[k]))
+                module.dependencySpans.append(tokens[k].span)
+            } else if k >= 1 && (isWord(tokens[k - 1], "from") || (isWord(tokens[k - 1], "import") && (k < 2 || !isPunct(tokens[k - 2], ".")))) {
+                module.dependencies.append(decodeString(tokens[k]))
+                module.dependencySpans.append(tokens[k].span)
+            }
+        }
+    }
+
+    mutating func importStatement() {
+        let start = peek.span
+        module.esmSyntax.append(start)
+        // import x from 'm'; import * as x from 'm'; import { a, b as c } from 'm'; import 'm'
+        var names: [String] = []
+        var k = i + 1
+        var specifier: String? = nil
+        while k < tokens.count && tokens[k].kind != .eof {
+            let t = tokens[k]
+            if t.kind == .string {
+                specifier = decodeString(t)
+                k += 1
+                break
+            }
+            if t.kind == .identifier && !isWord(t, "from") && !isWord(t, "as") && !isWord(t, "type") {
+                let next = token(k + 1)
+                if !isWord(next, "as") { names.append(text(t)) }
+            }
+            if isPunct(t, ";") { break }
+            k += 1
+        }
+        if let specifier {
+            for n in names {
+                module.imports[n] = specifier
+                bindings[n] = builder.unknown(.expression, span: start, detail: n)
+                bindingHasInitializer[n] = true
+            }
+        }
+        i = k
+        if isPunct(peek, ";") { i += 1 }
+    }
+
+    mutating func exportStatement() throws {
+        let exportToken = peek
+        module.esmSyntax.append(exportToken.span)
+        i += 1
+        if isWord(peek, "default") {
+            let defaultToken = peek
+            i += 1
+            let value = try assignment()
+            if module.style == .none || module.style == .esmNamed {
+                module.style = .esmDefault
+                module.exportSpan = exportToken.span.union(defaultToken.span)
+            }
+            // PM2 sees the namespace `{ default: value }`.
+            let key = builder.scalar(.string, style: .plain, span: defaultToken.span, textSpan: defaultToken.span)
+            namedExports.append(RawEntry(key: key, value: value, start: Int32(exportToken.start), end: builder.raw(value).end))
+            defaultExport = value
+            try endOfStatement()
+            return
+        }
+        if isWord(peek, "const") || isWord(peek, "let") || isWord(peek, "var") {
+            try declaration(exported: true, exportStart: exportToken.span.start)
+            return
+        }
+        if isPunct(peek, "{") {
+            let close = Int(partner[i])
+            var k = i + 1
+            while k < close {
+                if tokens[k].kind == .identifier {
+                    let local = tokens[k]
+                    var exported = local
+                    if isWord(token(k + 1), "as") && token(k + 2).kind == .identifier {
+                        exported = tokens[k + 2]
+                        k += 2
+                    }
+                    let value = reference(text(local), span: local.span)
+                    let key = builder.scalar(.string, style: .plain, span: exported.span, textSpan: exported.span)
+                    namedExports.append(RawEntry(key: key, value: value, start: local.start, end: exported.end))
+                }
+                k += 1
+            }
+            i = close + 1
+            if isWord(peek, "from") { i += 2 }
+            if isPunct(peek, ";") { i += 1 }
+            return
+        }
+        // export function / class / * from ...
+        skipStatement()
+    }
+
+
+    /// `require('x')` → "x".
+    func requireSpecifier(_ id: Int32) -> String? {
+        let node = Node(tree: builder.tree, id: id)
+        guard node.unknownKind == .call, node.unknownDetail == "require", let arg = node.alternatives.first else { return nil }
+        return arg.string
+    }
+
+    mutating func moduleExportsStatement() throws {
+        let start = peek.span
+        let exportsSpan = start.union(token(i + 2).span)
+        module.commonJSSyntax.append(exportsSpan)
+        if isPunct(token(i + 3), "=") {
+            module.exportSpan = exportsSpan
+            i += 4
+            let value = try assignment()
+            moduleExports = value
+            exportEntries.removeAll()
+            module.style = .moduleExports
+            try endOfStatement()
+        } else if isPunct(token(i + 3), ".") && token(i + 4).kind == .identifier && isPunct(token(i + 5), "=") {
+            try exportsProperty(keyIndex: i + 4, statementStart: start.start)
+        } else {
+            skipStatement()
+        }
+    }
+
+    mutating func exportsProperty(keyIndex: Int, statementStart: Int) throws {
+        let keyToken = tokens[keyIndex]
+        i = keyIndex + 2
+        let value = try assignment()
+        let key = builder.scalar(.string, style: .plain, span: keyToken.span, textSpan: keyToken.span)
+        exportEntries.append(RawEntry(key: key, value: value, start: Int32(statementStart), end: builder.raw(value).end))
+        if module.style == .none { module.style = .exportsProperties }
+        if module.exportSpan == nil { module.exportSpan = Span(statementStart, Int(keyToken.end)) }
+        try endOfStatement()
+    }
+
+    mutating func finishExports() {
+        if let value = moduleExports {
+            if exportEntries.isEmpty {
+                root = value
+            } else {
+                let raw = builder.raw(value)
+                if raw.kind == .mapping {
+                    var all = (Int(raw.a)..<Int(raw.a + raw.b)).map { builder.entry($0) }
+                    all.append(contentsOf: exportEntries)
+                    root = builder.mapping(style: .flow, span: Span(Int(raw.start), Int(raw.end)), entries: all[...],
+                                           unknownEntries: raw.flags & RawNode.hasUnknownEntries != 0)
+                } else {
+                    root = value
+                }
+            }
+        } else if !exportEntries.isEmpty {
+            let span = Span(Int(exportEntries.first!.start), Int(exportEntries.last!.end))
+            root = builder.mapping(style: .flow, span: span, entries: exportEntries[...])
+        } else if !namedExports.isEmpty {
+            if module.style == .none { module.style = .esmNamed }
+            if module.style == .esmDefault, let d = defaultExport, namedExports.count == 1 {
+                root = d
+            } else {
+                if module.style == .esmDefault { module.style = .esmNamed }
+                let span = Span(Int(namedExports.first!.start), Int(namedExports.last!.end))
+                root = builder.mapping(style: .flow, span: span, entries: namedExports[...])
+                if module.exportSpan == nil { module.exportSpan = Span(Int(namedExports.first!.start), Int(namedExports.first!.start) + 6) }
+            }
+        }
+    }
+
+    // MARK: configure() calls in app code
+
+    mutating func collectConfigureCalls() {
+        for k in 1..<max(1, tokens.count - 1) where isWord(tokens[k], "configure") && isPunct(tokens[k + 1], "(") {
+            var receiver: String? = nil
+            var callStart = tokens[k].span.start
+            var requiredModule: String? = nil
+            if isPunct(tokens[k - 1], "."), k >= 2, isPunct(tokens[k - 2], ")"), partner[k - 2] >= 1,
+               isWord(tokens[Int(partner[k - 2]) - 1], "require"), tokens[Int(partner[k - 2]) + 1].kind == .string {
+                // require('log4js').configure(...)
+                let open = Int(partner[k - 2])
+                requiredModule = decodeString(tokens[open + 1])
+                callStart = tokens[open - 1].span.start
+            } else if isPunct(tokens[k - 1], ".") {
+                guard k >= 2, tokens[k - 2].kind == .identifier else { continue }
+                if k >= 3 && isPunct(tokens[k - 3], ".") { continue }
+                receiver = text(tokens[k - 2])
+                callStart = tokens[k - 2].span.start
+            } else if k >= 1 && (tokens[k - 1].kind == .identifier && !isWord(tokens[k - 1], "return")
+                                 && !isWord(tokens[k - 1], "await") || isWord(tokens[k - 1], "function")) {
+                continue
+            }
+            let close = Int(partner[k + 1])
+            guard close > k + 1 else { continue }
+            let module = requiredModule ?? receiver.flatMap { self.module.imports[$0] } ?? (receiver == nil ? self.module.imports["configure"] : nil)
+            var argument: Node? = nil
+            if close > k + 2 {
+                let saved = i
+                let savedDiagnostics = diagnostics.count
+                i = k + 2
+                depth = 0
+                if let id = try? assignment() { argument = Node(tree: builder.tree, id: id) }
+                diagnostics.removeSubrange(savedDiagnostics...)
+                i = saved
+            }
+            self.module.configureCalls.append(ScriptReader.CallSite(
+                receiver: receiver, module: module, span: Span(callStart, Int(tokens[close].end)), argument: argument))
+        }
+    }
+}
