@@ -22,6 +22,7 @@ import Testing
         "38.tpl.js LC301": "PM2's template ecosystem.tpl, stored here as .tpl.js",
         "87.json LC010": "PM2's fixture test/fixtures/process.json is an empty file: PM2 evaluates it as () and reports it as malformated",
         "111.config.cjs LC302": "`export default` in a .cjs file is a SyntaxError for require() (MANIFEST: ESM inside .cjs)",
+        "149.json LC304": "typo 'instance' (MANIFEST): PM2 drops it, and both apps run one process in fork mode instead of the count written",
         "145.json LC322": "the app has no script: PM2 says \"No script path - aborting\" (MANIFEST)",
         "154.config.mjs LC302": "`export default` in .mjs: PM2 v7.0.3 does not unwrap .default (MANIFEST, issue #4540)",
         "156.config.mjs LC302": "`export default` in .mjs: apps not found (MANIFEST)",

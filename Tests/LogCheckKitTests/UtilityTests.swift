@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func colouredTextIsThePlainTextWithStyles() {
-        let file = SourceFile(path: "ecosystem.config.yml", text: "apps:\n  - name: app\n    script: app.js\n    exec_mode: Cluster\n    instancs: 2\n")
+        let file = SourceFile(path: "ecosystem.config.yml", text: "apps:\n  - name: app\n    script: app.js\n    exec_mode: Cluster\n    kill_timout: 3000\n")
         let found = check([file]).sorted(by: Diagnostic.ordered)
         let coloured = TextReporter(color: true, quiet: true).render(Report(diagnostics: found, fileCount: 1))
         let e = "\u{1B}["
@@ -140,12 +140,12 @@ import Testing
              \(e)1;34m |\(e)0m                \(e)1;31m^^^^^^^\(e)0m
              \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): write "cluster"
 
-            \(e)1;33mwarning[LC304]\(e)0m\(e)1m: PM2 ignores "instancs" without a word; did you mean "instances"?\(e)0m
+            \(e)1;33mwarning[LC304]\(e)0m\(e)1m: PM2 ignores "kill_timout" without a word; did you mean "kill_timeout"?\(e)0m
              \(e)1;34m-->\(e)0m ecosystem.config.yml:5:5
              \(e)1;34m |\(e)0m
-            \(e)1;34m5 |\(e)0m     instancs: 2
-             \(e)1;34m |\(e)0m     \(e)1;33m^^^^^^^^\(e)0m
-             \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): rename "instancs" to "instances"
+            \(e)1;34m5 |\(e)0m     kill_timout: 3000
+             \(e)1;34m |\(e)0m     \(e)1;33m^^^^^^^^^^^\(e)0m
+             \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): rename "kill_timout" to "kill_timeout"
 
 
             """)

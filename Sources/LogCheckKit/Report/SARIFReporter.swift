@@ -49,7 +49,8 @@ public struct SARIFReporter: Reporter {
             ("name", .string(r.slug)),
             ("shortDescription", .object([("text", .string(r.summary))])),
             ("fullDescription", .object([("text", .string(RuleDocs.plain(r.rationale)))])),
-            ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(r.severity)))])),
+            // An opt-in rule is off unless .logcheck.yml selects it (SARIF 2.1.0 §3.50.3).
+            ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(r.severity)))] + (r.defaultEnabled ? [] : [("enabled", .bool(false))]))),
             ("help", .object([
                 ("text", .string(RuleDocs.plain(r.summary + "\n\n" + r.rationale))),
                 ("markdown", .string(RuleDocs.page(r))),

@@ -108,13 +108,17 @@ public final class RuleDescription: Sendable {
     public let fixDescription: String?
     /// Rules whose finding at the same place this rule's finding replaces (a more specific one).
     public let supersedes: [String]
+    /// False for an opt-in rule: reported only when the settings name it in `select` (by id or
+    /// slug, not by a prefix) or give it a severity (`Settings.reports`).
+    public let defaultEnabled: Bool
 
     public init(
         id: String, slug: String, family: RuleFamily, severity: Severity, summary: String, rationale: String,
         references: [String] = [], examples: [RuleExample] = [], fix: FixAvailability = .none, fixDescription: String? = nil,
-        supersedes: [String] = []
+        supersedes: [String] = [], defaultEnabled: Bool = true
     ) {
         self.supersedes = supersedes
+        self.defaultEnabled = defaultEnabled
         self.id = id
         self.slug = slug
         self.family = family

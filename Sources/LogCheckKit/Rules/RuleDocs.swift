@@ -6,9 +6,18 @@ public enum RuleDocs {
     public static func list() -> String {
         var out = "ID     NAME                              SEVERITY  FIX     SUMMARY\n"
         for r in RuleRegistry.all {
-            out += pad(r.id, 7) + pad(r.slug, 34) + pad(r.severity.label, 10) + pad(r.fix == .none ? "-" : r.fix.rawValue, 8) + r.summary + "\n"
+            out += pad(r.id, 7) + pad(r.slug, 34) + pad(r.severity.label, 10) + pad(r.fix == .none ? "-" : r.fix.rawValue, 8) + r.summary
+                + (r.defaultEnabled ? "" : " (opt-in)") + "\n"
+        }
+        if RuleRegistry.all.contains(where: { !$0.defaultEnabled }) {
+            out += "\n(opt-in): off unless select (in .logcheck.yml or --select) names the rule by id or slug, or severity gives it one.\n"
         }
         return out
+    }
+
+    /// What an opt-in rule's page says under its severity line.
+    static func optInNote(_ r: RuleDescription) -> String {
+        "**Opt-in:** off by default. It is reported when `select` names it by id or slug (`select: [\(r.id)]` in `.logcheck.yml`, or `--select \(r.id)`; a prefix such as `\(r.id.prefix(3))` does not turn it on), or when `severity` gives it one (`severity: {\(r.id): \(r.severity.label)}`), which keeps every other rule on.\n\n"
     }
 
     static func pad(_ s: String, _ n: Int) -> String {
@@ -46,7 +55,8 @@ public enum RuleDocs {
         case .unsafe: fix = "unsafe (`--fix --unsafe-fixes`)"
         case .mixed: fix = "safe or unsafe, depending on the finding"
         }
-        out += "**Severity:** \(r.severity.label) · **Family:** \(r.family.title) · **Fix:** \(fix)\n\n"
+        out += "**Severity:** \(r.severity.label)\(r.defaultEnabled ? "" : " (opt-in)") · **Family:** \(r.family.title) · **Fix:** \(fix)\n\n"
+        if !r.defaultEnabled { out += optInNote(r) }
         out += r.summary + "\n\n"
         let cited = evidenceCitations(in: r.rationale)
         out += "## Why\n\n" + linkingCitations(r.rationale) + "\n\n"
@@ -176,7 +186,7 @@ public enum RuleDocs {
             if rules.isEmpty { continue }
             out += "## \(family.title)\n\n| id | name | severity | fix | summary |\n|---|---|---|---|---|\n"
             for r in rules {
-                out += "| [\(r.id)](\(r.id).md) | \(r.slug) | \(r.severity.label) | \(r.fix == .none ? "" : r.fix.rawValue) | \(r.summary.replacing("|", with: "\\|")) |\n"
+                out += "| [\(r.id)](\(r.id).md) | \(r.slug) | \(r.severity.label)\(r.defaultEnabled ? "" : " (opt-in)") | \(r.fix == .none ? "" : r.fix.rawValue) | \(r.summary.replacing("|", with: "\\|")) |\n"
             }
             out += "\n"
         }

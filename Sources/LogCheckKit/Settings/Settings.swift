@@ -31,12 +31,23 @@ public struct Settings: Sendable {
 
     /// Whether a rule is reported for a file; `path` is relative to `root` (see `relativePath`).
     public func reports(_ rule: RuleDescription, in path: String) -> Bool {
+        if !rule.defaultEnabled && !enables(rule) { return false }
         if !select.isEmpty && !select.contains(where: { Settings.matches($0, rule) }) { return false }
         if ignore.contains(where: { Settings.matches($0, rule) }) { return false }
         for (pattern, rules) in pathIgnores where Glob.matches(pattern, path) {
             if rules.contains(where: { $0 == "all" || Settings.matches($0, rule) }) { return false }
         }
         return true
+    }
+
+    /// Whether the settings turn on an opt-in rule: `select` names it by id or slug (a prefix
+    /// such as `LC3` does not), or `severity` gives it one.
+    public func enables(_ rule: RuleDescription) -> Bool {
+        if severities[rule.id] != nil { return true }
+        return select.contains { s in
+            let s = s.trimmingWhitespace()
+            return s.uppercased() == rule.id || s.lowercased() == rule.slug
+        }
     }
 
     /// A file's path as the globs see it: relative to `root` (or as given, without a root).

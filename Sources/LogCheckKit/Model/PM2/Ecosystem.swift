@@ -359,14 +359,23 @@ public struct PM2App: @unchecked Sendable {
 
     /// The mode PM2 runs the app in, and why.
     public var execMode: ExecMode {
+        // `execute_command == true` overwrites exec_mode with 'fork' before validation
+        // (Common.js:714-717), whatever exec_mode (or its alias execMode) says.
+        if let e = node.entry("execute_command") {
+            switch PM2App.looseEquals(e.value, true) {
+            case true?: return ExecMode(mode: .fork, reason: .executeCommand(e))
+            case nil:
+                // Fork either way when exec_mode says fork.
+                if let f = field(.execMode), f.value.isString("fork") || f.value.isString("fork_mode") { return ExecMode(mode: .fork, reason: .explicit(f)) }
+                return ExecMode(mode: .unknown, reason: .runtime(e.value))
+            case false?: break
+            }
+        }
         if let f = field(.execMode) {
             if f.value.isUnknown { return ExecMode(mode: .unknown, reason: .runtime(f.value)) }
             let v = f.value
             if v.isString("cluster") || v.isString("cluster_mode") { return ExecMode(mode: .cluster, reason: .explicit(f)) }
             if v.isString("fork") || v.isString("fork_mode") { return ExecMode(mode: .fork, reason: .explicit(f)) }
-        }
-        if let e = node.entry("execute_command"), e.value.isTruthy == true {
-            return ExecMode(mode: .fork, reason: .executeCommand(e))
         }
         guard let f = field(.instances) ?? node.entry("instances").map({ Field(key: .instances, entry: $0) }),
               !f.value.isNull, !f.value.isUndefined else {
@@ -447,7 +456,11 @@ public struct PM2App: @unchecked Sendable {
     /// `instances` as PM2 normalises it (Common.js:838-844, God.js:137-146).
     public var instances: Instances {
         guard let e = field(.instances)?.entry ?? node.entry("instances") else { return .notSet }
-        let v = e.value
+        return PM2App.instances(of: e.value)
+    }
+
+    /// A value of `instances` as PM2 normalises it (Common.js:838-844, God.js:137-146).
+    public static func instances(of v: Node) -> Instances {
         if v.isUnknown { return .unknown }
         if v.isNull || v.isUndefined { return .notSet }
         var n: Double
@@ -520,20 +533,17 @@ public struct PM2App: @unchecked Sendable {
         return (f.value.string ?? f.value.text, f)
     }
 
-    /// Whether PM2 merges the instances' log files into one (no `-<pm_id>` suffix): `merge_logs`
-    /// when set, else true unless the file says cluster or sets instances (Common.js:846-850).
+    /// Whether PM2 merges the instances' log files into one (no `-<pm_id>` suffix): true when
+    /// verifyConfs sets `merge_logs` itself, which it does unless the file has `merge_logs`, says
+    /// cluster in `exec_mode` or sets instances (Common.js:846-850, `mergeLogsPreset`); else
+    /// `merge_logs` (or its alias) as validateJSON resolves it.
     public var mergesLogs: Truth {
-        if let f = field(.mergeLogs) { return Truth(f.value.isTruthy) }
-        let written = node.entry("exec_mode")?.value
-        let writtenCluster = written?.isString("cluster") == true || written?.isString("cluster_mode") == true
-        if written?.isUnknown == true { return .unknown }
-        // `!app.instances` after "max" and other strings became numbers (0 for all CPUs).
-        let setsInstances: Bool
-        switch instances {
+        switch mergeLogsPreset {
+        case .yes: return .yes
         case .unknown: return .unknown
-        case .notSet, .allCPUs: setsInstances = false
-        case .count, .cpusMinus: setsInstances = true
+        case .no:
+            guard let f = field(.mergeLogs) else { return .no }
+            return Truth(f.value.isTruthy)
         }
-        return Truth(!writtenCluster && !setsInstances)
     }
 }

@@ -141,7 +141,7 @@ public enum PM2Schema {
         key("deep_monitoring", [.boolean]),
         key("increment_var", [.string]),
         key("instance_var", [.string], default: "NODE_APP_INSTANCE"),
-        key("pmx", [.boolean], default: "true"),
+        key("pmx", [.boolean, .string], default: "true"),
         key("automation", [.boolean], default: "true"),
         key("treekill", [.boolean], default: "true"),
         key("port", [.number]),

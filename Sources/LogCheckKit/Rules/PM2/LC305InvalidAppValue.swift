@@ -10,8 +10,19 @@ public enum LC305InvalidAppValue: EcosystemRule {
         `max_memory_restart` (`^\\d+(G|M|K)?$`: `"1.5G"`, `"512MB"` and `"1g"` fail) and `min_uptime` \
         (`^\\d+(h|m|s)?$`), and the minimums (`min_uptime` 100, `max_restarts` 0). It prints the problem as a \
         `[PM2][WARN]` line, but then **aborts every app in the file** and exits 1 (Common.js:862-866, R4). \
-        In YAML, PM2 uses js-yaml (YAML 1.2), where `yes`, `no`, `on` and `off` are strings, not booleans. \
-        An `exec_mode` or `script` that is not a string crashes PM2 before validation.
+        In YAML, PM2 uses js-yaml (YAML 1.2), where `yes`, `no`, `on` and `off` are strings, not booleans, \
+        and so is a number with underscores such as `3_000` (js-yaml 4.2 and later). A function or a \
+        regular expression in a `.config.js` matches no type (`[object Function]`, `[object RegExp]`); \
+        `env_<name>: null` is rejected too, while a falsy `env` becomes `{}` (Common.js:707-709).
+
+        Before validating, `verifyConfs` overwrites some values, and what the file says there is never \
+        checked (Common.js:693-850, in this order): `exec_mode` is normalised, and a non-string one \
+        crashes PM2; `cmd`/`command` become `script`, and a script that is not a string crashes it; \
+        `execute_command: true` sets `exec_mode` to fork; `username` is always the current user; a \
+        `script` with a space sets `args` to `['-c', script]`; `time` sets `log_date_format`; \
+        `automation: false` sets `pmx` to false; a truthy `disable_trace` sets `trace` to false; \
+        `instances` strings become numbers; and without `merge_logs`, outside cluster mode and without \
+        `instances`, `merge_logs` is set to true, so `combine_logs` is not read at all.
         """,
         references: ["R4"],
         examples: [
@@ -98,25 +109,45 @@ public enum LC305InvalidAppValue: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where app.node.isMapping {
+            // verifyConfs, in its order (Common.js:680-866): exec_mode.replace first (693-694),
+            // then cmd/command moved to script (697-705) and string methods called on the script
+            // (renderApplicationName, 712; indexOf(' '), 725).
             if let e = app.node.entry("exec_mode"), !e.value.isUnknown, e.value.isTruthy == true, e.value.string == nil {
                 context.report(description, "`pm2 start` crashes with \"TypeError: app.exec_mode.replace is not a function\": exec_mode is \(EcosystemContext.typeName(e.value)), not \"cluster\" or \"fork\"", at: e.value)
                 continue
             }
-            if let s = app.field(.script)?.value, !s.isUnknown, s.isTruthy == true, s.string == nil {
-                context.report(description, "`pm2 start` crashes with a TypeError: script is \(EcosystemContext.typeName(s)), not a path or command", at: s)
+            // An array has indexOf: it gets as far as validation when the app has a name.
+            let nameFalsy = app.node.entry("name").map { $0.value.isTruthy == false } ?? !app.node.hasUnknownEntries
+            if let (spelling, s) = app.scriptBeforeValidation, !s.isUnknown || PM2Value.isDefinite(s), s.string == nil,
+               !s.isSequence || nameFalsy {
+                let type = PM2Value.objectTag(s) ?? EcosystemContext.typeName(s)
+                let moved = spelling == "script" ? "" : " (PM2 moves \(spelling) to script first)"
+                context.report(description, "`pm2 start` crashes with a TypeError: \(spelling) is \(type), not a path or command\(moved)", at: s)
                 continue
             }
             for field in app.fields {
                 let key = field.key
-                if key === PM2Key.instances { continue } // normalised to a number before validation
-                if key === PM2Key.logDateFormat && app.field(.time)?.value.isTruthy == true { continue }
-                check(field, key, &context)
+                // Strings are normalised to a number before validation (Common.js:838-844).
+                if key === PM2Key.instances && field.value.string != nil { continue }
+                switch app.setBeforeValidation(key) {
+                case .no:
+                    check(field, key, &context)
+                case .yes:
+                    // The canonical entry was deleted: validateJSON reads the alias instead.
+                    if let alias = app.aliasReadAfterDeletion(key) {
+                        check(PM2App.Field(key: key, entry: alias), key, &context)
+                    }
+                case .unknown:
+                    continue
+                }
             }
             for env in app.environments where env.name != nil {
+                // Keys matching ^env_\S*$ are validated as written, null included (Config.js:127-137).
                 let v = env.values
-                if v.isUnknown || v.isNull || v.isUndefined { continue }
+                if (v.isUnknown && !PM2Value.isDefinite(v)) || v.isUndefined { continue }
                 if !(v.isMapping || v.string != nil) {
-                    context.report(description, "`pm2 start` aborts every app in this file: Expect \"\(env.label)\" to be a typeof [object Object] / [object String], but now is \(EcosystemContext.typeName(v))", at: v)
+                    let type = PM2Value.objectTag(v) ?? EcosystemContext.typeName(v)
+                    context.report(description, "`pm2 start` aborts every app in this file: Expect \"\(env.label)\" to be a typeof [object Object] / [object String], but now is \(type)", at: v)
                 }
             }
         }
@@ -124,11 +155,18 @@ public enum LC305InvalidAppValue: EcosystemRule {
 
     static func check(_ field: PM2App.Field, _ key: PM2Key, _ context: inout EcosystemContext) {
         let v = field.value
+        let prefix = "`pm2 start` aborts every app in this file: "
+        if let tag = PM2Value.objectTag(v) {
+            // A function or a RegExp in a .config.js: no schema type takes it.
+            let spelled = field.spelling
+            let where_ = spelled == key.name ? "" : " (written \"\(spelled)\")"
+            context.report(description, prefix + "Expect \"\(key.name)\" to be a typeof \(key.types.map(\.shown).joined(separator: " / ")), but now is \(tag)" + where_, at: v)
+            return
+        }
         if v.isUnknown { return }
         let allowsNumber = key.types.contains(.number)
         let (type, number) = pm2Type(v, allowsNumber: allowsNumber)
         guard let type else { return }
-        let prefix = "`pm2 start` aborts every app in this file: "
         if !key.types.contains(type) {
             let message = "Expect \"\(key.name)\" to be a typeof \(key.types.map(\.shown).joined(separator: " / ")), but now is \(type.shown)"
             var fixes: [Fix] = []

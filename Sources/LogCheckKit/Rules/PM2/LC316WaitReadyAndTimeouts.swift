@@ -10,13 +10,26 @@ public enum LC316WaitReadyAndTimeouts: EcosystemRule {
         then SIGKILL after `kill_timeout` (default 1600 ms, Methods.js:154-199): log lines still in an \
         asynchronous buffer (log4js file appenders, the cluster worker's own output stream) are lost when \
         it is short (issues #2333, #5649; R14).
+
+        The rule is opt-in: whether a reload waits for nothing or a stop cuts off log lines depends on \
+        the app (does it call `process.send('ready')`, how long does it take to flush on SIGINT), which \
+        the file does not show, and most files that set these options are right. Turn it on to review \
+        them.
         """,
         references: ["R14"],
         examples: [
-            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', kill_timeout: «200» }],\n};\n",
-                 "kill_timeout is 200 ms: PM2 kills app \"api\" 200 ms after asking it to stop, and log lines not yet flushed are lost"),
-            .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', kill_timeout: 5000 }],\n};\n"),
-        ])
+            RuleExample(files: [ExampleFile("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', kill_timeout: «200» }],\n};\n")],
+                        messages: ["kill_timeout is 200 ms: PM2 kills app \"api\" 200 ms after asking it to stop, and log lines not yet flushed are lost"],
+                        settings: "select: [LC316]"),
+            RuleExample(files: [ExampleFile("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', wait_ready: «true» }],\n};\n")],
+                        messages: ["wait_ready: app \"api\" must call process.send('ready') when it is listening; otherwise every reload waits 3000 ms (listen_timeout) and then goes on anyway"],
+                        settings: "severity:\n  LC316: info"),
+            RuleExample(files: [ExampleFile("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', kill_timeout: 5000 }],\n};\n")],
+                        settings: "select: [LC316]"),
+            .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', wait_ready: true, kill_timeout: 200 }],\n};\n",
+                  caption: "Without `select` or `severity` naming it, the rule is off."),
+        ],
+        defaultEnabled: false)
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {

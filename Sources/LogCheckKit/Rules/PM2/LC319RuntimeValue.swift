@@ -20,7 +20,9 @@ public enum LC319RuntimeValue: EcosystemRule {
 
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
-            if app.mode == .unknown, case .runtime(let node) = app.execMode.reason {
+            // A value the file does give (`instances: true`, a function) is no run-time value:
+            // PM2 rejects it (LC305).
+            if app.mode == .unknown, case .runtime(let node) = app.execMode.reason, node.isUnknown, !PM2Value.isDefinite(node) {
                 let key = app.node.entries.first { $0.value.span == node.span }?.key ?? "a value"
                 context.report(description, "\(key) is computed when PM2 loads the file (\(node.sourceText)), so logcheck cannot tell whether \(EcosystemContext.label(app)) runs in cluster or fork mode; checks that depend on it are skipped", at: node)
             }

@@ -20,7 +20,9 @@ public enum LC322MissingScript: EcosystemRule {
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where !app.node.hasUnknownEntries {
             if let s = app.script, s.isTruthy != false { continue }
-            if context.ecosystem.shape == .bareApp, app.node.entries.allSatisfy({ $0.key == "deploy" || $0.key == "static" }) { continue }
+            // A file with only `deploy` (or `static`) is for `pm2 deploy`; an empty `{}` is one
+            // app without a script (API.js:940-954, Common.js:109-110).
+            if context.ecosystem.shape == .bareApp, app.node.entryCount > 0, app.node.entries.allSatisfy({ $0.key == "deploy" || $0.key == "static" }) { continue }
             let at = app.script ?? app.node
             context.report(description, "\(EcosystemContext.label(app)) has no script: PM2 skips it with \"No script path - aborting\"", at: at,
                            help: "add script: the file to run (or cmd for a shell command)")
