@@ -159,10 +159,24 @@ public final class Log4jsConfig: @unchecked Sendable {
         switch node.kind {
         case .unknown: return .unknown
         case .mapping: return node["levelStr"].map { $0.string.map(isKnownLevelName) ?? false }.map { Truth($0) } ?? .no
-        case .sequence: return .no
+        case .sequence: return isKnownLevelText(of: node)
         case .scalar:
             guard let s = node.string else { return .no }
             return Truth(isKnownLevelName(s))
+        }
+    }
+
+    /// getLevel looks up `sArg.toString()`: an array's is its elements' joined by commas, so a
+    /// one-element array names its element's level (`["info"]` is INFO), and any longer one
+    /// names none (no level name holds a comma). An object in an array is "[object Object]".
+    private func isKnownLevelText(of array: Node) -> Truth {
+        let elements = array.elements
+        guard elements.count == 1, let only = elements.first else { return .no }
+        switch only.kind {
+        case .unknown: return .unknown
+        case .mapping: return .no
+        case .sequence: return isKnownLevelText(of: only)
+        case .scalar: return only.string.map { Truth(isKnownLevelName($0)) } ?? .no
         }
     }
 

@@ -21,6 +21,10 @@ public enum LC209UnknownLevel: Log4jsRule {
                  fixed: "appenders:\n  out: { type: stdout }\ncategories:\n  default: { appenders: [out], level: INFO }\n"),
             .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "Warn"}, "audit": {"appenders": ["out"], "level": "notice"}}, "levels": {"NOTICE": {"value": 25000, "colour": "cyan"}}}"#,
                   caption: "Level names are case-insensitive, and custom levels count."),
+            .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": ["info"]}}}"#,
+                  caption: "log4js looks the level up by `level.toString()` (levels.js:46), so a one-element list is its element."),
+            .bad("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": «["info", "debug"]»}}}"#,
+                 "log4js throws at start-up: category \"default\" has level [\"info\", \"debug\"], which log4js does not know; valid levels are ALL, TRACE, DEBUG, INFO, WARN, ERROR, FATAL, MARK, OFF"),
         ],
         fix: .safe,
         fixDescription: "A misspelt level (or one with stray spaces) becomes the known level closest to it, in the same case; a number that is a built-in level's value becomes that level's name.")
@@ -54,7 +58,9 @@ public enum LC209UnknownLevel: Log4jsRule {
                     fixes.append(Fix("use level \"\(cased)\"", .safe, [Edits.replaceValue(level, with: .string(cased))]))
                 }
             }
-            context.report(description, "log4js throws at start-up: category \"\(cat.name)\" has level \(Log4jsContext.show(level)), which log4js does not know; valid levels are \(config.knownLevelList)",
+            // A list is looked up by its toString(): its elements joined by commas.
+            let shown = level.isSequence ? "[" + level.elements.map(Log4jsContext.show).joined(separator: ", ") + "]" : Log4jsContext.show(level)
+            context.report(description, "log4js throws at start-up: category \"\(cat.name)\" has level \(shown), which log4js does not know; valid levels are \(config.knownLevelList)",
                            at: level, fixes: fixes)
         }
     }
