@@ -99,27 +99,26 @@ public struct PM2App: @unchecked Sendable {
     private let storedIndex: Int32
     /// True when the whole file is the app (no `apps`).
     public let bare: Bool
-    /// One allocation per app (a 50 MB file has over a hundred thousand): first every entry whose
-    /// key is a schema key or alias, ordered by the key's schema position and then by file order
-    /// (`written`); then, unless they are the same (no alias, repeated key or null among them),
-    /// the schema fields PM2 ends up with, resolved once (see `field`), in the schema's order
-    /// (`resolved`); then the `env` and `env_<name>` entries in file order.
-    private let packed: [Packed]
-    private let writtenCount: Int32
-    private let resolvedStart: Int32
-    private let resolvedCount: Int32
+    /// Every entry whose key is a schema key or alias, ordered by the key's schema position and
+    /// then by file order.
+    private let written: [KeyEntry]
+    /// The schema fields PM2 ends up with, resolved once (see `field`), in the schema's order;
+    /// nil when they are exactly `written` (no alias, repeated key or null among them), as in
+    /// most apps.
+    private let resolvedFields: [KeyEntry]?
+    /// The `env` and `env_<name>` entries, in file order (`spellingIndex` 0 for `env`, 1 for
+    /// `env_<name>`).
+    private let environmentEntries: [KeyEntry]
     /// The mode PM2 runs the app in (`execMode.mode`), found once: most rules ask for it, and
     /// finding it resolves the interpreter. Why it is that mode (`execMode`) is found again when
     /// a finding needs it.
     public private(set) var mode: Mode = .unknown
 
-    private var written: ArraySlice<Packed> { packed[0..<Int(writtenCount)] }
-    private var resolved: ArraySlice<Packed> { packed[Int(resolvedStart)..<Int(resolvedStart + resolvedCount)] }
-    private var environmentEntries: ArraySlice<Packed> { packed[Int(max(writtenCount, resolvedStart + resolvedCount))...] }
+    private var resolved: [KeyEntry] { resolvedFields ?? written }
 
     /// A schema key and one of the app's entries, in 8 bytes: a 50 MB file has over a hundred
     /// thousand apps, and the entry is found again through the app's node.
-    struct Packed {
+    struct KeyEntry {
         /// The key's position in the schema.
         let position: UInt16
         /// The index of the spelling used in the key's `spellings`.
@@ -137,11 +136,11 @@ public struct PM2App: @unchecked Sendable {
     /// The entries written for one schema key, in file order.
     struct WrittenGroup: RandomAccessCollection {
         let entries: EntryList
-        let packed: ArraySlice<Packed>
-        var startIndex: Int { packed.startIndex }
-        var endIndex: Int { packed.endIndex }
+        let keyEntries: ArraySlice<KeyEntry>
+        var startIndex: Int { keyEntries.startIndex }
+        var endIndex: Int { keyEntries.endIndex }
         subscript(i: Int) -> Written {
-            Written(spellingIndex: Int(packed[i].spellingIndex), entry: entries[Int(packed[i].entry)])
+            Written(spellingIndex: Int(keyEntries[i].spellingIndex), entry: entries[Int(keyEntries[i].entry)])
         }
     }
 
@@ -150,9 +149,9 @@ public struct PM2App: @unchecked Sendable {
         self.storedIndex = Int32(truncatingIfNeeded: index)
         self.bare = bare
         let entries = node.entries
-        var written: [Packed] = []
+        var written: [KeyEntry] = []
         written.reserveCapacity(entries.count)
-        var environments: [Packed] = []
+        var environments: [KeyEntry] = []
         for i in entries.indices {
             // environment: 0 for `env`, 1 for `env_<name>`, nil for other keys.
             let (code, environment) = entries[i].withKeyBytes { b -> (Int?, UInt16?) in
@@ -161,15 +160,15 @@ public struct PM2App: @unchecked Sendable {
                 return (PM2Schema.spellingTable.value(b), isEnv ? 0 : PM2Schema.isEnvironmentKey(b) ? 1 : nil)
             }
             if let code {
-                written.append(Packed(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
+                written.append(KeyEntry(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
             }
             if let environment {
-                environments.append(Packed(position: 0, spellingIndex: environment, entry: Int32(i)))
+                environments.append(KeyEntry(position: 0, spellingIndex: environment, entry: Int32(i)))
             }
         }
         // Stable: entries of one key stay in file order.
         written.sort { $0.position != $1.position ? $0.position < $1.position : $0.entry < $1.entry }
-        var fields: [Packed] = []
+        var fields: [KeyEntry] = []
         var start = 0
         while start < written.count {
             let position = written[start].position
@@ -178,7 +177,7 @@ public struct PM2App: @unchecked Sendable {
             let group = written[start..<end]
             let key = PM2Schema.keys[Int(position)]
             /// The last entry spelled `spellings[index]` (a repeated key keeps its last value).
-            func last(_ index: Int) -> Packed? { group.last { Int($0.spellingIndex) == index } }
+            func last(_ index: Int) -> KeyEntry? { group.last { Int($0.spellingIndex) == index } }
             // validateJSON (Config.js:97-101): the canonical key first, then each alias in order;
             // the first truthy value wins, and a falsy value is replaced by the next alias's
             // value even when that is absent.
@@ -194,15 +193,9 @@ public struct PM2App: @unchecked Sendable {
             start = end
         }
         let same = fields.count == written.count && zip(fields, written).allSatisfy { $0.entry == $1.entry }
-        var packed: [Packed] = []
-        packed.reserveCapacity(written.count + (same ? 0 : fields.count) + environments.count)
-        packed += written
-        if !same { packed += fields }
-        packed += environments
-        self.packed = packed
-        self.writtenCount = Int32(written.count)
-        self.resolvedStart = same ? 0 : Int32(written.count)
-        self.resolvedCount = Int32(fields.count)
+        self.written = written
+        self.resolvedFields = same ? nil : fields
+        self.environmentEntries = environments
         self.mode = execMode.mode
     }
 
@@ -224,22 +217,22 @@ public struct PM2App: @unchecked Sendable {
             self.entry = entry
         }
 
-        /// The field a packed record of the app's entries names.
-        init(_ packed: Packed, _ entries: EntryList) {
-            self.init(key: PM2Schema.keys[Int(packed.position)], entry: entries[Int(packed.entry)])
+        /// The field a key entry of the app names.
+        init(_ keyEntry: KeyEntry, _ entries: EntryList) {
+            self.init(key: PM2Schema.keys[Int(keyEntry.position)], entry: entries[Int(keyEntry.entry)])
         }
     }
 
     /// The schema fields PM2 ends up with, in the schema's order.
-    public var fields: Fields { Fields(entries: node.entries, packed: resolved) }
+    public var fields: Fields { Fields(entries: node.entries, keyEntries: resolved[...]) }
 
     /// A view of the resolved fields (no array is built for them).
     public struct Fields: RandomAccessCollection, @unchecked Sendable {
         let entries: EntryList
-        let packed: ArraySlice<Packed>
-        public var startIndex: Int { packed.startIndex }
-        public var endIndex: Int { packed.endIndex }
-        public subscript(i: Int) -> Field { Field(packed[i], entries) }
+        let keyEntries: ArraySlice<KeyEntry>
+        public var startIndex: Int { keyEntries.startIndex }
+        public var endIndex: Int { keyEntries.endIndex }
+        public subscript(i: Int) -> Field { Field(keyEntries[i], entries) }
     }
 
     /// The value PM2 uses for a schema key, resolved as `validateJSON` does (Config.js:97-101): the
@@ -264,7 +257,7 @@ public struct PM2App: @unchecked Sendable {
             let position = written[start].position
             var end = start + 1
             while end < written.count && written[end].position == position { end += 1 }
-            body(PM2Schema.keys[Int(position)], WrittenGroup(entries: entries, packed: written[start..<end]))
+            body(PM2Schema.keys[Int(position)], WrittenGroup(entries: entries, keyEntries: written[start..<end]))
             start = end
         }
     }
@@ -308,16 +301,16 @@ public struct PM2App: @unchecked Sendable {
     }
 
     /// `env` and every `env_<name>` section, in file order.
-    public var environments: Environments { Environments(entries: node.entries, packed: environmentEntries) }
+    public var environments: Environments { Environments(entries: node.entries, keyEntries: environmentEntries[...]) }
 
     public struct Environments: RandomAccessCollection, @unchecked Sendable {
         let entries: EntryList
-        let packed: ArraySlice<Packed>
-        public var startIndex: Int { packed.startIndex }
-        public var endIndex: Int { packed.endIndex }
+        let keyEntries: ArraySlice<KeyEntry>
+        public var startIndex: Int { keyEntries.startIndex }
+        public var endIndex: Int { keyEntries.endIndex }
         public subscript(i: Int) -> Environment {
-            let entry = entries[Int(packed[i].entry)]
-            guard packed[i].spellingIndex == 1 else { return Environment(name: nil, entry: entry) }
+            let entry = entries[Int(keyEntries[i].entry)]
+            guard keyEntries[i].spellingIndex == 1 else { return Environment(name: nil, entry: entry) }
             return Environment(name: entry.withKeyBytes { b in b.map { String(decoding: $0[4...], as: UTF8.self) } }, entry: entry)
         }
     }
