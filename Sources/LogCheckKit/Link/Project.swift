@@ -68,6 +68,8 @@ final class Projects {
     /// innermost first.
     func ancestors(ofDirectory directory: String, upTo top: String? = nil) -> [String] {
         let root = top ?? project(ofDirectory: directory)
+        let key = Path.normalize(directory) + "\u{0}" + root
+        if let known = ancestorsOf[key] { return known }
         var chain: [String] = []
         var d = Path.normalize(directory)
         while true {
@@ -76,8 +78,10 @@ final class Projects {
             guard let up = files.parent(of: d) else { break }
             d = up
         }
+        ancestorsOf[key] = chain
         return chain
     }
+    private var ancestorsOf: [String: [String]] = [:]
 
     /// Whether a directory is the root of a package: it holds a package.json, or it is its
     /// project's root.
@@ -92,11 +96,20 @@ final class Projects {
 
     /// Whether `path` is `directory` or inside it.
     func contains(_ directory: String, _ path: String) -> Bool {
-        let d = files.absolute(directory), p = files.absolute(path)
+        let d = absolute(directory), p = absolute(path)
         return d == "/" || p == d || p.hasPrefix(d + "/")
     }
 
-    func isSame(_ a: String, _ b: String) -> Bool { files.absolute(a) == files.absolute(b) }
+    func isSame(_ a: String, _ b: String) -> Bool { a == b || absolute(a) == absolute(b) }
+
+    /// `files.absolute`, remembered: the same few directories are asked about for every file.
+    func absolute(_ path: String) -> String {
+        if let known = absolutes[path] { return known }
+        let a = files.absolute(path)
+        absolutes[path] = a
+        return a
+    }
+    private var absolutes: [String: String] = [:]
 
     // MARK: Which ecosystem files may start a file's code
 
@@ -134,12 +147,22 @@ final class Projects {
     /// file's project is its own folder, and naming it alone finds only what is beside it).
     func reaches(ecosystem: String, file: String) -> Bool {
         let e = Path.dirname(ecosystem)
-        let chain = ancestors(ofDirectory: Path.dirname(file), upTo: project(of: ecosystem))
+        // The answer depends on the two folders only, and every module of an app asks it.
+        let key = e + "\u{0}" + Path.dirname(file)
+        if let known = reached[key] { return known }
+        let answer = reaches(ecosystemFolder: e, fileFolder: Path.dirname(file))
+        reached[key] = answer
+        return answer
+    }
+    private var reached: [String: Bool] = [:]
+
+    private func reaches(ecosystemFolder e: String, fileFolder: String) -> Bool {
+        let chain = ancestors(ofDirectory: fileFolder, upTo: project(ofDirectory: e))
         for (i, dir) in chain.enumerated() {
             if isSame(e, dir) { return true }
             guard isPackageRoot(dir), contains(dir, e) else { continue }
             // The folders from `dir` down to the ecosystem file's folder.
-            let rest = files.absolute(e).dropFirst(files.absolute(dir) == "/" ? 1 : files.absolute(dir).count + 1)
+            let rest = absolute(e).dropFirst(absolute(dir) == "/" ? 1 : absolute(dir).count + 1)
             let parts = rest.split(separator: "/").map(String.init)
             guard let first = parts.first else { continue }
             let child = FileSystem.join(dir, first)
