@@ -38,7 +38,7 @@ public enum RuleRegistry {
         LC235TimezoneOffsetIgnored.self, LC236UnusedAppender.self, LC237ClusteringFlagNotBoolean.self,
         LC238SharedLogFile.self, LC239DuplicateAppenderInCategory.self, LC240Log4jsV1Config.self,
         LC241UnknownKey.self, LC242CategoryNameDots.self, LC243FileSyncOptionIgnored.self,
-        LC244MultiFileIncomplete.self, LC245InvalidFileOpenOption.self,
+        LC244MultiFileIncomplete.self, LC245InvalidFileOpenOption.self, LC246InvalidDatePattern.self,
     ]
 
     public static let ecosystemRules: [any EcosystemRule.Type] = [

@@ -9,21 +9,28 @@ public enum LC206InvalidCategories: Log4jsRule {
         (categories.js:77-141; C16, C17, C24). Since log4js 6.3.0 a missing or null `categories` does \
         not even reach that check: building appenders reads it first and crashes with \
         `TypeError: Cannot convert undefined or null to object` (appenders/index.js:136; C25, S01). \
-        A common cause is `categories` nested inside `appenders` (issue #798).
+        A common cause is `categories` nested inside `appenders` (issue #798). Another is a log4js 1.x \
+        config (S03; issues #555, #563, #581, #1102): a list of `appenders`, each naming its `category`, and \
+        no `categories`. log4js 6 rejects it already at the list (C10, LC202: appenders are validated \
+        before anything reads `categories`), and needs named appenders and a `categories` object.
         """,
-        references: ["C16", "C17", "C24", "C25", "S01"],
+        references: ["C16", "C17", "C24", "C25", "S01", "S03"],
         examples: [
             .bad("log4js.json", #"«{"appenders": {"out": {"type": "stdout"}}}»"#,
                  "log4js crashes at start-up with \"TypeError: Cannot convert undefined or null to object\": there is no \"categories\" object (log4js means: must have a property \"categories\" of type object)"),
             .bad("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": «{"Default": {"appenders": ["out"], "level": "info"}}»}"#,
                  "log4js throws at start-up: there is no \"default\" category (\"must define a \\\"default\\\" category.\"); did you mean \"Default\"?",
                  fixed: #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#),
+            .bad("log4js.json", #"«{"appenders": [{"type": "file", "filename": "app.log", "category": "http"}]}»"#,
+                 "there is no \"categories\" object: this is the log4js 1.x format (a list of appenders, each naming its category), which log4js 6 rejects at start-up"),
             .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#),
         ],
         fix: .safe,
         fixDescription: "A category named like `default` in another case or with a typo is renamed to `default`.")
 
     static let example = "\"categories\": { \"default\": { \"appenders\": [\"out\"], \"level\": \"info\" } }"
+    /// A whole log4js 6 config.
+    static let shape6 = "{ \"appenders\": { \"out\": { \"type\": \"stdout\" } }, \(example) }"
 
     public static func check(_ context: inout Log4jsContext) {
         let config = context.config
@@ -32,6 +39,12 @@ public enum LC206InvalidCategories: Log4jsRule {
             var related: [RelatedLocation] = []
             if let nested = config.appendersEntry?.value.entry("categories") {
                 related.append(RelatedLocation(Location(nested.tree.source, nested.keySpan), "\"categories\" is nested inside \"appenders\" here; it must be at the top level"))
+            }
+            // The 1.x format: appenders validation (C10) throws before anything reads categories.
+            if config.appendersEntry?.value.isSequence == true {
+                context.report(description, "there is no \"categories\" object: this is the log4js 1.x format (a list of appenders, each naming its category), which log4js 6 rejects at start-up",
+                               at: Location(config.root), related: related, help: "since log4js 2 appenders are named and categories pick them by name: \(shape6)")
+                return
             }
             context.report(description, "log4js crashes at start-up with \"TypeError: Cannot convert undefined or null to object\": there is no \"categories\" object (log4js means: must have a property \"categories\" of type object)",
                            at: config.categoriesEntry.map { Location($0.value) } ?? Location(config.root), related: related,

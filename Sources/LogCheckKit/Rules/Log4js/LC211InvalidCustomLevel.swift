@@ -6,8 +6,9 @@ public enum LC211InvalidCustomLevel: Log4jsRule {
         summary: "A custom level is malformed: a bad name, no integer `value`, or no valid `colour`.",
         rationale: """
         When `levels` is truthy it must be an object (C03), and each level must have a name matching \
-        `/^[A-Za-z][A-Za-z0-9_]*$/` (C04), be an object (C05) with a truthy integer `value` (C06, C07: \
-        `0`, floats and strings fail) and a `colour` among white, grey, black, blue, cyan, green, magenta, \
+        `/^[A-Za-z][A-Za-z0-9_]*$/` (C04), be an object (C05) with a truthy integer `value` (C06; C07, `typeof value === 'number'` and \
+        `Number.isInteger`, configuration.js:14-15: `0`, fractions, `Infinity` and strings fail; any integral \
+        number passes, also one above 2^53, which JavaScript reads rounded to a nearby integer) and a `colour` among white, grey, black, blue, cyan, green, magenta, \
         red, yellow (C08, C09) (levels.js:107-149). A `levels` object that maps category names to level \
         names is the log4js 1.x format (S03). An integer value of 0 is rejected although it is an integer (S29).
         """,
@@ -20,6 +21,7 @@ public enum LC211InvalidCustomLevel: Log4jsRule {
             .bad("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}, "levels": {"http": «"WARN"»}}"#,
                  "log4js throws at start-up: custom level \"http\" must be an object with \"value\" and \"colour\"; mapping a category to a level name is the log4js 1.x format (\"level \\\"http\\\" must be an object\")"),
             .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "notice"}}, "levels": {"NOTICE": {"value": 25000, "colour": "cyan"}}}"#),
+            .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}, "levels": {"HUGE": {"value": 1e20, "colour": "red"}}}"#),
         ],
         fix: .safe,
         fixDescription: "A colour one or two letters from a valid one (`gray`) becomes that colour.")
@@ -61,7 +63,9 @@ public enum LC211InvalidCustomLevel: Log4jsRule {
                 if value.isTruthy == false {
                     let zero = value.number == 0 ? "; 0 is rejected because log4js tests the value for truthiness" : ""
                     context.report(description, "log4js throws at start-up: custom level \"\(name)\" has no value\(zero) (\"level \\\"\(name)\\\" must have a 'value' property\")", at: value)
-                } else if value.integer == nil {
+                } else if !(value.number.map(JSNumber.isInteger) ?? false) {
+                    // anInteger (configuration.js:14-15): typeof 'number' and Number.isInteger, so
+                    // 1e20 or 2^53 + 1 (read as 2^53) pass; only fractions, Infinity and non-numbers fail.
                     context.report(description, "log4js throws at start-up: custom level \"\(name)\" has value \(Log4jsContext.show(value)), which is not an integer (\"level \\\"\(name)\\\".value must have an integer value\")", at: value)
                 }
             } else if v["value"] == nil {

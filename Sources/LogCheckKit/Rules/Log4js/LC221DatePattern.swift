@@ -8,7 +8,8 @@ public enum LC221DatePattern: Log4jsRule {
         The rolling date pattern is never validated (S19). streamroller 3 always puts `fileNameSep` (`.`) \
         between the file name and the date, so a pattern written for log4js ≤ 5 with its own leading \
         separator (`.yyyy-MM-dd`) gives `app.log..2024-01-01`; a pattern without date tokens (`yyyy`, `MM`, \
-        `dd`, `hh`, `mm`, `ss`) never rolls; a `/` or `\\` writes the old files into sub-directories.
+        `dd`, `hh`, `mm`, `ss`) never rolls; a `/` or `\\` writes the old files into sub-directories (with \
+        `alwaysIncludePattern`, a `/` makes `configure()` throw: LC246).
         """,
         references: ["S19"],
         examples: [
@@ -34,7 +35,9 @@ public enum LC221DatePattern: Log4jsRule {
             if !tokens.contains(where: { pattern.contains($0) }) {
                 context.reportAppender(a, description, "pattern \"\(pattern)\" contains no date token (yyyy, MM, dd, hh, mm, ss), so the file never rolls by date", at: node)
             }
-            if pattern.contains("/") || pattern.contains("\\") {
+            // With alwaysIncludePattern a "/" makes configure() throw instead (LC246).
+            let throwsInstead = pattern.contains("/") && a.option("alwaysIncludePattern")?.isTruthy == true
+            if (pattern.contains("/") || pattern.contains("\\")) && !throwsInstead {
                 context.reportAppender(a, description, "pattern \"\(pattern)\" contains a path separator, so old files are written into sub-directories", at: node)
             }
         }
