@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/release/logcheck
 EXAMPLE := fixtures/seed
 
-.PHONY: setup build example test test-sanitizers rules-docs golden bench fuzz clean
+.PHONY: setup build example test test-sanitizers rules-docs golden bench fuzz format check-format clean
 
 ## Install the system packages logcheck needs (libyaml-dev), when they are missing.
 setup:
@@ -54,6 +54,14 @@ rules-docs:
 ## Regenerate the expected outputs of fixtures/golden/ (review the diff!).
 golden:
 	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests|MonorepoTests'
+
+## Format every Swift file with swift-format (from the toolchain; settings in .swift-format).
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Sources Tests fuzz bench Package.swift
+
+## Fail when a Swift file is not formatted (CI runs this; the work tree is not changed).
+check-format:
+	scripts/check-format.sh
 
 clean:
 	rm -rf .build
