@@ -22,7 +22,8 @@ let package = Package(
         .executableTarget(name: "logcheck", dependencies: ["LogCheckKit"]),
         // What each fuzz target checks (fuzz/README.md), shared with the tests that replay
         // fixtures/fuzz-regressions/.
-        .target(name: "FuzzSupport", dependencies: ["LogCheckKit", "LogCheckSyntax"], path: "fuzz/Sources/FuzzSupport"),
+        .target(
+            name: "FuzzSupport", dependencies: ["LogCheckKit", "LogCheckSyntax"], path: "fuzz/Sources/FuzzSupport"),
         // The floors `make bench` compares logcheck with (bench/README.md); not installed.
         .executableTarget(name: "bench-floor-hello", path: "bench/floor-hello"),
         .executableTarget(name: "bench-floor-scan", dependencies: ["CYAML"], path: "bench/floor-scan"),
@@ -42,9 +43,13 @@ let package = Package(
 if Context.environment["LOGCHECK_FUZZ"] == "1" {
     let library: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
     package.targets += [
-        .executableTarget(name: "fuzz-yaml", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzYAML", swiftSettings: library),
-        .executableTarget(name: "fuzz-json", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzJSON", swiftSettings: library),
-        .executableTarget(name: "fuzz-script", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzScript", swiftSettings: library),
-        .executableTarget(name: "fuzz-check", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzCheck", swiftSettings: library),
+        .executableTarget(
+            name: "fuzz-yaml", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzYAML", swiftSettings: library),
+        .executableTarget(
+            name: "fuzz-json", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzJSON", swiftSettings: library),
+        .executableTarget(
+            name: "fuzz-script", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzScript", swiftSettings: library),
+        .executableTarget(
+            name: "fuzz-check", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzCheck", swiftSettings: library),
     ]
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fixed set of strings, each with a value, looked up by UTF-8 bytes: a key read from a file
@@ -32,7 +32,10 @@ public final class ByteKeyTable: @unchecked Sendable {
             var duplicate = false
             while slots[slot] != 0 {
                 let i = Int(slots[slot]) - 1
-                if bytes[Int(starts[i])..<Int(starts[i + 1])].elementsEqual(k) { duplicate = true; break }
+                if bytes[Int(starts[i])..<Int(starts[i + 1])].elementsEqual(k) {
+                    duplicate = true
+                    break
+                }
                 slot = (slot + 1) & mask
             }
             if duplicate { continue }
@@ -74,7 +77,8 @@ public final class ByteKeyTable: @unchecked Sendable {
             let i = Int(s) - 1
             let start = Int(starts[i])
             if Int(starts[i + 1]) - start == key.count
-                && (key.count == 0 || memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0) {
+                && (key.count == 0 || memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0)
+            {
                 return Int(values[i])
             }
             slot = (slot + 1) & mask

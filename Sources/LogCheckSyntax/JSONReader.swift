@@ -41,9 +41,10 @@ private struct JSONParser {
         do {
             try skipSpace()
             if pos >= buf.count {
-                diagnostics.append(SyntaxDiagnostic(
-                    .empty, .error, "the file is empty; JSON.parse fails with \"Unexpected end of JSON input\"",
-                    at: Span(0, buf.count)))
+                diagnostics.append(
+                    SyntaxDiagnostic(
+                        .empty, .error, "the file is empty; JSON.parse fails with \"Unexpected end of JSON input\"",
+                        at: Span(0, buf.count)))
                 return ReadResult(tree: nil, diagnostics: diagnostics)
             }
             let root = try value()
@@ -84,7 +85,9 @@ private struct JSONParser {
             let b = buf[pos]
             if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
                 pos += 1
-            } else if b == UInt8(ascii: "/") && pos + 1 < buf.count && (buf[pos + 1] == UInt8(ascii: "/") || buf[pos + 1] == UInt8(ascii: "*")) {
+            } else if b == UInt8(ascii: "/") && pos + 1 < buf.count
+                && (buf[pos + 1] == UInt8(ascii: "/") || buf[pos + 1] == UInt8(ascii: "*"))
+            {
                 let start = pos
                 if buf[pos + 1] == UInt8(ascii: "/") {
                     while pos < buf.count && buf[pos] != 0x0A && buf[pos] != 0x0D { pos += 1 }
@@ -92,7 +95,11 @@ private struct JSONParser {
                     pos += 2
                     var closed = false
                     while pos + 1 < buf.count {
-                        if buf[pos] == UInt8(ascii: "*") && buf[pos + 1] == UInt8(ascii: "/") { pos += 2; closed = true; break }
+                        if buf[pos] == UInt8(ascii: "*") && buf[pos + 1] == UInt8(ascii: "/") {
+                            pos += 2
+                            closed = true
+                            break
+                        }
                         pos += 1
                     }
                     if !closed { throw fail("unterminated /* comment", Span(start, buf.count)) }
@@ -102,7 +109,9 @@ private struct JSONParser {
                     Span(start, pos),
                     note: "move the explanation into a README, or use a YAML config, which allows # comments")
             } else if b == 0xC2 && pos + 1 < buf.count && buf[pos + 1] == 0xA0 {
-                throw fail("a no-break space (U+00A0) is not JSON whitespace; JSON.parse fails with \"Unexpected token\"", Span(pos, pos + 2))
+                throw fail(
+                    "a no-break space (U+00A0) is not JSON whitespace; JSON.parse fails with \"Unexpected token\"",
+                    Span(pos, pos + 2))
             } else {
                 return
             }
@@ -112,7 +121,11 @@ private struct JSONParser {
     // MARK: values
 
     mutating func value() throws -> Int32 {
-        guard pos < buf.count else { throw fail("unexpected end of file: a value is missing; JSON.parse fails with \"Unexpected end of JSON input\"", Span(pos, pos)) }
+        guard pos < buf.count else {
+            throw fail(
+                "unexpected end of file: a value is missing; JSON.parse fails with \"Unexpected end of JSON input\"",
+                Span(pos, pos))
+        }
         let b = buf[pos]
         switch b {
         case UInt8(ascii: "{"): return try object()
@@ -131,12 +144,17 @@ private struct JSONParser {
             case "null": return builder.scalar(.null, style: .plain, span: span, textSpan: span)
             case "NaN", "Infinity":
                 error("\(word) is not a JSON value; JSON.parse fails here with \"Unexpected token\"", span)
-                return builder.scalar(.number, style: .plain, span: span, textSpan: span, number: word == "NaN" ? .nan : .infinity)
+                return builder.scalar(
+                    .number, style: .plain, span: span, textSpan: span, number: word == "NaN" ? .nan : .infinity)
             case "":
                 pos = start
-                throw fail("unexpected \(describe(start)); a JSON value (object, array, string, number, true, false or null) is expected here", Span(start, min(start + 1, buf.count)))
+                throw fail(
+                    "unexpected \(describe(start)); a JSON value (object, array, string, number, true, false or null) is expected here",
+                    Span(start, min(start + 1, buf.count)))
             default:
-                throw fail("\(word) is not a JSON value; strings need double quotes, and JSON.parse fails here with \"Unexpected token\"", span)
+                throw fail(
+                    "\(word) is not a JSON value; strings need double quotes, and JSON.parse fails here with \"Unexpected token\"",
+                    span)
             }
         }
     }
@@ -144,10 +162,11 @@ private struct JSONParser {
     mutating func enter(_ at: Int) throws {
         depth += 1
         if depth > ReaderLimits.maxDepth {
-            diagnostics.append(SyntaxDiagnostic(
-                .tooDeep, .error,
-                "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)",
-                at: Span(at, at + 1)))
+            diagnostics.append(
+                SyntaxDiagnostic(
+                    .tooDeep, .error,
+                    "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)",
+                    at: Span(at, at + 1)))
             throw JSONFailure()
         }
     }
@@ -161,10 +180,16 @@ private struct JSONParser {
         try skipSpace()
         var lastComma: Int? = nil
         while true {
-            guard pos < buf.count else { throw fail("unterminated object: '}' is missing; JSON.parse fails with \"Unexpected end of JSON input\"", Span(start, start + 1)) }
+            guard pos < buf.count else {
+                throw fail(
+                    "unterminated object: '}' is missing; JSON.parse fails with \"Unexpected end of JSON input\"",
+                    Span(start, start + 1))
+            }
             if buf[pos] == UInt8(ascii: "}") {
                 if let c = lastComma {
-                    error("trailing comma before '}'; JSON.parse fails here with \"Unexpected token '}'\"", Span(c, c + 1), note: "remove the comma after the last entry")
+                    error(
+                        "trailing comma before '}'; JSON.parse fails here with \"Unexpected token '}'\"",
+                        Span(c, c + 1), note: "remove the comma after the last entry")
                 }
                 pos += 1
                 break
@@ -176,7 +201,9 @@ private struct JSONParser {
             } else if isIdentStart(buf[pos]) {
                 while pos < buf.count && isIdentByte(buf[pos]) { pos += 1 }
                 let span = Span(keyStart, pos)
-                error("object keys must be double-quoted strings in JSON; JSON.parse fails here with \"Unexpected token\"", span)
+                error(
+                    "object keys must be double-quoted strings in JSON; JSON.parse fails here with \"Unexpected token\"",
+                    span)
                 key = builder.scalar(.string, style: .plain, span: span, textSpan: span)
             } else {
                 throw fail("expected a double-quoted key or '}', found \(describe(pos))", Span(pos, pos + 1))
@@ -191,15 +218,24 @@ private struct JSONParser {
             let valueEnd = Int(builder.raw(val).end)
             entryStack.append(RawEntry(key: key, value: val, start: Int32(keyStart), end: Int32(valueEnd)))
             try skipSpace()
-            guard pos < buf.count else { throw fail("unterminated object: '}' is missing; JSON.parse fails with \"Unexpected end of JSON input\"", Span(start, start + 1)) }
+            guard pos < buf.count else {
+                throw fail(
+                    "unterminated object: '}' is missing; JSON.parse fails with \"Unexpected end of JSON input\"",
+                    Span(start, start + 1))
+            }
             if buf[pos] == UInt8(ascii: ",") {
                 lastComma = pos
                 pos += 1
                 try skipSpace()
                 continue
             }
-            if buf[pos] == UInt8(ascii: "}") { lastComma = nil; continue }
-            throw fail("expected ',' or '}' after an object entry, found \(describe(pos)); is a comma missing?", Span(pos, pos + 1))
+            if buf[pos] == UInt8(ascii: "}") {
+                lastComma = nil
+                continue
+            }
+            throw fail(
+                "expected ',' or '}' after an object entry, found \(describe(pos)); is a comma missing?",
+                Span(pos, pos + 1))
         }
         depth -= 1
         reportDuplicates(base)
@@ -212,11 +248,17 @@ private struct JSONParser {
         let dups = DuplicateKeys.find(slice, builder)
         for (first, second) in dups {
             let name = builder.keyText(second.key)
-            diagnostics.append(SyntaxDiagnostic(
-                .duplicateKey, .warning,
-                "key \"\(name)\" appears twice in this object; JSON.parse keeps only the last value",
-                at: Span(Int(builder.raw(second.key).start), Int(builder.raw(second.key).end)),
-                related: [(Span(Int(builder.raw(first.key).start), Int(builder.raw(first.key).end)), "first \"\(name)\" here, ignored")]))
+            diagnostics.append(
+                SyntaxDiagnostic(
+                    .duplicateKey, .warning,
+                    "key \"\(name)\" appears twice in this object; JSON.parse keeps only the last value",
+                    at: Span(Int(builder.raw(second.key).start), Int(builder.raw(second.key).end)),
+                    related: [
+                        (
+                            Span(Int(builder.raw(first.key).start), Int(builder.raw(first.key).end)),
+                            "first \"\(name)\" here, ignored"
+                        )
+                    ]))
         }
     }
 
@@ -229,10 +271,16 @@ private struct JSONParser {
         try skipSpace()
         var lastComma: Int? = nil
         while true {
-            guard pos < buf.count else { throw fail("unterminated array: ']' is missing; JSON.parse fails with \"Unexpected end of JSON input\"", Span(start, start + 1)) }
+            guard pos < buf.count else {
+                throw fail(
+                    "unterminated array: ']' is missing; JSON.parse fails with \"Unexpected end of JSON input\"",
+                    Span(start, start + 1))
+            }
             if buf[pos] == UInt8(ascii: "]") {
                 if let c = lastComma {
-                    error("trailing comma before ']'; JSON.parse fails here with \"Unexpected token ']'\"", Span(c, c + 1), note: "remove the comma after the last element")
+                    error(
+                        "trailing comma before ']'; JSON.parse fails here with \"Unexpected token ']'\"",
+                        Span(c, c + 1), note: "remove the comma after the last element")
                 }
                 pos += 1
                 break
@@ -246,8 +294,13 @@ private struct JSONParser {
                 try skipSpace()
                 continue
             }
-            if buf[pos] == UInt8(ascii: "]") { lastComma = nil; continue }
-            throw fail("expected ',' or ']' after an array element, found \(describe(pos)); is a comma missing?", Span(pos, pos + 1))
+            if buf[pos] == UInt8(ascii: "]") {
+                lastComma = nil
+                continue
+            }
+            throw fail(
+                "expected ',' or ']' after an array element, found \(describe(pos)); is a comma missing?",
+                Span(pos, pos + 1))
         }
         depth -= 1
         return builder.sequence(style: .flow, span: Span(start, pos), children: childStack[base...])
@@ -257,7 +310,9 @@ private struct JSONParser {
         let start = pos
         let quote = buf[pos]
         if quote == UInt8(ascii: "'") {
-            error("JSON strings need double quotes; JSON.parse fails here with \"Unexpected token '''\"", Span(start, start + 1), note: "replace the single quotes with double quotes")
+            error(
+                "JSON strings need double quotes; JSON.parse fails here with \"Unexpected token '''\"",
+                Span(start, start + 1), note: "replace the single quotes with double quotes")
         }
         pos += 1
         let contentStart = pos
@@ -265,16 +320,24 @@ private struct JSONParser {
         while pos < buf.count {
             let b = buf[pos]
             if b == quote { break }
-            if b == UInt8(ascii: "\\") { hasEscape = true; pos = min(pos + 2, buf.count); continue }
+            if b == UInt8(ascii: "\\") {
+                hasEscape = true
+                pos = min(pos + 2, buf.count)
+                continue
+            }
             if b < 0x20 {
                 if b == 0x0A || b == 0x0D {
                     throw fail("unterminated string: a line break before the closing quote", Span(start, pos))
                 }
-                error("a control character inside a string must be escaped; JSON.parse fails here with \"Bad control character in string literal\"", Span(pos, pos + 1))
+                error(
+                    "a control character inside a string must be escaped; JSON.parse fails here with \"Bad control character in string literal\"",
+                    Span(pos, pos + 1))
             }
             pos += 1
         }
-        guard pos < buf.count else { throw fail("unterminated string: the closing quote is missing", Span(start, buf.count)) }
+        guard pos < buf.count else {
+            throw fail("unterminated string: the closing quote is missing", Span(start, buf.count))
+        }
         let contentEnd = pos
         pos += 1
         let span = Span(start, pos)
@@ -286,7 +349,11 @@ private struct JSONParser {
         var i = contentStart
         while i < contentEnd {
             let b = buf[i]
-            guard b == UInt8(ascii: "\\") else { scratch.append(b); i += 1; continue }
+            guard b == UInt8(ascii: "\\") else {
+                scratch.append(b)
+                i += 1
+                continue
+            }
             let escStart = i
             i += 1
             guard i < contentEnd else { break }
@@ -304,18 +371,24 @@ private struct JSONParser {
             case UInt8(ascii: "'") where quote == UInt8(ascii: "'"): scratch.append(0x27)
             case UInt8(ascii: "u"):
                 guard let unit = hex4(i, contentEnd) else {
-                    throw fail("bad \\u escape: four hex digits are expected; JSON.parse fails with \"Bad Unicode escape\"", Span(escStart, min(i + 4, contentEnd)))
+                    throw fail(
+                        "bad \\u escape: four hex digits are expected; JSON.parse fails with \"Bad Unicode escape\"",
+                        Span(escStart, min(i + 4, contentEnd)))
                 }
                 i += 4
                 var scalar: UInt32 = unit
-                if (0xD800...0xDBFF).contains(unit), i + 1 < contentEnd, buf[i] == UInt8(ascii: "\\"), buf[i + 1] == UInt8(ascii: "u"),
-                   let low = hex4(i + 2, contentEnd), (0xDC00...0xDFFF).contains(low) {
+                if (0xD800...0xDBFF).contains(unit), i + 1 < contentEnd, buf[i] == UInt8(ascii: "\\"),
+                    buf[i + 1] == UInt8(ascii: "u"),
+                    let low = hex4(i + 2, contentEnd), (0xDC00...0xDFFF).contains(low)
+                {
                     scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                     i += 6
                 }
                 appendScalar(Unicode.Scalar(scalar) ?? "\u{FFFD}")
             default:
-                throw fail("bad escape \\\(Character(Unicode.Scalar(e))) in a JSON string; JSON.parse fails with \"Bad escaped character\"", Span(escStart, i))
+                throw fail(
+                    "bad escape \\\(Character(Unicode.Scalar(e))) in a JSON string; JSON.parse fails with \"Bad escaped character\"",
+                    Span(escStart, i))
             }
         }
         return scratch.withUnsafeBufferPointer { builder.scalar(.string, style: style, span: span, bytes: $0) }
@@ -338,7 +411,10 @@ private struct JSONParser {
     mutating func number() throws -> Int32 {
         let start = pos
         var strict = true
-        if buf[pos] == UInt8(ascii: "+") { strict = false; pos += 1 }
+        if buf[pos] == UInt8(ascii: "+") {
+            strict = false
+            pos += 1
+        }
         if pos < buf.count && buf[pos] == UInt8(ascii: "-") { pos += 1 }
         let intStart = pos
         if pos + 1 < buf.count && buf[pos] == UInt8(ascii: "0") && (buf[pos + 1] | 0x20 == UInt8(ascii: "x")) {
@@ -346,8 +422,12 @@ private struct JSONParser {
             while pos < buf.count && hexValue(buf[pos]) != nil { pos += 1 }
             let span = Span(start, pos)
             error("hexadecimal numbers are not JSON; JSON.parse fails here with \"Unexpected token\"", span)
-            let v = Double(UInt64(String(decoding: UnsafeBufferPointer(rebasing: buf[intStart + 2..<pos]), as: UTF8.self), radix: 16) ?? 0)
-            return builder.scalar(.number, style: .plain, span: span, textSpan: span, number: buf[start] == UInt8(ascii: "-") ? -v : v)
+            let v = Double(
+                UInt64(
+                    String(decoding: UnsafeBufferPointer(rebasing: buf[intStart + 2..<pos]), as: UTF8.self), radix: 16)
+                    ?? 0)
+            return builder.scalar(
+                .number, style: .plain, span: span, textSpan: span, number: buf[start] == UInt8(ascii: "-") ? -v : v)
         }
         while pos < buf.count && isDigit(buf[pos]) { pos += 1 }
         let intDigits = pos - intStart
@@ -371,7 +451,9 @@ private struct JSONParser {
             throw fail("malformed number", Span(start, max(pos, start + 1)))
         }
         if !strict {
-            error("\(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<pos]), as: UTF8.self)) is not a JSON number (JSON has no leading '+', leading zeros, or bare '.'); JSON.parse fails here", span)
+            error(
+                "\(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<pos]), as: UTF8.self)) is not a JSON number (JSON has no leading '+', leading zeros, or bare '.'); JSON.parse fails here",
+                span)
         }
         let value = NumberParsing.parse(UnsafeBufferPointer(rebasing: buf[start..<pos]))
         return builder.scalar(.number, style: .plain, span: span, textSpan: span, number: value)
@@ -418,7 +500,8 @@ enum DuplicateKeys {
     /// beyond, a table of first entries by a hash of all the bytes, so that no file of many
     /// similar keys makes the search quadratic.
     static func find(_ entries: ArraySlice<RawEntry>, _ builder: TreeBuilder) -> [(RawEntry, RawEntry)] {
-        let n = entries.count, base = entries.startIndex
+        let n = entries.count
+        let base = entries.startIndex
         guard n > 1 else { return [] }
         let tree = builder.tree
         let small = n <= 32
@@ -427,18 +510,24 @@ enum DuplicateKeys {
             // a scalar's digest is odd.
             for k in 0..<n {
                 let key = entries[base + k].key
-                guard tree.raw(key).kind == .scalar else { digests[k] = 0; continue }
+                guard tree.raw(key).kind == .scalar else {
+                    digests[k] = 0
+                    continue
+                }
                 digests[k] = tree.withText(key) { b -> UInt64 in
                     if !small { return UInt64(truncatingIfNeeded: ByteKeyTable.hash(b)) | 1 }
                     guard !b.isEmpty else { return 1 }
-                    return UInt64(b.count) << 32 | UInt64(b[0]) << 24 | UInt64(b[b.count / 2]) << 16 | UInt64(b[b.count - 1]) << 8 | 1
+                    return UInt64(b.count) << 32 | UInt64(b[0]) << 24 | UInt64(b[b.count / 2]) << 16 | UInt64(
+                        b[b.count - 1]) << 8 | 1
                 }
             }
             /// The first entry from `start` on, before `j`, whose key equals entry `j`'s.
             func firstEqual(to j: Int, from start: Int) -> Int? {
                 var i = start
                 while i < j {
-                    if digests[i] == digests[j] && builder.keyEquals(entries[base + i].key, entries[base + j].key) { return i }
+                    if digests[i] == digests[j] && builder.keyEquals(entries[base + i].key, entries[base + j].key) {
+                        return i
+                    }
                     i += 1
                 }
                 return nil
@@ -452,7 +541,10 @@ enum DuplicateKeys {
             }
             var firstByHash: [UInt64: Int] = [:]
             for j in 0..<n where digests[j] != 0 {
-                guard let i = firstByHash[digests[j]] else { firstByHash[digests[j]] = j; continue }
+                guard let i = firstByHash[digests[j]] else {
+                    firstByHash[digests[j]] = j
+                    continue
+                }
                 // Usually entry i has the same key; when another key shares the hash, the scan goes on.
                 if let first = firstEqual(to: j, from: i) { result.append((entries[base + first], entries[base + j])) }
             }

@@ -17,8 +17,14 @@ extension Double {
             exponent = Int(description[description.index(after: e)...]) ?? 0
         }
         var digits = Array(mantissa.utf8.filter { $0 != UInt8(ascii: ".") })
-        var n = (mantissa.utf8.firstIndex(of: UInt8(ascii: ".")).map { mantissa.utf8.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.utf8.count) + exponent
-        while digits.first == UInt8(ascii: "0") { digits.removeFirst(); n -= 1 }
+        var n =
+            (mantissa.utf8.firstIndex(of: UInt8(ascii: ".")).map {
+                mantissa.utf8.distance(from: mantissa.startIndex, to: $0)
+            } ?? mantissa.utf8.count) + exponent
+        while digits.first == UInt8(ascii: "0") {
+            digits.removeFirst()
+            n -= 1
+        }
         while digits.last == UInt8(ascii: "0") { digits.removeLast() }
         let k = digits.count
         let zero = UInt8(ascii: "0")

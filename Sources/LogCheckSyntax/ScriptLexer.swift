@@ -51,7 +51,9 @@ public struct ScriptLexer {
         self.pos = start
     }
 
-    public static func tokenize(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], error: (message: String, span: Span)?, errorCode: SyntaxCode) {
+    public static func tokenize(_ source: SourceFile) -> (
+        tokens: [Token], comments: [Comment], error: (message: String, span: Span)?, errorCode: SyntaxCode
+    ) {
         source.bytes.withUnsafeBufferPointer { buf in
             var lexer = ScriptLexer(buf: buf, start: source.bomLength)
             lexer.run()
@@ -71,7 +73,10 @@ public struct ScriptLexer {
             }
             let start = pos
             let tok = next()
-            tokens.append(Token(kind: tok.kind, start: Int32(start), end: Int32(pos), newlineBefore: newline, hasSubstitution: tok.sub))
+            tokens.append(
+                Token(
+                    kind: tok.kind, start: Int32(start), end: Int32(pos), newlineBefore: newline,
+                    hasSubstitution: tok.sub))
             newline = false
             if tok.kind == .invalid && error != nil {
                 tokens.append(Token(kind: .eof, start: Int32(buf.count), end: Int32(buf.count), newlineBefore: true))
@@ -100,7 +105,11 @@ public struct ScriptLexer {
                     pos += 2
                     var closed = false
                     while pos + 1 < buf.count {
-                        if buf[pos] == UInt8(ascii: "*") && buf[pos + 1] == UInt8(ascii: "/") { pos += 2; closed = true; break }
+                        if buf[pos] == UInt8(ascii: "*") && buf[pos + 1] == UInt8(ascii: "/") {
+                            pos += 2
+                            closed = true
+                            break
+                        }
                         if buf[pos] == 0x0A || buf[pos] == 0x0D { newline = true }
                         pos += 1
                     }
@@ -114,7 +123,8 @@ public struct ScriptLexer {
                 }
             case 0xC2 where pos + 1 < buf.count && buf[pos + 1] == 0xA0:
                 pos += 2
-            case 0xE2 where pos + 2 < buf.count && buf[pos + 1] == 0x80 && (buf[pos + 2] == 0xA8 || buf[pos + 2] == 0xA9):
+            case 0xE2
+            where pos + 2 < buf.count && buf[pos + 1] == 0x80 && (buf[pos + 2] == 0xA8 || buf[pos + 2] == 0xA9):
                 newline = true
                 pos += 3
             case 0xEF where pos + 2 < buf.count && buf[pos + 1] == 0xBB && buf[pos + 2] == 0xBF:
@@ -243,7 +253,10 @@ public struct ScriptLexer {
             }
         }
         while pos < buf.count && (isDigit(buf[pos]) || buf[pos] == UInt8(ascii: "_")) { pos += 1 }
-        if pos < buf.count && buf[pos] == UInt8(ascii: "n") { pos += 1; return }
+        if pos < buf.count && buf[pos] == UInt8(ascii: "n") {
+            pos += 1
+            return
+        }
         if pos < buf.count && buf[pos] == UInt8(ascii: ".") {
             pos += 1
             while pos < buf.count && (isDigit(buf[pos]) || buf[pos] == UInt8(ascii: "_")) { pos += 1 }
@@ -263,9 +276,12 @@ public struct ScriptLexer {
         pos += 1
         while pos < buf.count {
             let b = buf[pos]
-            if b == quote { pos += 1; return true }
+            if b == quote {
+                pos += 1
+                return true
+            }
             if b == UInt8(ascii: "\\") {
-                pos = min(pos + 2, buf.count) // an escape at the end of the file is cut short
+                pos = min(pos + 2, buf.count)  // an escape at the end of the file is cut short
                 if pos - 1 < buf.count && buf[pos - 1] == 0x0D && pos < buf.count && buf[pos] == 0x0A { pos += 1 }
                 continue
             }
@@ -290,13 +306,18 @@ public struct ScriptLexer {
                 pos += 1
                 return (.template, hadSubstitution)
             }
-            if b == UInt8(ascii: "\\") { pos = min(pos + 2, buf.count); continue }
+            if b == UInt8(ascii: "\\") {
+                pos = min(pos + 2, buf.count)
+                continue
+            }
             if b == UInt8(ascii: "$") && pos + 1 < buf.count && buf[pos + 1] == UInt8(ascii: "{") {
                 if templateNesting >= ReaderLimits.maxDepth {
                     // Templates inside substitutions inside templates …: the lexer recurses once
                     // per level, so the depth is bounded as the parser bounds nesting.
                     if error == nil { errorCode = .tooDeep }
-                    fail("nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)", Span(pos, pos + 2))
+                    fail(
+                        "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)",
+                        Span(pos, pos + 2))
                     pos = buf.count
                     return (.invalid, true)
                 }
@@ -322,11 +343,12 @@ public struct ScriptLexer {
                         pos = inner.pos
                         templateStack.removeLast()
                         braceDepth -= 1
-                        break // on with the rest of the template, in this loop
+                        break  // on with the rest of the template, in this loop
                     }
                     let s = inner.pos
                     let t = inner.next()
-                    inner.tokens.append(Token(kind: t.kind, start: Int32(s), end: Int32(inner.pos), newlineBefore: false))
+                    inner.tokens.append(
+                        Token(kind: t.kind, start: Int32(s), end: Int32(inner.pos), newlineBefore: false))
                     if let e = inner.error {
                         if error == nil { errorCode = inner.errorCode }
                         fail(e.message, e.span)
@@ -349,8 +371,15 @@ public struct ScriptLexer {
         while pos < buf.count {
             let b = buf[pos]
             if b == 0x0A || b == 0x0D { break }
-            if b == UInt8(ascii: "\\") { pos = min(pos + 2, buf.count); continue }
-            if b == UInt8(ascii: "[") { inClass = true } else if b == UInt8(ascii: "]") { inClass = false } else if b == UInt8(ascii: "/") && !inClass {
+            if b == UInt8(ascii: "\\") {
+                pos = min(pos + 2, buf.count)
+                continue
+            }
+            if b == UInt8(ascii: "[") {
+                inClass = true
+            } else if b == UInt8(ascii: "]") {
+                inClass = false
+            } else if b == UInt8(ascii: "/") && !inClass {
                 pos += 1
                 while pos < buf.count && isIdentByte(buf[pos]) { pos += 1 }
                 return true

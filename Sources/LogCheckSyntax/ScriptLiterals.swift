@@ -47,8 +47,9 @@ extension ScriptParser {
             if let v { return builder.scalar(.number, style: .plain, span: span, string: v.javaScriptText, number: v) }
         }
         if op == "+", left.kind == .scalar, right.kind == .scalar,
-           left.scalarType == .string || right.scalarType == .string,
-           let a = jsString(left), let b = jsString(right) {
+            left.scalarType == .string || right.scalarType == .string,
+            let a = jsString(left), let b = jsString(right)
+        {
             return builder.scalar(.string, style: .plain, span: span, string: a + b)
         }
         return builder.unknown(.expression, span: span)
@@ -72,12 +73,17 @@ extension ScriptParser {
         let node = Node(tree: builder.tree, id: operand)
         switch op {
         case "-":
-            if let n = node.number { return builder.scalar(.number, style: .plain, span: span, textSpan: span, number: -n) }
+            if let n = node.number {
+                return builder.scalar(.number, style: .plain, span: span, textSpan: span, number: -n)
+            }
         case "+":
-            if let n = node.number { return builder.scalar(.number, style: .plain, span: span, textSpan: span, number: n) }
+            if let n = node.number {
+                return builder.scalar(.number, style: .plain, span: span, textSpan: span, number: n)
+            }
         case "!":
             if let truthy = node.isTruthy {
-                return builder.scalar(.bool, style: .plain, span: span, string: truthy ? "false" : "true", number: truthy ? 0 : 1)
+                return builder.scalar(
+                    .bool, style: .plain, span: span, string: truthy ? "false" : "true", number: truthy ? 0 : 1)
             }
         case "void":
             return builder.scalar(.undefined, style: .plain, span: span, string: "")
@@ -99,9 +105,14 @@ extension ScriptParser {
             if node.hasUnknownEntries { return builder.unknown(.expression, span: span) }
             return builder.scalar(.undefined, style: .plain, span: span, string: "")
         case .sequence:
-            if prop == "length" { return builder.scalar(.number, style: .plain, span: span, string: String(node.elements.count), number: Double(node.elements.count)) }
+            if prop == "length" {
+                return builder.scalar(
+                    .number, style: .plain, span: span, string: String(node.elements.count),
+                    number: Double(node.elements.count))
+            }
             if let index = Int(prop), index >= 0 {
-                return index < node.elements.count ? node.elements[index].id : builder.scalar(.undefined, style: .plain, span: span, string: "")
+                return index < node.elements.count
+                    ? node.elements[index].id : builder.scalar(.undefined, style: .plain, span: span, string: "")
             }
         case .scalar:
             if prop == "length", let s = node.string {
@@ -184,7 +195,11 @@ extension ScriptParser {
                 k += (k + 1 < end && buf[k + 1] == 0x0A) ? 2 : 1
                 continue
             }
-            guard b == UInt8(ascii: "\\"), k + 1 < end else { out.append(b); k += 1; continue }
+            guard b == UInt8(ascii: "\\"), k + 1 < end else {
+                out.append(b)
+                k += 1
+                continue
+            }
             let e = buf[k + 1]
             k += 2
             switch e {
@@ -206,16 +221,29 @@ extension ScriptParser {
                 var v: UInt32 = 0
                 if k < end && buf[k] == UInt8(ascii: "{") {
                     k += 1
-                    while k < end && buf[k] != UInt8(ascii: "}") { v = v << 4 | (hexValue(buf[k]) ?? 0); k += 1 }
+                    while k < end && buf[k] != UInt8(ascii: "}") {
+                        v = v << 4 | (hexValue(buf[k]) ?? 0)
+                        k += 1
+                    }
                     k += 1
                 } else {
                     var n = 0
-                    while n < 4 && k < end { v = v << 4 | (hexValue(buf[k]) ?? 0); k += 1; n += 1 }
-                    if (0xD800...0xDBFF).contains(v), k + 5 < end + 1, buf[k] == UInt8(ascii: "\\"), k + 1 < end, buf[k + 1] == UInt8(ascii: "u") {
+                    while n < 4 && k < end {
+                        v = v << 4 | (hexValue(buf[k]) ?? 0)
+                        k += 1
+                        n += 1
+                    }
+                    if (0xD800...0xDBFF).contains(v), k + 5 < end + 1, buf[k] == UInt8(ascii: "\\"), k + 1 < end,
+                        buf[k + 1] == UInt8(ascii: "u")
+                    {
                         var low: UInt32 = 0
                         var m = k + 2
                         var c = 0
-                        while c < 4 && m < end { low = low << 4 | (hexValue(buf[m]) ?? 0); m += 1; c += 1 }
+                        while c < 4 && m < end {
+                            low = low << 4 | (hexValue(buf[m]) ?? 0)
+                            m += 1
+                            c += 1
+                        }
                         if (0xDC00...0xDFFF).contains(low) {
                             v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
                             k = m
@@ -226,7 +254,10 @@ extension ScriptParser {
             default:
                 out.append(e)
                 // Copy the rest of a multi-byte character after a backslash.
-                while k < end && buf[k] & 0xC0 == 0x80 { out.append(buf[k]); k += 1 }
+                while k < end && buf[k] & 0xC0 == 0x80 {
+                    out.append(buf[k])
+                    k += 1
+                }
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -6,11 +6,16 @@ extension ScriptParser {
     /// Modules the file loads, wherever the code is: require('x'), import('x'), import … from 'x'.
     mutating func collectDependencies() {
         for k in 0..<tokens.count where tokens[k].kind == .string {
-            if k >= 2 && isPunct(tokens[k - 1], "(") && (isWord(tokens[k - 2], "require") || isWord(tokens[k - 2], "import"))
-                && (k < 3 || !isPunct(tokens[k - 3], ".")) && isPunct(token(k + 1), ")") {
+            if k >= 2 && isPunct(tokens[k - 1], "(")
+                && (isWord(tokens[k - 2], "require") || isWord(tokens[k - 2], "import"))
+                && (k < 3 || !isPunct(tokens[k - 3], ".")) && isPunct(token(k + 1), ")")
+            {
                 module.dependencies.append(decodeString(tokens[k]))
                 module.dependencySpans.append(tokens[k].span)
-            } else if k >= 1 && (isWord(tokens[k - 1], "from") || (isWord(tokens[k - 1], "import") && (k < 2 || !isPunct(tokens[k - 2], ".")))) {
+            } else if k >= 1
+                && (isWord(tokens[k - 1], "from")
+                    || (isWord(tokens[k - 1], "import") && (k < 2 || !isPunct(tokens[k - 2], "."))))
+            {
                 module.dependencies.append(decodeString(tokens[k]))
                 module.dependencySpans.append(tokens[k].span)
             }
@@ -63,7 +68,8 @@ extension ScriptParser {
             }
             // PM2 sees the namespace `{ default: value }`.
             let key = builder.scalar(.string, style: .plain, span: defaultToken.span, textSpan: defaultToken.span)
-            namedExports.append(RawEntry(key: key, value: value, start: Int32(exportToken.start), end: builder.raw(value).end))
+            namedExports.append(
+                RawEntry(key: key, value: value, start: Int32(exportToken.start), end: builder.raw(value).end))
             defaultExport = value
             try endOfStatement()
             return
@@ -98,11 +104,12 @@ extension ScriptParser {
         skipStatement()
     }
 
-
     /// `require('x')` → "x".
     func requireSpecifier(_ id: Int32) -> String? {
         let node = Node(tree: builder.tree, id: id)
-        guard node.unknownKind == .call, node.unknownDetail == "require", let arg = node.alternatives.first else { return nil }
+        guard node.unknownKind == .call, node.unknownDetail == "require", let arg = node.alternatives.first else {
+            return nil
+        }
         return arg.string
     }
 
@@ -130,7 +137,8 @@ extension ScriptParser {
         i = keyIndex + 2
         let value = try assignment()
         let key = builder.scalar(.string, style: .plain, span: keyToken.span, textSpan: keyToken.span)
-        exportEntries.append(RawEntry(key: key, value: value, start: Int32(statementStart), end: builder.raw(value).end))
+        exportEntries.append(
+            RawEntry(key: key, value: value, start: Int32(statementStart), end: builder.raw(value).end))
         if module.style == .none { module.style = .exportsProperties }
         if module.exportSpan == nil { module.exportSpan = Span(statementStart, Int(keyToken.end)) }
         try endOfStatement()
@@ -145,8 +153,9 @@ extension ScriptParser {
                 if raw.kind == .mapping {
                     var all = (Int(raw.a)..<Int(raw.a + raw.b)).map { builder.entry($0) }
                     all.append(contentsOf: exportEntries)
-                    root = builder.mapping(style: .flow, span: Span(Int(raw.start), Int(raw.end)), entries: all[...],
-                                           unknownEntries: raw.flags & RawNode.hasUnknownEntries != 0)
+                    root = builder.mapping(
+                        style: .flow, span: Span(Int(raw.start), Int(raw.end)), entries: all[...],
+                        unknownEntries: raw.flags & RawNode.hasUnknownEntries != 0)
                 } else {
                     root = value
                 }
@@ -162,7 +171,9 @@ extension ScriptParser {
                 if module.style == .esmDefault { module.style = .esmNamed }
                 let span = Span(Int(namedExports.first!.start), Int(namedExports.last!.end))
                 root = builder.mapping(style: .flow, span: span, entries: namedExports[...])
-                if module.exportSpan == nil { module.exportSpan = Span(Int(namedExports.first!.start), Int(namedExports.first!.start) + 6) }
+                if module.exportSpan == nil {
+                    module.exportSpan = Span(Int(namedExports.first!.start), Int(namedExports.first!.start) + 6)
+                }
             }
         }
     }
@@ -175,7 +186,8 @@ extension ScriptParser {
             var callStart = tokens[k].span.start
             var requiredModule: String? = nil
             if isPunct(tokens[k - 1], "."), k >= 2, isPunct(tokens[k - 2], ")"), partner[k - 2] >= 1,
-               isWord(tokens[Int(partner[k - 2]) - 1], "require"), tokens[Int(partner[k - 2]) + 1].kind == .string {
+                isWord(tokens[Int(partner[k - 2]) - 1], "require"), tokens[Int(partner[k - 2]) + 1].kind == .string
+            {
                 // require('log4js').configure(...)
                 let open = Int(partner[k - 2])
                 requiredModule = decodeString(tokens[open + 1])
@@ -185,13 +197,17 @@ extension ScriptParser {
                 if k >= 3 && isPunct(tokens[k - 3], ".") { continue }
                 receiver = text(tokens[k - 2])
                 callStart = tokens[k - 2].span.start
-            } else if k >= 1 && (tokens[k - 1].kind == .identifier && !isWord(tokens[k - 1], "return")
-                                 && !isWord(tokens[k - 1], "await") || isWord(tokens[k - 1], "function")) {
+            } else if k >= 1
+                && (tokens[k - 1].kind == .identifier && !isWord(tokens[k - 1], "return")
+                    && !isWord(tokens[k - 1], "await") || isWord(tokens[k - 1], "function"))
+            {
                 continue
             }
             let close = Int(partner[k + 1])
             guard close > k + 1 else { continue }
-            let module = requiredModule ?? receiver.flatMap { self.module.imports[$0] } ?? (receiver == nil ? self.module.imports["configure"] : nil)
+            let module =
+                requiredModule ?? receiver.flatMap { self.module.imports[$0] }
+                ?? (receiver == nil ? self.module.imports["configure"] : nil)
             var argument: Node? = nil
             if close > k + 2 {
                 let saved = i
@@ -202,8 +218,10 @@ extension ScriptParser {
                 diagnostics.removeSubrange(savedDiagnostics...)
                 i = saved
             }
-            self.module.configureCalls.append(ScriptReader.CallSite(
-                receiver: receiver, module: module, span: Span(callStart, Int(tokens[close].end)), argument: argument))
+            self.module.configureCalls.append(
+                ScriptReader.CallSite(
+                    receiver: receiver, module: module, span: Span(callStart, Int(tokens[close].end)),
+                    argument: argument))
         }
     }
 }

@@ -86,9 +86,10 @@ struct ScriptParser {
     }
 
     /// Looked up by the token's bytes (operators are asked for at every identifier and operand).
-    static let assignmentOperators = ByteKeyTable([
-        "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??=",
-    ].map { ($0, 1) })
+    static let assignmentOperators = ByteKeyTable(
+        [
+            "=", "+=", "-=", "*=", "/=", "%=", "**=", "<<=", ">>=", ">>>=", "&=", "|=", "^=", "&&=", "||=", "??=",
+        ].map { ($0, 1) })
     static let mutatingMethods: Set<String> = [
         "push", "unshift", "splice", "pop", "shift", "sort", "reverse", "fill", "copyWithin", "set", "delete", "clear",
     ]
@@ -115,9 +116,13 @@ struct ScriptParser {
                     throw fail("unmatched '\(Character(Unicode.Scalar(c)))'", at: t.span)
                 }
                 let o = buf[Int(tokens[open].start)]
-                let want: UInt8 = o == UInt8(ascii: "(") ? UInt8(ascii: ")") : o == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
+                let want: UInt8 =
+                    o == UInt8(ascii: "(")
+                    ? UInt8(ascii: ")") : o == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: "}")
                 guard c == want else {
-                    throw fail("'\(Character(Unicode.Scalar(o)))' is closed by '\(Character(Unicode.Scalar(c)))'", at: tokens[open].span.union(t.span))
+                    throw fail(
+                        "'\(Character(Unicode.Scalar(o)))' is closed by '\(Character(Unicode.Scalar(c)))'",
+                        at: tokens[open].span.union(t.span))
                 }
                 partner[open] = Int32(k)
                 partner[k] = Int32(open)
@@ -140,12 +145,22 @@ struct ScriptParser {
                     if same(next, "=") { assignCount[name, default: 0] += 1 } else { mutated.insert(name) }
                     continue
                 }
-                if same(next, "++") || same(next, "--") { mutated.insert(name); continue }
+                if same(next, "++") || same(next, "--") {
+                    mutated.insert(name)
+                    continue
+                }
             }
-            if k > 0 && (isPunct(tokens[k - 1], "++") || isPunct(tokens[k - 1], "--")) { mutated.insert(name); continue }
-            if k > 0 && isWord(tokens[k - 1], "delete") { mutated.insert(name); continue }
+            if k > 0 && (isPunct(tokens[k - 1], "++") || isPunct(tokens[k - 1], "--")) {
+                mutated.insert(name)
+                continue
+            }
+            if k > 0 && isWord(tokens[k - 1], "delete") {
+                mutated.insert(name)
+                continue
+            }
             if k >= 4 && isPunct(tokens[k - 1], "(") && isWord(tokens[k - 2], "assign") && isPunct(tokens[k - 3], ".")
-                && isWord(tokens[k - 4], "Object") {
+                && isWord(tokens[k - 4], "Object")
+            {
                 mutated.insert(name)
                 continue
             }
@@ -180,10 +195,11 @@ struct ScriptParser {
     mutating func enter() throws {
         depth += 1
         if depth > ReaderLimits.maxDepth {
-            diagnostics.append(SyntaxDiagnostic(
-                .tooDeep, .error,
-                "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)",
-                at: peek.span))
+            diagnostics.append(
+                SyntaxDiagnostic(
+                    .tooDeep, .error,
+                    "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)",
+                    at: peek.span))
             throw ScriptFailure()
         }
     }
@@ -203,15 +219,20 @@ extension ScriptParser {
             } else if isWord(t, "export") {
                 try exportStatement()
             } else if (isWord(t, "const") || isWord(t, "let") || isWord(t, "var")) && token(i + 1).kind != .punctuator
-                        || (isWord(t, "const") || isWord(t, "let") || isWord(t, "var")) && (isPunct(token(i + 1), "{") || isPunct(token(i + 1), "[")) {
+                || (isWord(t, "const") || isWord(t, "let") || isWord(t, "var"))
+                    && (isPunct(token(i + 1), "{") || isPunct(token(i + 1), "["))
+            {
                 try declaration(exported: false)
             } else if isWord(t, "module") && isPunct(token(i + 1), ".") && isWord(token(i + 2), "exports") {
                 try moduleExportsStatement()
             } else if isWord(t, "exports") && isPunct(token(i + 1), ".") && token(i + 2).kind == .identifier
-                        && isPunct(token(i + 3), "=") {
+                && isPunct(token(i + 3), "=")
+            {
                 module.commonJSSyntax.append(t.span)
                 try exportsProperty(keyIndex: i + 2, statementStart: t.span.start)
-            } else if isWord(t, "function") || (isWord(t, "async") && isWord(token(i + 1), "function")) || isWord(t, "class") {
+            } else if isWord(t, "function") || (isWord(t, "async") && isWord(token(i + 1), "function"))
+                || isWord(t, "class")
+            {
                 var k = i + (isWord(t, "async") ? 2 : 1)
                 if isPunct(token(k), "*") { k += 1 }
                 if token(k).kind == .identifier {
@@ -234,7 +255,10 @@ extension ScriptParser {
         while peek.kind != .eof {
             let t = peek
             if i > first && t.newlineBefore && endsStatement(before: i) { return }
-            if isPunct(t, ";") { i += 1; return }
+            if isPunct(t, ";") {
+                i += 1
+                return
+            }
             if isPunct(t, "}") && partner[i] < first { return }
             if t.kind == .punctuator && partner[i] > i {
                 let close = Int(partner[i])
@@ -260,7 +284,10 @@ extension ScriptParser {
             if p != ")" && p != "]" && p != "}" && p != "++" && p != "--" { return false }
         }
         if prev.kind == .identifier {
-            let continuing: Set<String> = ["return", "typeof", "new", "delete", "void", "in", "of", "instanceof", "else", "do", "await", "yield", "case", "extends"]
+            let continuing: Set<String> = [
+                "return", "typeof", "new", "delete", "void", "in", "of", "instanceof", "else", "do", "await", "yield",
+                "case", "extends",
+            ]
             if continuing.contains(text(prev)) { return false }
         }
         switch next.kind {
@@ -280,13 +307,16 @@ extension ScriptParser {
 
     /// The end of an exported expression: `;`, a line break, `}` or the end of the file.
     mutating func endOfStatement() throws {
-        if isPunct(peek, ";") { i += 1; return }
+        if isPunct(peek, ";") {
+            i += 1
+            return
+        }
         if peek.kind == .eof || peek.newlineBefore || isPunct(peek, "}") { return }
         throw fail("unexpected \(describe(peek)) after the end of the value; is a comma or a semicolon missing?")
     }
 
     mutating func declaration(exported: Bool, exportStart: Int? = nil) throws {
-        i += 1 // const / let / var
+        i += 1  // const / let / var
         while true {
             let target = peek
             if target.kind == .identifier {
@@ -311,8 +341,10 @@ extension ScriptParser {
             } else if (isPunct(target, "{") || isPunct(target, "[")) && partner[i] > i {
                 let close = Int(partner[i])
                 var names: [Token] = []
-                for k in (i + 1)..<close where tokens[k].kind == .identifier && !isPunct(token(k + 1), ":")
-                    && !isPunct(tokens[k - 1], ".") {
+                for k in (i + 1)..<close
+                where tokens[k].kind == .identifier && !isPunct(token(k + 1), ":")
+                    && !isPunct(tokens[k - 1], ".")
+                {
                     names.append(tokens[k])
                 }
                 i = close + 1
@@ -331,7 +363,10 @@ extension ScriptParser {
             } else {
                 throw fail("expected a name after the declaration keyword, found \(describe(peek))")
             }
-            if isPunct(peek, ",") { i += 1; continue }
+            if isPunct(peek, ",") {
+                i += 1
+                continue
+            }
             break
         }
         try endOfStatement()
@@ -385,7 +420,9 @@ extension ScriptParser {
     mutating func arrowFunction() throws -> Int32? {
         let start = peek.span.start
         var k = i
-        if isWord(token(k), "async") && !token(k + 1).newlineBefore && (token(k + 1).kind == .identifier || isPunct(token(k + 1), "(")) {
+        if isWord(token(k), "async") && !token(k + 1).newlineBefore
+            && (token(k + 1).kind == .identifier || isPunct(token(k + 1), "("))
+        {
             k += 1
         }
         if token(k).kind == .identifier && isPunct(token(k + 1), "=>") {
@@ -420,10 +457,10 @@ extension ScriptParser {
         switch Node(tree: builder.tree, id: test).isTruthy {
         case true?: return yes
         case false?: return no
-        case nil: return builder.unknown(.expression, span: span, alternatives: alternatives(of: yes) + alternatives(of: no))
+        case nil:
+            return builder.unknown(.expression, span: span, alternatives: alternatives(of: yes) + alternatives(of: no))
         }
     }
-
 
     static let precedence = ByteKeyTable([
         ("??", 1), ("||", 2), ("&&", 3), ("|", 4), ("^", 5), ("&", 6),
@@ -463,7 +500,8 @@ extension ScriptParser {
             return ["-", "+", "!", "~", "++", "--"].contains(text(t))
         }
         if t.kind == .identifier {
-            return ["typeof", "void", "delete", "await"].contains(text(t)) && !isPunct(token(i + 1), ".") && !isPunct(token(i + 1), ")")
+            return ["typeof", "void", "delete", "await"].contains(text(t)) && !isPunct(token(i + 1), ".")
+                && !isPunct(token(i + 1), ")")
         }
         return false
     }
@@ -500,7 +538,8 @@ extension ScriptParser {
     }
 
     func isPostfixToken(_ t: Token) -> Bool {
-        t.kind == .template || (t.kind == .punctuator && (isPunct(t, ".") || isPunct(t, "?.") || isPunct(t, "[") || isPunct(t, "(")))
+        t.kind == .template
+            || (t.kind == .punctuator && (isPunct(t, ".") || isPunct(t, "?.") || isPunct(t, "[") || isPunct(t, "(")))
     }
 
     @inline(never)
@@ -517,7 +556,8 @@ extension ScriptParser {
     mutating func postfixTail(_ primaryValue: Int32, firstToken: Int) throws -> Int32 {
         var value = primaryValue
         let start = tokens[firstToken].span.start
-        var calleeText: String? = tokens[firstToken].kind == .identifier && i == firstToken + 1 ? text(tokens[firstToken]) : nil
+        var calleeText: String? =
+            tokens[firstToken].kind == .identifier && i == firstToken + 1 ? text(tokens[firstToken]) : nil
         // `process.env.NAME`
         var envChain = calleeText == "process" && bindings["process"] == nil ? 1 : 0
         while true {
@@ -569,7 +609,9 @@ extension ScriptParser {
                 while i < close {
                     if isPunct(peek, "...") { i += 1 }
                     args.append(try assignment())
-                    if isPunct(peek, ",") { i += 1 } else if i != close {
+                    if isPunct(peek, ",") {
+                        i += 1
+                    } else if i != close {
                         throw fail("expected ',' or ')' in the arguments, found \(describe(peek))")
                     }
                 }
@@ -577,7 +619,9 @@ extension ScriptParser {
                 if calleeText == "require" {
                     module.commonJSSyntax.append(Span(start, Int(tokens[i - 1].end)))
                 }
-                value = builder.unknown(.call, span: Span(start, Int(tokens[i - 1].end)), detail: calleeText ?? "(call)", alternatives: args)
+                value = builder.unknown(
+                    .call, span: Span(start, Int(tokens[i - 1].end)), detail: calleeText ?? "(call)", alternatives: args
+                )
                 calleeText = nil
                 envChain = 0
             } else if t.kind == .template {
@@ -600,7 +644,6 @@ extension ScriptParser {
         }
         return value
     }
-
 
     mutating func primary() throws -> Int32 {
         if peek.kind == .punctuator {
@@ -645,7 +688,8 @@ extension ScriptParser {
             switch word {
             case "true", "false":
                 i += 1
-                return builder.scalar(.bool, style: .plain, span: t.span, textSpan: t.span, number: word == "true" ? 1 : 0)
+                return builder.scalar(
+                    .bool, style: .plain, span: t.span, textSpan: t.span, number: word == "true" ? 1 : 0)
             case "null":
                 i += 1
                 return builder.scalar(.null, style: .plain, span: t.span, textSpan: t.span)
@@ -693,7 +737,9 @@ extension ScriptParser {
             }
         }
         i = close + 1
-        let id = builder.mapping(style: .flow, span: Span(Int(open), Int(tokens[close].end)), entries: entryStack[base...], unknownEntries: unknownEntries)
+        let id = builder.mapping(
+            style: .flow, span: Span(Int(open), Int(tokens[close].end)), entries: entryStack[base...],
+            unknownEntries: unknownEntries)
         entryStack.removeSubrange(base...)
         return id
     }
@@ -734,9 +780,11 @@ extension ScriptParser {
     @inline(never)
     mutating func objectKey(close: Int) throws -> (key: Int32, known: Bool) {
         var k = i
-        while (isWord(token(k), "get") || isWord(token(k), "set") || isWord(token(k), "async") || isPunct(token(k), "*"))
-                && !isPunct(token(k + 1), ":") && !isPunct(token(k + 1), ",") && !isPunct(token(k + 1), "(")
-                && k + 1 < close {
+        while (isWord(token(k), "get") || isWord(token(k), "set") || isWord(token(k), "async")
+            || isPunct(token(k), "*"))
+            && !isPunct(token(k + 1), ":") && !isPunct(token(k + 1), ",") && !isPunct(token(k + 1), "(")
+            && k + 1 < close
+        {
             k += 1
         }
         let keyToken = token(k)
@@ -745,9 +793,16 @@ extension ScriptParser {
         case .identifier:
             return (builder.scalar(.string, style: .plain, span: keyToken.span, textSpan: keyToken.span), true)
         case .string:
-            return (stringScalar(keyToken, style: buf[Int(keyToken.start)] == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted), true)
+            return (
+                stringScalar(
+                    keyToken, style: buf[Int(keyToken.start)] == UInt8(ascii: "'") ? .singleQuoted : .doubleQuoted),
+                true
+            )
         case .number:
-            return (builder.scalar(.string, style: .plain, span: keyToken.span, string: jsNumber(keyToken).javaScriptText), true)
+            return (
+                builder.scalar(.string, style: .plain, span: keyToken.span, string: jsNumber(keyToken).javaScriptText),
+                true
+            )
         case .punctuator where isPunct(keyToken, "["):
             let kc = Int(partner[k])
             i = k + 1
@@ -759,7 +814,9 @@ extension ScriptParser {
             }
             return (builder.unknown(.expression, span: span), false)
         default:
-            throw fail("expected a property name, found \(describe(keyToken)); is a comma or a brace out of place?", at: keyToken.span)
+            throw fail(
+                "expected a property name, found \(describe(keyToken)); is a comma or a brace out of place?",
+                at: keyToken.span)
         }
     }
 
@@ -777,7 +834,9 @@ extension ScriptParser {
             let value = reference(text(keyToken), span: keyToken.span)
             entryStack.append(RawEntry(key: key, value: value, start: entryStart, end: keyToken.end))
         } else {
-            throw fail("expected ':' after the property name \(text(keyToken)), found \(describe(peek)); is a comma missing?", at: peek.span)
+            throw fail(
+                "expected ':' after the property name \(text(keyToken)), found \(describe(peek)); is a comma missing?",
+                at: peek.span)
         }
     }
 
@@ -799,7 +858,8 @@ extension ScriptParser {
             }
         }
         i = close + 1
-        let id = builder.sequence(style: .flow, span: Span(Int(open), Int(tokens[close].end)), children: childStack[base...])
+        let id = builder.sequence(
+            style: .flow, span: Span(Int(open), Int(tokens[close].end)), children: childStack[base...])
         childStack.removeSubrange(base...)
         return id
     }

@@ -76,9 +76,11 @@ public enum ScriptReader {
         run(source) { p in
             p.module.style = .expression
             if p.peek.kind == .eof {
-                p.diagnostics.append(SyntaxDiagnostic(
-                    .empty, .error, "the file is empty; PM2 evaluates it as \"()\" and fails with a SyntaxError (\"File ... malformated\")",
-                    at: Span(0, p.source.bytes.count)))
+                p.diagnostics.append(
+                    SyntaxDiagnostic(
+                        .empty, .error,
+                        "the file is empty; PM2 evaluates it as \"()\" and fails with a SyntaxError (\"File ... malformated\")",
+                        at: Span(0, p.source.bytes.count)))
                 return
             }
             p.root = try p.expression()
@@ -98,7 +100,8 @@ public enum ScriptReader {
         var module = Module()
         module.comments = lexed.comments
         if let e = lexed.error {
-            let d = lexed.errorCode == .tooDeep
+            let d =
+                lexed.errorCode == .tooDeep
                 ? SyntaxDiagnostic(.tooDeep, .error, e.message, at: e.span)
                 : SyntaxDiagnostic(.scriptSyntax, .error, "cannot read this JavaScript: \(e.message)", at: e.span)
             return Result(read: ReadResult(tree: nil, diagnostics: [d]), module: module)

@@ -127,7 +127,9 @@ public final class SourceFile: @unchecked Sendable {
             // Eight bytes at a time while none is a line break, a NUL or beyond ASCII; a word
             // with one of those goes byte by byte (a sequence may run past its end).
             if i >= stop {
-                if i + 8 <= n && SourceFile.isPlainASCII(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                if i + 8 <= n
+                    && SourceFile.isPlainASCII(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                {
                     i += 8
                     continue
                 }
@@ -172,7 +174,8 @@ public final class SourceFile: @unchecked Sendable {
     /// Whether none of the eight bytes of `word` is a line break (LF, CR), a NUL or beyond ASCII.
     @inline(__always)
     static func isPlainASCII(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
         // Nonzero exactly when some byte of x is zero.
         @inline(__always) func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
         return (word & high) | zeroByte(word) | zeroByte(word ^ (ones &* 0x0A)) | zeroByte(word ^ (ones &* 0x0D)) == 0

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one positioned tree every reader produces.
@@ -127,7 +127,8 @@ struct EntryRecord: BitwiseCopyable {
     /// less one byte at each end when quoted.
     static func canHold(_ raw: RawNode) -> Bool {
         guard raw.kind == .scalar, raw.type == .string, raw.flags == RawNode.textInSource,
-              raw.end - raw.start <= longestInlineKey else { return false }
+            raw.end - raw.start <= longestInlineKey
+        else { return false }
         switch raw.style {
         case ScalarStyle.plain.rawValue: return raw.a == raw.start && raw.b == raw.end - raw.start
         case ScalarStyle.singleQuoted.rawValue, ScalarStyle.doubleQuoted.rawValue:
@@ -227,7 +228,8 @@ public final class SyntaxTree: @unchecked Sendable {
                 return Span(Int(entrySpans[i].start), Int(entrySpans[i].end))
             }
         }
-        let key = raw(keyID(index)), value = nodes[Int(entries[index].value)]
+        let key = raw(keyID(index))
+        let value = nodes[Int(entries[index].value)]
         return Span(Int(key.start), Int(max(key.end, value.end)))
     }
 
@@ -518,7 +520,9 @@ struct TreeBuilder {
         return Int32(tree.nodes.count - 1)
     }
 
-    mutating func scalar(_ type: ScalarType, style: ScalarStyle, span: Span, string: String, number: Double = 0) -> Int32 {
+    mutating func scalar(_ type: ScalarType, style: ScalarStyle, span: Span, string: String, number: Double = 0)
+        -> Int32
+    {
         var s = string
         return s.withUTF8 { scalar(type, style: style, span: span, bytes: $0, number: number) }
     }
@@ -532,7 +536,8 @@ struct TreeBuilder {
         raw.b = Int32(entries.count)
         if unknownEntries { raw.flags |= RawNode.hasUnknownEntries }
         for e in entries {
-            let key = tree.raw(e.key), value = tree.raw(e.value)
+            let key = tree.raw(e.key)
+            let value = tree.raw(e.value)
             if e.start != key.start || e.end != max(key.end, value.end) {
                 tree.entrySpans.append(EntrySpan(entry: Int32(tree.entries.count), start: e.start, end: e.end))
             }
@@ -569,7 +574,8 @@ struct TreeBuilder {
     func child(_ index: Int) -> Int32 { tree.children[index] }
 
     func keyEquals(_ a: Int32, _ b: Int32) -> Bool {
-        let ra = tree.raw(a), rb = tree.raw(b)
+        let ra = tree.raw(a)
+        let rb = tree.raw(b)
         guard ra.kind == .scalar, rb.kind == .scalar, ra.b == rb.b else { return false }
         return tree.withText(a) { x in tree.withText(b) { y in SyntaxTree.same(x, y) } }
     }
@@ -604,7 +610,11 @@ struct TreeBuilder {
         var double = 0
         tree.nodes.withBuffer(0..<tree.nodes.count) { nodes in
             for n in nodes where n.kind == .scalar && n.type == .string {
-                if n.style == ScalarStyle.singleQuoted.rawValue { single += 1 } else if n.style == ScalarStyle.doubleQuoted.rawValue { double += 1 }
+                if n.style == ScalarStyle.singleQuoted.rawValue {
+                    single += 1
+                } else if n.style == ScalarStyle.doubleQuoted.rawValue {
+                    double += 1
+                }
             }
         }
         tree.quoteCounts = (single, double)
@@ -624,11 +634,14 @@ struct TreeBuilder {
         tree.children.withBuffer(0..<tree.children.count) { for id in $0 { used.insert(id) } }
         var moved = NodeBits(tree.nodes.count)
         tree.entries.withBuffer(0..<tree.entries.count) { entries in
-            for e in entries where !used.contains(e.key) && EntryRecord.canHold(tree.nodes[Int(e.key)]) { moved.insert(e.key) }
+            for e in entries where !used.contains(e.key) && EntryRecord.canHold(tree.nodes[Int(e.key)]) {
+                moved.insert(e.key)
+            }
         }
         guard moved.countsBefore() else { return }
         tree.entries.updateEach { e in
-            e = moved.contains(e.key)
+            e =
+                moved.contains(e.key)
                 ? EntryRecord(holding: tree.nodes[Int(e.key)], value: moved.renumber(e.value))
                 : EntryRecord(key: moved.renumber(e.key), value: moved.renumber(e.value))
         }

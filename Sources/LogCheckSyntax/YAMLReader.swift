@@ -73,7 +73,11 @@ private struct YAMLEventReader {
     mutating func run() -> ReadResult {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return ReadResult(tree: nil, diagnostics: [SyntaxDiagnostic(.yamlSyntax, .error, "libyaml could not start (out of memory)", at: Span(0, 0))])
+            return ReadResult(
+                tree: nil,
+                diagnostics: [
+                    SyntaxDiagnostic(.yamlSyntax, .error, "libyaml could not start (out of memory)", at: Span(0, 0))
+                ])
         }
         defer { yaml_parser_delete(&parser) }
         // libyaml does not skip a byte order mark once the encoding is set; start after it.
@@ -95,11 +99,14 @@ private struct YAMLEventReader {
                     documents += 1
                     if documents == 2 {
                         let at = byteOffset(event.start_mark)
-                        diagnostics.append(SyntaxDiagnostic(
-                            .multipleDocuments, .error,
-                            "a second YAML document starts here; js-yaml's load() (used by PM2) throws \"expected a single document in the stream, but found more\"",
-                            at: Span(at, min(at + 3, buf.count)),
-                            notes: ["keep one document per file: remove the '---' separator and merge or move the rest"]))
+                        diagnostics.append(
+                            SyntaxDiagnostic(
+                                .multipleDocuments, .error,
+                                "a second YAML document starts here; js-yaml's load() (used by PM2) throws \"expected a single document in the stream, but found more\"",
+                                at: Span(at, min(at + 3, buf.count)),
+                                notes: [
+                                    "keep one document per file: remove the '---' separator and merge or move the rest"
+                                ]))
                     }
                 case YAML_SCALAR_EVENT:
                     if documents > 1 { continue }
@@ -139,12 +146,15 @@ private struct YAMLEventReader {
         if let context, parser.context_mark.index != parser.problem_mark.index {
             let c = byteOffset(parser.context_mark)
             var what = context
-            for prefix in ["while parsing ", "while scanning ", "a ", "an "] where what.hasPrefix(prefix) { what.removeFirst(prefix.count) }
+            for prefix in ["while parsing ", "while scanning ", "a ", "an "] where what.hasPrefix(prefix) {
+                what.removeFirst(prefix.count)
+            }
             related.append((Span(c, min(c + 1, buf.count)), "the \(what) starts here"))
         }
-        diagnostics.append(SyntaxDiagnostic(
-            .yamlSyntax, .error, message + "; js-yaml (used by PM2) fails to load the file too",
-            at: Span(at, min(at + 1, buf.count)), related: related, notes: YAMLEventReader.help(for: problem)))
+        diagnostics.append(
+            SyntaxDiagnostic(
+                .yamlSyntax, .error, message + "; js-yaml (used by PM2) fails to load the file too",
+                at: Span(at, min(at + 1, buf.count)), related: related, notes: YAMLEventReader.help(for: problem)))
     }
 
     /// What usually causes libyaml's most frequent problems.
@@ -153,10 +163,14 @@ private struct YAMLEventReader {
             return ["indent with spaces: YAML does not allow tabs in indentation"]
         }
         if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected '-' indicator") {
-            return ["check this line's indentation: the keys of one mapping (and the items of one list) must start in the same column"]
+            return [
+                "check this line's indentation: the keys of one mapping (and the items of one list) must start in the same column"
+            ]
         }
         if problem.hasPrefix("mapping values are not allowed") {
-            return ["a ':' followed by a space inside an unquoted value starts a new key: quote the value, or fix the indentation"]
+            return [
+                "a ':' followed by a space inside an unquoted value starts a new key: quote the value, or fix the indentation"
+            ]
         }
         if problem.hasPrefix("found character that cannot start any token") {
             return ["values starting with @, ` or a tab must be quoted"]
@@ -187,11 +201,14 @@ private struct YAMLEventReader {
         let expanded = frames[top].size
         // A large file without aliases expands to exactly the nodes it has; only aliases that
         // multiply it (expanding to over ten times the nodes written) make a bomb.
-        if expanded > ReaderLimits.maxExpandedNodes && expanded > ReaderLimits.aliasExpansionRatio * builder.tree.nodes.count {
-            diagnostics.append(SyntaxDiagnostic(
-                .aliasExpansion, .error,
-                "YAML aliases here expand to more than \(ReaderLimits.maxExpandedNodes) nodes (an alias bomb); logcheck stops reading this file, and anything that expands it would hang or run out of memory",
-                at: Span(start, min(start + 1, buf.count))))
+        if expanded > ReaderLimits.maxExpandedNodes
+            && expanded > ReaderLimits.aliasExpansionRatio * builder.tree.nodes.count
+        {
+            diagnostics.append(
+                SyntaxDiagnostic(
+                    .aliasExpansion, .error,
+                    "YAML aliases here expand to more than \(ReaderLimits.maxExpandedNodes) nodes (an alias bomb); logcheck stops reading this file, and anything that expands it would hang or run out of memory",
+                    at: Span(start, min(start + 1, buf.count))))
             throw YAMLAbort()
         }
         if frames[top].isMapping {
@@ -201,7 +218,8 @@ private struct YAMLEventReader {
                 if keyRaw.style == ScalarStyle.plain.rawValue && isMergeKey(key) {
                     frames[top].merges.append((entryStack.count, id))
                 }
-                entryStack.append(RawEntry(key: key, value: id, start: keyRaw.start, end: max(valueRaw.end, keyRaw.end)))
+                entryStack.append(
+                    RawEntry(key: key, value: id, start: keyRaw.start, end: max(valueRaw.end, keyRaw.end)))
                 frames[top].pendingKey = nil
             } else {
                 frames[top].pendingKey = id
@@ -214,7 +232,8 @@ private struct YAMLEventReader {
     /// Whether `key` is the scalar `<<`.
     func isMergeKey(_ key: Int32) -> Bool {
         let merge: StaticString = "<<"
-        return builder.tree.scalarText(key, equals: UnsafeBufferPointer(start: merge.utf8Start, count: merge.utf8CodeUnitCount))
+        return builder.tree.scalarText(
+            key, equals: UnsafeBufferPointer(start: merge.utf8Start, count: merge.utf8CodeUnitCount))
     }
 
     mutating func scalar(_ event: yaml_event_t) throws {
@@ -252,19 +271,21 @@ private struct YAMLEventReader {
                 let r = YAMLScalarResolver.resolve(value)
                 let want: ScalarType = tag.hasSuffix("bool") ? .bool : .number
                 guard r.type == want else {
-                    diagnostics.append(SyntaxDiagnostic(
-                        .yamlSyntax, .error,
-                        "\(String(decoding: value, as: UTF8.self).debugDescription) cannot be read as \(tag.split(separator: ":").last ?? ""); js-yaml throws \"cannot resolve a node with !<\(tag)> explicit tag\"",
-                        at: Span(start, end)))
+                    diagnostics.append(
+                        SyntaxDiagnostic(
+                            .yamlSyntax, .error,
+                            "\(String(decoding: value, as: UTF8.self).debugDescription) cannot be read as \(tag.split(separator: ":").last ?? ""); js-yaml throws \"cannot resolve a node with !<\(tag)> explicit tag\"",
+                            at: Span(start, end)))
                     throw YAMLAbort()
                 }
                 type = r.type
                 number = r.number
             default:
-                diagnostics.append(SyntaxDiagnostic(
-                    .yamlSyntax, .error,
-                    "unknown tag !<\(tag)>; js-yaml (used by PM2) throws \"unknown tag\" and the file is not loaded",
-                    at: Span(start, end)))
+                diagnostics.append(
+                    SyntaxDiagnostic(
+                        .yamlSyntax, .error,
+                        "unknown tag !<\(tag)>; js-yaml (used by PM2) throws \"unknown tag\" and the file is not loaded",
+                        at: Span(start, end)))
                 throw YAMLAbort()
             }
         } else if resolveImplicit {
@@ -279,7 +300,8 @@ private struct YAMLEventReader {
         var inner = Span(start, end)
         if style == .singleQuoted || style == .doubleQuoted { inner = Span(start + 1, max(start + 1, end - 1)) }
         if inner.length == value.count && inner.end <= buf.count
-            && (value.count == 0 || memcmpEqual(value, inner.start)) {
+            && (value.count == 0 || memcmpEqual(value, inner.start))
+        {
             textSpan = inner
         }
         if let textSpan {
@@ -300,10 +322,11 @@ private struct YAMLEventReader {
         let start = byteOffset(event.start_mark)
         let end = byteOffset(event.end_mark)
         guard let target = anchors[name] else {
-            diagnostics.append(SyntaxDiagnostic(
-                .yamlSyntax, .error,
-                "alias *\(name) refers to an anchor &\(name) that is not defined before it; js-yaml throws \"unidentified alias\"",
-                at: Span(start, end)))
+            diagnostics.append(
+                SyntaxDiagnostic(
+                    .yamlSyntax, .error,
+                    "alias *\(name) refers to an anchor &\(name) that is not defined before it; js-yaml throws \"unidentified alias\"",
+                    at: Span(start, end)))
             throw YAMLAbort()
         }
         try place(target.id, size: target.size, at: start)
@@ -313,32 +336,37 @@ private struct YAMLEventReader {
         let isMapping = event.type == YAML_MAPPING_START_EVENT
         let start = byteOffset(event.start_mark)
         if frames.count >= ReaderLimits.maxDepth {
-            diagnostics.append(SyntaxDiagnostic(
-                .tooDeep, .error,
-                "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)",
-                at: Span(start, min(start + 1, buf.count))))
+            diagnostics.append(
+                SyntaxDiagnostic(
+                    .tooDeep, .error,
+                    "nesting is deeper than \(ReaderLimits.maxDepth) levels; logcheck stops reading here (no real config nests this deep)",
+                    at: Span(start, min(start + 1, buf.count))))
             throw YAMLAbort()
         }
         let anchorPtr = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
         let tagPtr = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
         if let tag = YAMLEventReader.string(tagPtr), tag != "!",
-           tag != (isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq") {
+            tag != (isMapping ? "tag:yaml.org,2002:map" : "tag:yaml.org,2002:seq")
+        {
             let known = ["tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs", "tag:yaml.org,2002:set"]
             if !known.contains(tag) {
-                diagnostics.append(SyntaxDiagnostic(
-                    .yamlSyntax, .error,
-                    "unknown tag !<\(tag)>; js-yaml (used by PM2) throws \"unknown tag\" and the file is not loaded",
-                    at: Span(start, min(start + 1, buf.count))))
+                diagnostics.append(
+                    SyntaxDiagnostic(
+                        .yamlSyntax, .error,
+                        "unknown tag !<\(tag)>; js-yaml (used by PM2) throws \"unknown tag\" and the file is not loaded",
+                        at: Span(start, min(start + 1, buf.count))))
                 throw YAMLAbort()
             }
         }
-        let flow = isMapping
+        let flow =
+            isMapping
             ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
             : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-        frames.append(Frame(
-            isMapping: isMapping, start: start, style: flow ? .flow : .block,
-            anchor: YAMLEventReader.string(anchorPtr),
-            base: isMapping ? entryStack.count : childStack.count))
+        frames.append(
+            Frame(
+                isMapping: isMapping, start: start, style: flow ? .flow : .block,
+                anchor: YAMLEventReader.string(anchorPtr),
+                base: isMapping ? entryStack.count : childStack.count))
     }
 
     mutating func endCollection(_ event: yaml_event_t) throws {
@@ -354,11 +382,17 @@ private struct YAMLEventReader {
             for (first, second) in DuplicateKeys.find(explicit, builder) {
                 let name = builder.keyText(second.key)
                 if name == "<<" && !frame.merges.isEmpty { continue }
-                diagnostics.append(SyntaxDiagnostic(
-                    .duplicateKey, .error,
-                    "key \"\(name)\" appears twice in this mapping; js-yaml (used by PM2) throws \"duplicated mapping key\" and the file is not loaded",
-                    at: Span(Int(builder.raw(second.key).start), Int(builder.raw(second.key).end)),
-                    related: [(Span(Int(builder.raw(first.key).start), Int(builder.raw(first.key).end)), "first \"\(name)\" here")]))
+                diagnostics.append(
+                    SyntaxDiagnostic(
+                        .duplicateKey, .error,
+                        "key \"\(name)\" appears twice in this mapping; js-yaml (used by PM2) throws \"duplicated mapping key\" and the file is not loaded",
+                        at: Span(Int(builder.raw(second.key).start), Int(builder.raw(second.key).end)),
+                        related: [
+                            (
+                                Span(Int(builder.raw(first.key).start), Int(builder.raw(first.key).end)),
+                                "first \"\(name)\" here"
+                            )
+                        ]))
             }
             if frame.merges.isEmpty {
                 id = builder.mapping(style: frame.style, span: Span(frame.start, end), entries: explicit)
@@ -389,7 +423,10 @@ private struct YAMLEventReader {
         }
         var result: [RawEntry] = []
         for (i, e) in explicit.enumerated() {
-            guard mergePositions.contains(i) else { result.append(e); continue }
+            guard mergePositions.contains(i) else {
+                result.append(e)
+                continue
+            }
             var sources: [Int32] = []
             let v = builder.raw(e.value)
             if v.kind == .mapping {
@@ -398,10 +435,11 @@ private struct YAMLEventReader {
                 for k in 0..<Int(v.b) { sources.append(builder.child(Int(v.a) + k)) }
             }
             if sources.isEmpty || sources.contains(where: { builder.raw($0).kind != .mapping }) {
-                diagnostics.append(SyntaxDiagnostic(
-                    .yamlSyntax, .error,
-                    "a << merge key needs a mapping or a list of mappings; js-yaml throws \"cannot merge mappings; the provided source object is unacceptable\"",
-                    at: Span(Int(e.start), Int(e.end))))
+                diagnostics.append(
+                    SyntaxDiagnostic(
+                        .yamlSyntax, .error,
+                        "a << merge key needs a mapping or a list of mappings; js-yaml throws \"cannot merge mappings; the provided source object is unacceptable\"",
+                        at: Span(Int(e.start), Int(e.end))))
                 throw YAMLAbort()
             }
             for s in sources {
@@ -409,7 +447,9 @@ private struct YAMLEventReader {
                 for k in 0..<Int(m.b) {
                     let me = builder.entry(Int(m.a) + k)
                     // A key that is not a scalar (`? [a]`, or an alias of a mapping) has no text.
-                    if builder.raw(me.key).kind == .scalar && !taken.insert(builder.keyText(me.key)).inserted { continue }
+                    if builder.raw(me.key).kind == .scalar && !taken.insert(builder.keyText(me.key)).inserted {
+                        continue
+                    }
                     result.append(me)
                 }
             }
@@ -458,9 +498,15 @@ public enum YAMLScalarResolver {
         if v[i] == UInt8(ascii: "0") {
             if i + 1 == v.count { return sign * 0 }
             switch v[i + 1] {
-            case UInt8(ascii: "b"): radix = 2; i += 2
-            case UInt8(ascii: "x"): radix = 16; i += 2
-            case UInt8(ascii: "o"): radix = 8; i += 2
+            case UInt8(ascii: "b"):
+                radix = 2
+                i += 2
+            case UInt8(ascii: "x"):
+                radix = 16
+                i += 2
+            case UInt8(ascii: "o"):
+                radix = 8
+                i += 2
             default: break
             }
         }

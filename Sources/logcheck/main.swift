@@ -1,10 +1,11 @@
+import LogCheckKit
+
 // The executable: process plumbing only. Everything else is LogCheckKit's LogCheckCommand.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
-import LogCheckKit
 
 /// Writes through a buffer to a file descriptor.
 final class DescriptorSink: TextSink {

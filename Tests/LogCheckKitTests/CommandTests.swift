@@ -4,7 +4,8 @@ import LogCheckSyntax
 import Testing
 
 @Suite struct CommandTests {
-    let validLog4js = #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
+    let validLog4js =
+        #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
 
     @Test func helpAndVersion() {
         let help = run(["--help"])
@@ -18,12 +19,15 @@ import Testing
     @Test func unknownOptionIsAUsageError() {
         let r = run(["--fromat", "json", "x.json"])
         #expect(r.code == .usage)
-        #expect(r.err == "logcheck: unknown option '--fromat'; did you mean '--format'?\nTry 'logcheck --help' for usage.\n")
+        #expect(
+            r.err == "logcheck: unknown option '--fromat'; did you mean '--format'?\nTry 'logcheck --help' for usage.\n"
+        )
         #expect(r.out.isEmpty)
     }
 
     @Test func badOptionValues() {
-        #expect(run(["--format", "xml"]).err.hasPrefix("logcheck: unknown format 'xml'; use text, json, sarif or github"))
+        #expect(
+            run(["--format", "xml"]).err.hasPrefix("logcheck: unknown format 'xml'; use text, json, sarif or github"))
         #expect(run(["--format"]).err.hasPrefix("logcheck: option '--format' needs a value (FORMAT)"))
         #expect(run(["--quiet=yes"]).err.hasPrefix("logcheck: option '--quiet' takes no value"))
         #expect(run(["--fail-on", "fatal"]).code == .usage)
@@ -44,7 +48,8 @@ import Testing
     }
 
     @Test func stdinWithAName() {
-        let r = run(["-", "--stdin-filename", "config/log4js.json", "--format", "json"], stdin: "{\"appenders\": {} // x\n}")
+        let r = run(
+            ["-", "--stdin-filename", "config/log4js.json", "--format", "json"], stdin: "{\"appenders\": {} // x\n}")
         #expect(r.code == .findings)
         #expect(r.out.contains("\"file\": \"config/log4js.json\""))
         #expect(r.out.contains("\"rule\": \"LC003\""))
@@ -98,7 +103,10 @@ import Testing
         #expect(r.out == "")
         #expect(r.err.contains("logcheck: read \(dir)/webpack.config.js as app code (javascript)\n"))
         let broken = run([dir + "/app.config.js", "--format", "github"])
-        #expect(broken.out.hasPrefix("::warning file=\(dir)/app.config.js,line=1,col=1,endLine=1,endColumn=1,title=LC011 unrecognised-file::logcheck does not recognise this file"))
+        #expect(
+            broken.out.hasPrefix(
+                "::warning file=\(dir)/app.config.js,line=1,col=1,endLine=1,endColumn=1,title=LC011 unrecognised-file::logcheck does not recognise this file"
+            ))
     }
 
     @Test func thousandsOfPathsAreAccepted() throws {
@@ -169,26 +177,32 @@ import Testing
     }
 
     @Test func statisticsCountsPerRuleMostFrequentFirst() throws {
-        let eco = "apps:\n  - name: api\n    script: a.js\n    deploy_group: blue\n    deploy_zone: eu\n    instances: lots\n"
+        let eco =
+            "apps:\n  - name: api\n    script: a.js\n    deploy_group: blue\n    deploy_zone: eu\n    instances: lots\n"
         let dir = try tree(["ecosystem.yml": eco])
         let r = run([dir + "/ecosystem.yml", "--statistics"])
-        #expect(r.out == """
-            2  LC304  warning  unknown-app-key
-            1  LC307  warning  instances-meaning      [*]
-            1  LC308  info     implicit-cluster-mode  [*]
-            Found 0 errors, 3 warnings and 1 info in 1 file. 2 fixable with --fix.
+        #expect(
+            r.out == """
+                2  LC304  warning  unknown-app-key
+                1  LC307  warning  instances-meaning      [*]
+                1  LC308  info     implicit-cluster-mode  [*]
+                Found 0 errors, 3 warnings and 1 info in 1 file. 2 fixable with --fix.
 
-            """)
+                """)
         #expect(run([dir + "/ecosystem.yml", "--statistics", "-q"]).out.hasSuffix("implicit-cluster-mode  [*]\n"))
         let json = run([dir + "/ecosystem.yml", "--statistics", "--format", "json"])
         #expect(json.code == .usage)
-        #expect(json.err.hasPrefix("logcheck: --statistics prints a text table; it cannot be combined with --format json\n"))
+        #expect(
+            json.err.hasPrefix("logcheck: --statistics prints a text table; it cannot be combined with --format json\n")
+        )
     }
 
     @Test func aVeryLongLineIsShownAsAWindowAroundTheFinding() throws {
         // A minified config: one 2,000-character line with a trailing comma near the middle.
         let padding = (0..<30).map { "\"k\($0)\": {\"type\": \"stdout\"}" }.joined(separator: ", ")
-        let text = "{\"appenders\": {" + padding + ",}, \"categories\": {\"default\": {\"appenders\": [\"k0\"], \"level\": \"info\"}}}"
+        let text =
+            "{\"appenders\": {" + padding
+            + ",}, \"categories\": {\"default\": {\"appenders\": [\"k0\"], \"level\": \"info\"}}}"
         let dir = try tree(["log4js.json": text])
         let r = run([dir + "/log4js.json", "--no-config", "--select", "LC003"])
         let comma = Array(text.utf8).firstRange(of: Array(",}".utf8))!.lowerBound

@@ -16,7 +16,9 @@ import Testing
     /// The lines of each evidence file.
     static let lines: [String: [String]] = {
         var map: [String: [String]] = [:]
-        for name in files { map[name] = text(name).split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        for name in files {
+            map[name] = text(name).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
         return map
     }()
 
@@ -30,7 +32,8 @@ import Testing
     }()
 
     static func anchor(in line: String) -> String? {
-        let open = "<a id=\"", close = "\"></a>"
+        let open = "<a id=\""
+        let close = "\"></a>"
         guard line.hasPrefix(open), line.hasSuffix(close), line.count > open.count + close.count else { return nil }
         return String(line.dropFirst(open.count).dropLast(close.count))
     }
@@ -55,8 +58,9 @@ import Testing
             for item in r.references {
                 let path = RuleDocs.evidencePath(item)
                 let parts = path.dropFirst("docs/evidence/".count).split(separator: "#", maxSplits: 1).map(String.init)
-                #expect(parts.count == 2 && Self.resolves(file: parts[0], anchor: parts[1]),
-                        "\(r.id) references \(item), but \(path) has no anchor <a id=\"\(parts.last ?? "")\"></a>")
+                #expect(
+                    parts.count == 2 && Self.resolves(file: parts[0], anchor: parts[1]),
+                    "\(r.id) references \(item), but \(path) has no anchor <a id=\"\(parts.last ?? "")\"></a>")
                 let anywhere = Self.anchors.values.contains { $0.contains(item.replacing("'", with: "p")) }
                 #expect(anywhere, "\(r.id) references \(item), which has no anchor in docs/evidence/*.md")
             }
@@ -75,7 +79,9 @@ import Testing
                 continue
             }
             let heading = k + 1 < lines.count ? lines[k + 1] : ""
-            #expect(heading.hasPrefix("### \(item) "), "the anchor of \(item) is not followed by a heading starting with \(item): \(heading)")
+            #expect(
+                heading.hasPrefix("### \(item) "),
+                "the anchor of \(item) is not followed by a heading starting with \(item): \(heading)")
         }
     }
 
@@ -99,8 +105,9 @@ import Testing
                 for m in text.matches(of: citation) {
                     let file = m.output[1].substring.map(String.init) ?? ""
                     let anchor = m.output[2].substring.map(String.init)
-                    #expect(Self.resolves(file: file, anchor: anchor),
-                            "\(r.id) cites \(text[m.range]), which does not resolve")
+                    #expect(
+                        Self.resolves(file: file, anchor: anchor),
+                        "\(r.id) cites \(text[m.range]), which does not resolve")
                 }
             }
             let page = RuleDocs.page(r)
@@ -117,7 +124,9 @@ import Testing
                 #expect(!text.contains("reference/"), "\(r.id) mentions a reference/ path outside the repository")
                 #expect(!text.contains("/work/"), "\(r.id) mentions an absolute path outside the repository")
                 #expect(!text.contains("reference §"), "\(r.id) cites a section of a reference outside the repository")
-                #expect(!text.contains("measured.md rule"), "\(r.id) cites a measured rule without its anchor (docs/evidence/measured.md#M<n>)")
+                #expect(
+                    !text.contains("measured.md rule"),
+                    "\(r.id) cites a measured rule without its anchor (docs/evidence/measured.md#M<n>)")
                 for name in ["log4js.md", "pm2.md", "measured.md"] {
                     let all = text.ranges(of: name).count
                     let inRepo = text.ranges(of: "docs/evidence/" + name).count
@@ -136,13 +145,16 @@ import Testing
             for m in page.matches(of: link) {
                 let file = m.output[1].substring.map(String.init) ?? ""
                 let anchor = m.output[2].substring.map(String.init)
-                #expect(Self.resolves(file: file, anchor: anchor), "\(name) links \(page[m.range]), which does not resolve")
+                #expect(
+                    Self.resolves(file: file, anchor: anchor), "\(name) links \(page[m.range]), which does not resolve")
             }
         }
         // Every item of the coverage table links its evidence.
         let index = RuleDocs.index()
         for item in ReferenceCoverage.allItems {
-            #expect(index.contains("| [\(item)](../\(RuleDocs.evidencePath(item))) |"), "rules/README.md does not link \(item)")
+            #expect(
+                index.contains("| [\(item)](../\(RuleDocs.evidencePath(item))) |"),
+                "rules/README.md does not link \(item)")
         }
     }
 
@@ -155,13 +167,18 @@ import Testing
             for m in text.matches(of: link) {
                 let target = m.output[1].substring.map(String.init) ?? ""
                 if target.hasPrefix("http://") || target.hasPrefix("https://") { continue }
-                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(
+                    String.init)
                 let path = parts[0].isEmpty ? name : parts[0]
                 let anchor = parts.count > 1 ? parts[1] : nil
                 let full = URL(fileURLWithPath: Self.dir + "/" + path).standardized.path
-                #expect(FileManager.default.fileExists(atPath: full), "docs/evidence/\(name) links \(target), which does not exist")
+                #expect(
+                    FileManager.default.fileExists(atPath: full),
+                    "docs/evidence/\(name) links \(target), which does not exist")
                 if Self.anchors[path] != nil, let anchor {
-                    #expect(Self.resolves(file: path, anchor: anchor), "docs/evidence/\(name) links \(target), which has no such anchor")
+                    #expect(
+                        Self.resolves(file: path, anchor: anchor),
+                        "docs/evidence/\(name) links \(target), which has no such anchor")
                 }
             }
         }

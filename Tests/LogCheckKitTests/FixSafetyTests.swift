@@ -23,12 +23,14 @@ import Testing
     /// Every rule example whose fix rewrites one checked file (not `.logcheck.yml`, which
     /// `--fix` does not edit), as (rule, example).
     static let fixable: [(RuleDescription, RuleExample)] = RuleRegistry.all.flatMap { rule in
-        rule.examples.filter { $0.triggers && $0.fixed.count == 1 && Path.basename($0.fixed.first!.key) != ".logcheck.yml" }.map { (rule, $0) }
+        rule.examples.filter {
+            $0.triggers && $0.fixed.count == 1 && Path.basename($0.fixed.first!.key) != ".logcheck.yml"
+        }.map { (rule, $0) }
     }
 
     @Test func randomisedFixesChangeOnlyTheIntendedBytes() throws {
         #expect(Self.fixable.count >= 20)
-        var random = Random(state: 20261125)
+        var random = Random(state: 20_261_125)
         var checked = 0
         for (rule, example) in Self.fixable {
             for variant in 0..<4 {
@@ -49,7 +51,8 @@ import Testing
                 for file in PreparedExample(example.files).sources {
                     let text = (file.path == name ? comment : "") + String(decoding: file.bytes, as: UTF8.self)
                     let path = dir + "/" + file.path
-                    try FileManager.default.createDirectory(atPath: Path.dirname(path), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        atPath: Path.dirname(path), withIntermediateDirectories: true)
                     try text.write(toFile: path, atomically: false, encoding: .utf8)
                     chmod(path, mode)
                     originals[path] = text
@@ -92,7 +95,9 @@ import Testing
     static func bigFixableEcosystem() -> String {
         var text = "{\"apps\": [\n"
         for k in 0..<600 {
-            text += "  {\"name\": \"app-\(k)\", \"script\": \"app.js\", \"exec_mode\": \"Cluster\", \"instances\": 2, \"max_memory_restart\": \"512MB\"}" + (k < 599 ? ",\n" : "\n")
+            text +=
+                "  {\"name\": \"app-\(k)\", \"script\": \"app.js\", \"exec_mode\": \"Cluster\", \"instances\": 2, \"max_memory_restart\": \"512MB\"}"
+                + (k < 599 ? ",\n" : "\n")
         }
         return text + "]}\n"
     }
@@ -121,7 +126,10 @@ import Testing
             kill(child.pid, SIGKILL)
             _ = child.waitStatus
             let now = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-            #expect(now == original || now == fixed, "the file is \(now.count) bytes: neither the original (\(original.count)) nor the fixed (\(fixed.count))")
+            #expect(
+                now == original || now == fixed,
+                "the file is \(now.count) bytes: neither the original (\(original.count)) nor the fixed (\(fixed.count))"
+            )
             outcomes[now == original ? "original" : "fixed", default: 0] += 1
             var st = stat()
             stat(path, &st)

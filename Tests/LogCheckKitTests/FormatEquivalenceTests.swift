@@ -7,7 +7,9 @@ import Testing
 /// rewritten into every combination of formats and must get the same rule ids and messages.
 @Suite struct FormatEquivalenceTests {
     /// Rules whose findings are about one syntax.
-    static let syntaxSpecific: Set<String> = ["LC001", "LC002", "LC003", "LC004", "LC005", "LC006", "LC007", "LC010", "LC011", "LC301", "LC302", "LC320"]
+    static let syntaxSpecific: Set<String> = [
+        "LC001", "LC002", "LC003", "LC004", "LC005", "LC006", "LC007", "LC010", "LC011", "LC301", "LC302", "LC320",
+    ]
 
     static func containsUnknown(_ n: LogCheckSyntax.Node) -> Bool {
         switch n.kind {
@@ -43,22 +45,33 @@ import Testing
                 for source in prepared.sources {
                     let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
                     guard let root = doc.root, !doc.read.hasErrors, !Self.containsUnknown(root), doc.kind != .unknown,
-                          doc.module?.style != .esmDefault, doc.module?.style != .esmNamed else { convertible = false; break }
+                        doc.module?.style != .esmDefault, doc.module?.style != .esmNamed
+                    else {
+                        convertible = false
+                        break
+                    }
                     documents.append((source, root, doc.kind))
                 }
                 guard convertible, !documents.isEmpty else { continue }
                 // A YAML-only spelling (`no` for false) has a message of its own.
-                if check(prepared.sources, settings: example.settings).contains(where: { $0.message.contains("js-yaml") }) { continue }
+                if check(prepared.sources, settings: example.settings).contains(where: {
+                    $0.message.contains("js-yaml")
+                }) {
+                    continue
+                }
                 let original = Self.findings(prepared.sources, settings: example.settings)
                 let ecosystemFormats = documents.contains { $0.2 == .ecosystem } ? ["js", "json", "yml"] : [""]
                 let log4jsFormats = documents.contains { $0.2 == .log4js } ? ["json", "yml"] : [""]
                 for ef in ecosystemFormats {
                     for lf in log4jsFormats {
                         let rewritten = documents.map { source, root, kind -> SourceFile in
-                            kind == .ecosystem ? Self.rewrite(root, as: ef, base: "ecosystem") : Self.rewrite(root, as: lf == "json" ? "json" : "yml", base: "log4js")
+                            kind == .ecosystem
+                                ? Self.rewrite(root, as: ef, base: "ecosystem")
+                                : Self.rewrite(root, as: lf == "json" ? "json" : "yml", base: "log4js")
                         }
                         let result = Self.findings(rewritten, settings: example.settings)
-                        #expect(result == original, "\(rule.id) example \(index) as ecosystem=\(ef) log4js=\(lf) differs")
+                        #expect(
+                            result == original, "\(rule.id) example \(index) as ecosystem=\(ef) log4js=\(lf) differs")
                         compared += 1
                     }
                 }

@@ -1,8 +1,9 @@
 import Foundation
-@testable import FuzzSupport
 import LogCheckKit
 import LogCheckSyntax
 import Testing
+
+@testable import FuzzSupport
 
 /// Replays fixtures/fuzz-regressions/<target>/* through the code path of each fuzz target
 /// (fuzz/Sources): each must read, check and fix without a crash, with every position inside
@@ -11,7 +12,9 @@ import Testing
     static let root = repositoryRoot + "/fixtures/fuzz-regressions"
 
     static let cases: [String] = FuzzChecks.targets.flatMap { target in
-        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + target)) ?? []).sorted().map { target + "/" + $0 }
+        ((try? FileManager.default.contentsOfDirectory(atPath: root + "/" + target)) ?? []).sorted().map {
+            target + "/" + $0
+        }
     }
 
     @Test func everyTargetHasRegressions() {

@@ -33,7 +33,9 @@ import Testing
         let dir = Self.root + "/" + name
         let args = Self.arguments(for: name)
         var codes: [String] = []
-        #expect(Self.cases.filter { FileManager.default.fileExists(atPath: Self.root + "/\($0)/expected.sarif") }.count >= 2)
+        #expect(
+            Self.cases.filter { FileManager.default.fileExists(atPath: Self.root + "/\($0)/expected.sarif") }.count >= 2
+        )
         let hasSARIF = FileManager.default.fileExists(atPath: dir + "/expected.sarif")
         for format in Self.formats where format != "sarif" || hasSARIF {
             let result = run(args + ["--format", format, "--color", "never", "--no-config"])

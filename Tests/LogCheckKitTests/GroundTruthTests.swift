@@ -37,10 +37,14 @@ import Testing
             switch appender {
             case "stdout": appenders = #"{"type": "stdout"}"#
             case "file": appenders = #"{"type": "file", "filename": "logs/api.log"}"#
-            case "file+rotation": appenders = #"{"type": "file", "filename": "logs/api.log", "maxLogSize": 4096, "backups": 1000}"#
-            default: appenders = #"{"type": "dateFile", "filename": "logs/api.log", "pattern": "yyyy-MM-dd-hh-mm-ss", "numBackups": 1000}"#
+            case "file+rotation":
+                appenders = #"{"type": "file", "filename": "logs/api.log", "maxLogSize": 4096, "backups": 1000}"#
+            default:
+                appenders =
+                    #"{"type": "dateFile", "filename": "logs/api.log", "pattern": "yyyy-MM-dd-hh-mm-ss", "numBackups": 1000}"#
             }
-            var text = "{\n  \"appenders\": {\"a\": \(appenders)},\n  \"categories\": {\"default\": {\"appenders\": [\"a\"], \"level\": \"info\"}}"
+            var text =
+                "{\n  \"appenders\": {\"a\": \(appenders)},\n  \"categories\": {\"default\": {\"appenders\": [\"a\"], \"level\": \"info\"}}"
             if let p = pm2 { text += ",\n  \"pm2\": \(p)" }
             if let v = pm2InstanceVar { text += ",\n  \"pm2InstanceVar\": \(v == "null" ? "null" : "\"\(v)\"")" }
             if disableClustering { text += ",\n  \"disableClustering\": true" }
@@ -55,9 +59,9 @@ import Testing
             let logVar = pm2InstanceVar ?? "NODE_APP_INSTANCE"
             let rotation = appender == "file+rotation" || appender == "dateFile"
             if cluster && !disableClustering {
-                if !(pm2On && appVar == logVar) { return .all }          // rule 3
-                if instances > 1 && !intercom { return .some }           // rule 4
-                return .none                                            // rule 5
+                if !(pm2On && appVar == logVar) { return .all }  // rule 3
+                if instances > 1 && !intercom { return .some }  // rule 4
+                return .none  // rule 5
             }
             // Fork, or cluster with disableClustering: every process writes itself (rules 1, 2, 6).
             return instances > 1 && rotation ? .some : .none
@@ -74,9 +78,11 @@ import Testing
                             for disable in [false, true] {
                                 for appender in ["stdout", "file", "file+rotation", "dateFile"] {
                                     for intercom in [false, true] {
-                                        list.append(Scenario(mode: mode, instances: instances, instanceVar: instanceVar, pm2: pm2,
-                                                             pm2InstanceVar: pm2InstanceVar, disableClustering: disable,
-                                                             appender: appender, intercom: intercom))
+                                        list.append(
+                                            Scenario(
+                                                mode: mode, instances: instances, instanceVar: instanceVar, pm2: pm2,
+                                                pm2InstanceVar: pm2InstanceVar, disableClustering: disable,
+                                                appender: appender, intercom: intercom))
                                     }
                                 }
                             }
@@ -93,7 +99,10 @@ import Testing
         var counts: [String: Int] = [:]
         for s in Self.scenarios {
             let findings = check(
-                [SourceFile(path: "ecosystem.config.js", text: s.ecosystem), SourceFile(path: "log4js.json", text: s.log4js)],
+                [
+                    SourceFile(path: "ecosystem.config.js", text: s.ecosystem),
+                    SourceFile(path: "log4js.json", text: s.log4js),
+                ],
                 settings: s.intercom ? "pm2-intercom: installed" : nil
             ).filter { $0.rule.family == .deployment }
             let worst = findings.map(\.severity).max()
@@ -105,7 +114,8 @@ import Testing
             case .some where worst == nil || worst! < .warning:
                 failures.append("some lost but no warning: \(s)")
             case .none where worst == .error:
-                failures.append("nothing lost but an error (\(findings.filter { $0.severity == .error }.map(\.rule.id))): \(s)")
+                failures.append(
+                    "nothing lost but an error (\(findings.filter { $0.severity == .error }.map(\.rule.id))): \(s)")
             default:
                 break
             }

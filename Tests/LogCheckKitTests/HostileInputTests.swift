@@ -31,7 +31,11 @@ import Testing
         } else {
             script += "ulimit -v \(Self.memoryKiB); "
         }
-        if let uid { script += "exec setpriv --reuid=\(uid) --regid=\(uid) --clear-groups \"$0\" \"$@\"" } else { script += "exec \"$0\" \"$@\"" }
+        if let uid {
+            script += "exec setpriv --reuid=\(uid) --regid=\(uid) --clear-groups \"$0\" \"$@\""
+        } else {
+            script += "exec \"$0\" \"$@\""
+        }
         var executable = Self.executable
         if uid != nil {
             // Another user may not reach the build directory (a checkout under /root): run a copy.
@@ -50,8 +54,9 @@ import Testing
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: outputs + "/err"))
         try process.run()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, out: try readText(outputs + "/out"), err: try readText(outputs + "/err"),
-                   signalled: process.terminationReason == .uncaughtSignal)
+        return Run(
+            status: process.terminationStatus, out: try readText(outputs + "/out"), err: try readText(outputs + "/err"),
+            signalled: process.terminationReason == .uncaughtSignal)
     }
 
     func write(_ path: String, _ bytes: [UInt8]) throws {
@@ -60,30 +65,38 @@ import Testing
     }
 
     @Test func theExecutableIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.executable), "build it first: swift build --build-tests")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.executable), "build it first: swift build --build-tests")
     }
 
-    @Test(arguments: [(String, String, String)]([
-        ("ecosystem.json", "", ""),
-        ("log4js.json", "", ""),
-        ("ecosystem.yml", "apps: ", ""),
-        ("ecosystem.config.js", "module.exports = ", ";"),
-    ]))
+    @Test(
+        arguments: [(String, String, String)]([
+            ("ecosystem.json", "", ""),
+            ("log4js.json", "", ""),
+            ("ecosystem.yml", "apps: ", ""),
+            ("ecosystem.config.js", "module.exports = ", ";"),
+        ]))
     func millionDeepNesting(_ name: String, _ before: String, _ after: String) throws {
         let dir = try tree([:])
         for (open, close) in [("[", "]"), ("{\"a\":", "}")] where !(name.hasSuffix(".yml") && open != "[") {
-            let text = before + String(repeating: open, count: 1_000_000) + "1" + String(repeating: close, count: 1_000_000) + after
+            let text =
+                before + String(repeating: open, count: 1_000_000) + "1" + String(repeating: close, count: 1_000_000)
+                + after
             try write(dir + "/" + name, Array(text.utf8))
             let r = try bounded([dir + "/" + name, "--format", "github"])
             #expect(!r.signalled, "\(name) \(open): killed (\(r.status))")
             #expect(r.status == 1, "\(name) \(open): \(r.err)")
-            #expect(r.out.contains("title=LC007 nesting-too-deep::nesting is deeper than 100 levels"), "\(name) \(open): \(r.out.prefix(300))")
+            #expect(
+                r.out.contains("title=LC007 nesting-too-deep::nesting is deeper than 100 levels"),
+                "\(name) \(open): \(r.out.prefix(300))")
         }
     }
 
     @Test func aliasBomb() throws {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-        for k in 1...12 { text += "a\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        for k in 1...12 {
+            text += "a\(k): &a\(k) [" + Array(repeating: "*a\(k - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
         let dir = try tree(["ecosystem.yml": "apps:\n  - name: api\n    script: a.js\n" + text])
         let r = try bounded([dir + "/ecosystem.yml", "--format", "github"])
         #expect(r.status == 1 && !r.signalled)
@@ -100,18 +113,30 @@ import Testing
         for arguments in [[path], [dir]] {
             let r = try bounded(arguments)
             #expect(r.status == 2 && !r.signalled)
-            #expect(r.err == "logcheck: \(path): the file is 1073741824 bytes, above logcheck's limit of 134217728 bytes (128 MiB); no real config is this large\n")
+            #expect(
+                r.err
+                    == "logcheck: \(path): the file is 1073741824 bytes, above logcheck's limit of 134217728 bytes (128 MiB); no real config is this large\n"
+            )
         }
     }
 
-    @Test(arguments: [(String, [UInt8], String)]([
-        ("NUL byte", Array("{\"apps\": [{\"name\": \"a\u{0}\", \"script\": \"a.js\"}]}".utf8),
-         "line=1,col=22,endLine=1,endColumn=23,title=LC001 invalid-encoding::the file contains a NUL byte at offset 21; it looks like a binary file, not a config"),
-        ("invalid UTF-8", Array("{\"apps\": [{\"name\": \"".utf8) + [0xFF, 0xFE, 0xC3] + Array("\", \"script\": \"a.js\"}]}".utf8),
-         "line=1,col=21,endLine=1,endColumn=22,title=LC001 invalid-encoding::the file is not valid UTF-8 (byte 0xFF at offset 20)"),
-        ("UTF-16 with BOM", [0xFF, 0xFE] + Array("{\"apps\": []}".utf8).flatMap { [$0, 0] },
-         "line=1,col=1,endLine=1,endColumn=3,title=LC001 invalid-encoding::the file is UTF-16 (it starts with a UTF-16 byte order mark)"),
-    ]))
+    @Test(
+        arguments: [(String, [UInt8], String)]([
+            (
+                "NUL byte", Array("{\"apps\": [{\"name\": \"a\u{0}\", \"script\": \"a.js\"}]}".utf8),
+                "line=1,col=22,endLine=1,endColumn=23,title=LC001 invalid-encoding::the file contains a NUL byte at offset 21; it looks like a binary file, not a config"
+            ),
+            (
+                "invalid UTF-8",
+                Array("{\"apps\": [{\"name\": \"".utf8) + [0xFF, 0xFE, 0xC3]
+                    + Array("\", \"script\": \"a.js\"}]}".utf8),
+                "line=1,col=21,endLine=1,endColumn=22,title=LC001 invalid-encoding::the file is not valid UTF-8 (byte 0xFF at offset 20)"
+            ),
+            (
+                "UTF-16 with BOM", [0xFF, 0xFE] + Array("{\"apps\": []}".utf8).flatMap { [$0, 0] },
+                "line=1,col=1,endLine=1,endColumn=3,title=LC001 invalid-encoding::the file is UTF-16 (it starts with a UTF-16 byte order mark)"
+            ),
+        ]))
     func badEncodings(_ what: String, _ bytes: [UInt8], _ finding: String) throws {
         let dir = try tree([:])
         try write(dir + "/ecosystem.json", bytes)
@@ -126,9 +151,16 @@ import Testing
         #expect(mkfifo(dir + "/ecosystem.json", 0o644) == 0)
         let fifo = try bounded([dir + "/ecosystem.json"])
         #expect(fifo.status == 2 && !fifo.signalled)
-        #expect(fifo.err == "logcheck: \(dir)/ecosystem.json: not a regular file (a device, FIFO or socket); logcheck reads only regular files\n")
+        #expect(
+            fifo.err
+                == "logcheck: \(dir)/ecosystem.json: not a regular file (a device, FIFO or socket); logcheck reads only regular files\n"
+        )
         let zero = try bounded(["--ecosystem", "/dev/zero"])
-        #expect(zero.status == 2 && zero.err == "logcheck: /dev/zero: not a regular file (a device, FIFO or socket); logcheck reads only regular files\n")
+        #expect(
+            zero.status == 2
+                && zero.err
+                    == "logcheck: /dev/zero: not a regular file (a device, FIFO or socket); logcheck reads only regular files\n"
+        )
         let directory = try bounded(["--log4js", dir + "/sub"])
         #expect(directory.status == 2 && directory.err == "logcheck: \(dir)/sub: is a directory\n")
         // In a searched directory, a FIFO with a config's name is skipped, never opened for reading.
@@ -143,7 +175,8 @@ import Testing
         var deep = dir + "/deep"
         for _ in 0..<1_000 { deep += "/d" }
         try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
-        try "apps:\n  - name: deep\n    script: d.js\n    deploy_group: x\n".write(toFile: deep + "/ecosystem.yml", atomically: false, encoding: .utf8)
+        try "apps:\n  - name: deep\n    script: d.js\n    deploy_group: x\n".write(
+            toFile: deep + "/ecosystem.yml", atomically: false, encoding: .utf8)
         // The loops are not followed; the walk stops at 64 levels and says where (exit 2: not
         // everything was checked); what lies above is checked.
         let r = try bounded([dir, "--format", "github"])
@@ -167,7 +200,9 @@ import Testing
             #expect(diagnostics.map { $0["file"] as! String } == [dir + "/" + name])
         }
         let github = try bounded([dir + "/" + name, "--format", "github"])
-        #expect(github.out.hasPrefix("::warning file=\(dir)/my app/ecosystème prod%0Av2.config.js,line=1,"), "\(github.out)")
+        #expect(
+            github.out.hasPrefix("::warning file=\(dir)/my app/ecosystème prod%0Av2.config.js,line=1,"), "\(github.out)"
+        )
     }
 
     @Test func aFileThatVanishesOrCannotBeReadAfterListing() throws {
@@ -180,7 +215,9 @@ import Testing
         #expect(FileSystem.readFile(dir + "/config/log4js.json") == .failure(.notFound))
         #expect(symlink(dir + "/gone.json", dir + "/config/log4js-link.json") == 0)
         let dangling = try bounded([dir + "/config/log4js-link.json"])
-        #expect(dangling.status == 2 && dangling.err == "logcheck: \(dir)/config/log4js-link.json: no such file or directory\n")
+        #expect(
+            dangling.status == 2
+                && dangling.err == "logcheck: \(dir)/config/log4js-link.json: no such file or directory\n")
 
         chmod(dir, 0o755)
         chmod(dir + "/ecosystem.json", 0)

@@ -3,7 +3,8 @@ import LogCheckSyntax
 import Testing
 
 @Suite struct LinkingTests {
-    let config = #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
+    let config =
+        #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
 
     /// Runs the checker with only the ecosystem file as input; the other files are reachable only
     /// through links.
@@ -18,7 +19,8 @@ import Testing
 
     @Test func log4jsConfigVariablePerEnvironment() {
         let r = deployments([
-            "app/ecosystem.config.js": "module.exports = { apps: [{ name: 'a', script: 'a.js', cwd: 'srv', env: { LOG4JS_CONFIG: 'log.json' }, env_production: { LOG4JS_CONFIG: '/etc/app/log4js.json' } }] }",
+            "app/ecosystem.config.js":
+                "module.exports = { apps: [{ name: 'a', script: 'a.js', cwd: 'srv', env: { LOG4JS_CONFIG: 'log.json' }, env_production: { LOG4JS_CONFIG: '/etc/app/log4js.json' } }] }",
             "app/srv/log.json": config,
             "/etc/app/log4js.json": config,
         ])
@@ -35,8 +37,10 @@ import Testing
             "app/conf/log4js.json": config,
         ])
         #expect(linkedPaths(r) == ["app/conf/log4js.json"])
-        #expect(r.deployments.first?.linkDescription
-            == "app \"index\" loads app/conf/log4js.json through its code: script: './index.js' (app/ecosystem.config.js:1:37) → require('./lib/log') (app/index.js:1:9) → log4js.configure(require('../conf/log4js')) (app/lib/log.js:1:35)")
+        #expect(
+            r.deployments.first?.linkDescription
+                == "app \"index\" loads app/conf/log4js.json through its code: script: './index.js' (app/ecosystem.config.js:1:37) → require('./lib/log') (app/index.js:1:9) → log4js.configure(require('../conf/log4js')) (app/lib/log.js:1:35)"
+        )
     }
 
     @Test func configureWithAStringIsRelativeToTheAppsWorkingDirectory() {
@@ -51,17 +55,20 @@ import Testing
     @Test func configureWithPathResolveAndRequireLog4jsInline() {
         let r = deployments([
             "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'main' }] }",
-            "app/main.js": "const path = require('path')\nrequire('log4js').configure(path.resolve(__dirname, 'log4js.json'))\n",
+            "app/main.js":
+                "const path = require('path')\nrequire('log4js').configure(path.resolve(__dirname, 'log4js.json'))\n",
             "app/log4js.json": config,
         ])
         #expect(linkedPaths(r) == ["app/log4js.json"])
     }
 
     @Test func inlineConfigIsCheckedToo() {
-        let r = deployments([
-            "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'main.js' }] }",
-            "app/main.js": "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n",
-        ], inputs: ["app/ecosystem.config.js", "app/main.js"])
+        let r = deployments(
+            [
+                "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'main.js' }] }",
+                "app/main.js":
+                    "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n",
+            ], inputs: ["app/ecosystem.config.js", "app/main.js"])
         #expect(linkedPaths(r) == ["app/main.js"])
         #expect(r.diagnostics.map(\.rule.id) == ["LC204"])
         #expect(r.diagnostics.first?.location.start == LineColumn(line: 2, column: 46))
@@ -69,15 +76,20 @@ import Testing
 
     @Test func inlineConfigsOfTwoAppsAreEachChecked() {
         // The same configure() call in two files: the same node ids in two trees.
-        let code = "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n"
-        let r = deployments([
-            "app/ecosystem.config.js": "module.exports = { apps: [{ name: 'api', script: 'api.js' }, { name: 'worker', script: 'worker.js' }] }",
-            "app/api.js": code,
-            "app/worker.js": code,
-        ], inputs: ["app/ecosystem.config.js", "app/api.js", "app/worker.js"])
+        let code =
+            "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n"
+        let r = deployments(
+            [
+                "app/ecosystem.config.js":
+                    "module.exports = { apps: [{ name: 'api', script: 'api.js' }, { name: 'worker', script: 'worker.js' }] }",
+                "app/api.js": code,
+                "app/worker.js": code,
+            ], inputs: ["app/ecosystem.config.js", "app/api.js", "app/worker.js"])
         #expect(linkedPaths(r) == ["app/api.js", "app/worker.js"])
-        #expect(r.diagnostics.map { "\($0.rule.id) \($0.file.path):\($0.location.start.line):\($0.location.start.column)" }.sorted()
-            == ["LC204 app/api.js:2:46", "LC204 app/worker.js:2:46"])
+        #expect(
+            r.diagnostics.map { "\($0.rule.id) \($0.file.path):\($0.location.start.line):\($0.location.start.column)" }
+                .sorted()
+                == ["LC204 app/api.js:2:46", "LC204 app/worker.js:2:46"])
     }
 
     @Test func runtimeArgumentIsNotGuessed() {
@@ -99,28 +111,36 @@ import Testing
     }
 
     @Test func proximityPairingWhenTheScriptIsMissing() {
-        let eco = SourceFile(path: "ecosystem.config.js", text: "module.exports = { apps: [{ name: 'a', script: 'a.js' }, { name: 'b', script: 'b.js' }] }")
+        let eco = SourceFile(
+            path: "ecosystem.config.js",
+            text: "module.exports = { apps: [{ name: 'a', script: 'a.js' }, { name: 'b', script: 'b.js' }] }")
         let log = SourceFile(path: "log4js.json", text: config)
         let files = MemoryFiles([eco.path: eco.bytes, log.path: log.bytes])
         let r = Checker(files: files).run([eco, log].map { DocumentLoader.load($0, input: InputFile(path: $0.path)) })
         #expect(r.deployments.map { $0.app.name ?? "" } == ["a", "b"])
         #expect(r.deployments.allSatisfy { if case .proximity = $0.link { return true } else { return false } })
-        #expect(r.deployments.first?.linkDescription == "app \"a\" is paired with log4js.json by proximity (the same package): its script a.js was not found")
+        #expect(
+            r.deployments.first?.linkDescription
+                == "app \"a\" is paired with log4js.json by proximity (the same package): its script a.js was not found"
+        )
     }
 
     @Test func aReadableScriptWithoutLog4jsLinksNothing() {
-        let r = deployments([
-            "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'worker.py', interpreter: 'python3' }] }",
-            "app/worker.py": "print('hello')\n",
-            "app/log4js.json": config,
-        ], inputs: ["app/ecosystem.config.js", "app/log4js.json"])
+        let r = deployments(
+            [
+                "app/ecosystem.config.js":
+                    "module.exports = { apps: [{ script: 'worker.py', interpreter: 'python3' }] }",
+                "app/worker.py": "print('hello')\n",
+                "app/log4js.json": config,
+            ], inputs: ["app/ecosystem.config.js", "app/log4js.json"])
         #expect(r.deployments.isEmpty)
     }
 
     @Test func proximityStaysInsideThePackage() {
         // Two services, each a package: a service's app is paired with its own config only,
         // whichever files are named.
-        let eco = "module.exports = { apps: [{ name: 'api', script: 'missing.js', exec_mode: 'cluster', instances: 2 }] }"
+        let eco =
+            "module.exports = { apps: [{ name: 'api', script: 'missing.js', exec_mode: 'cluster', instances: 2 }] }"
         let files = [
             "repo/.git/HEAD": "ref: refs/heads/main\n",
             "repo/a/package.json": "{}", "repo/a/ecosystem.config.js": eco, "repo/a/log4js.json": config,
@@ -129,8 +149,12 @@ import Testing
             "repo/log4js.json": config,
         ]
         let everything = Array(files.keys.filter { !$0.contains(".git") && !$0.hasSuffix("package.json") }.sorted())
-        #expect(linkedPaths(deployments(files, inputs: everything)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
-        #expect(linkedPaths(deployments(files, inputs: ["repo/a/ecosystem.config.js"])) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
+        #expect(
+            linkedPaths(deployments(files, inputs: everything)) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
+        #expect(
+            linkedPaths(deployments(files, inputs: ["repo/a/ecosystem.config.js"])) == [
+                "repo/a/log4js.json", "repo/a/conf/log4js.json",
+            ])
         // Named alone, a config finds the ecosystem file of its package.
         let alone = deployments(files, inputs: ["repo/a/conf/log4js.json"])
         #expect(linkedPaths(alone) == ["repo/a/log4js.json", "repo/a/conf/log4js.json"])
@@ -145,14 +169,18 @@ import Testing
         let files = [
             "repo/.git/HEAD": "ref: refs/heads/main\n",
             "repo/ops/package.json": "{}",
-            "repo/ops/ecosystem.config.js": "module.exports = { apps: [{ script: '../api/server.js', exec_mode: 'cluster', instances: 2 }] }",
+            "repo/ops/ecosystem.config.js":
+                "module.exports = { apps: [{ script: '../api/server.js', exec_mode: 'cluster', instances: 2 }] }",
             "repo/api/package.json": "{}",
             "repo/api/server.js": "require('log4js').configure(__dirname + '/log4js.json')\n",
             "repo/api/log4js.json": config,
         ]
         let r = deployments(files, inputs: ["repo/ops/ecosystem.config.js"])
         #expect(r.deployments.isEmpty)
-        #expect(r.verbose.contains("app \"server\" (repo/ops/ecosystem.config.js) reaches repo/api/server.js, outside the folders it links: not linked (an ecosystem file links code in its own folder and below, and in the other folders of its own package, so that naming any file of a link finds it)"))
+        #expect(
+            r.verbose.contains(
+                "app \"server\" (repo/ops/ecosystem.config.js) reaches repo/api/server.js, outside the folders it links: not linked (an ecosystem file links code in its own folder and below, and in the other folders of its own package, so that naming any file of a link finds it)"
+            ))
         #expect(deployments(files, inputs: ["repo/api/log4js.json"]).deployments.isEmpty)
     }
 
@@ -161,7 +189,10 @@ import Testing
         for (code, expected) in [
             ("require('log4js').configure(__dirname + '/../config/log4js.json')", "app/config/log4js.json"),
             ("require('log4js').configure(`${__dirname}/../config/log4js.json`)", "app/config/log4js.json"),
-            ("require('log4js').configure(path.join(__dirname, '../config/', 'log4js.json'))", "app/config/log4js.json"),
+            (
+                "require('log4js').configure(path.join(__dirname, '../config/', 'log4js.json'))",
+                "app/config/log4js.json"
+            ),
             ("require('log4js').configure(path.resolve('config', 'log4js.json'))", "app/config/log4js.json"),
             ("require('log4js').configure('./config/' + 'log4js.json')", "app/config/log4js.json"),
         ] {
@@ -192,20 +223,27 @@ import Testing
 
     @Test func treesLetGoAfterTheirRulesFindTheSame() {
         let files = [
-            "app/ecosystem.config.js": "module.exports = { apps: [{ script: './index.js', instances: 4, exec_mode: 'cluster', bogus: 1 }] }",
-            "app/index.js": "const log4js = require('log4js')\nlog4js.configure({ appenders: { f: { type: 'file', filename: 'x.log' } }, categories: { default: { appenders: ['f'], level: 'info' } } })\n",
+            "app/ecosystem.config.js":
+                "module.exports = { apps: [{ script: './index.js', instances: 4, exec_mode: 'cluster', bogus: 1 }] }",
+            "app/index.js":
+                "const log4js = require('log4js')\nlog4js.configure({ appenders: { f: { type: 'file', filename: 'x.log' } }, categories: { default: { appenders: ['f'], level: 'info' } } })\n",
             "app/log4js.json": config,
         ]
         func run(keepingTrees: Bool) -> (CheckResult, [Document]) {
             let sources = files.map { SourceFile(path: $0.key, text: $0.value) }.sorted { $0.path < $1.path }
-            let documents = sources.filter { $0.path != "app/index.js" }.map { DocumentLoader.load($0, input: InputFile(path: $0.path)) }
-            var checker = Checker(files: MemoryFiles(Dictionary(uniqueKeysWithValues: sources.map { ($0.path, $0.bytes) })))
+            let documents = sources.filter { $0.path != "app/index.js" }.map {
+                DocumentLoader.load($0, input: InputFile(path: $0.path))
+            }
+            var checker = Checker(
+                files: MemoryFiles(Dictionary(uniqueKeysWithValues: sources.map { ($0.path, $0.bytes) })))
             checker.keepsTrees = keepingTrees
             return (checker.run(documents), documents)
         }
         let (kept, keptDocuments) = run(keepingTrees: true)
         let (released, releasedDocuments) = run(keepingTrees: false)
-        func lines(_ r: CheckResult) -> [String] { r.diagnostics.map { "\($0.rule.id) \($0.file.path) \($0.location.span) \($0.message)" } }
+        func lines(_ r: CheckResult) -> [String] {
+            r.diagnostics.map { "\($0.rule.id) \($0.file.path) \($0.location.span) \($0.message)" }
+        }
         #expect(lines(kept).contains { $0.hasPrefix("LC101 ") } && lines(kept).contains { $0.hasPrefix("LC304 ") })
         #expect(lines(released) == lines(kept))
         #expect(kept.deployments.count == 1 && released.deployments.isEmpty)
@@ -218,17 +256,24 @@ import Testing
     @Test func directoryArgumentFindsTheConfigByItself() {
         let r = run(["fixtures/golden/link-configure-call", "--format", "json", "--no-config", "-v"])
         #expect(r.out.contains("\"rule\": \"LC103\""))
-        #expect(r.err.contains("logcheck: app \"api\" loads fixtures/golden/link-configure-call/config/log4js.json through its code: script: './src/server.js' (fixtures/golden/link-configure-call/ecosystem.config.js:2:33) → require('./logger') (fixtures/golden/link-configure-call/src/server.js:2:24) → log4js.configure(path.join(__dirname, '..', 'config', 'log4js.json')) (fixtures/golden/link-configure-call/src/logger.js:4:1)\n"))
+        #expect(
+            r.err.contains(
+                "logcheck: app \"api\" loads fixtures/golden/link-configure-call/config/log4js.json through its code: script: './src/server.js' (fixtures/golden/link-configure-call/ecosystem.config.js:2:33) → require('./logger') (fixtures/golden/link-configure-call/src/server.js:2:24) → log4js.configure(path.join(__dirname, '..', 'config', 'log4js.json')) (fixtures/golden/link-configure-call/src/logger.js:4:1)\n"
+            ))
     }
 
     @Test func appCodeIsALog4jsSource() throws {
-        let code = "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n"
+        let code =
+            "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdot' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n"
         let dir = try tree(["app.js": code])
         for arguments in [[dir + "/app.js"], ["--log4js", dir + "/app.js"]] {
             let r = run(arguments + ["--format", "github", "--no-config"])
             // A warning: without a package.json, "stdot" could be an installed package.
             #expect(r.code == .clean)
-            #expect(r.out.hasPrefix("::warning file=\(dir)/app.js,line=2,col=46,endLine=2,endColumn=53,title=LC204 unknown-appender-type::type \"stdot\" is not a core appender"), "\(arguments)")
+            #expect(
+                r.out.hasPrefix(
+                    "::warning file=\(dir)/app.js,line=2,col=46,endLine=2,endColumn=53,title=LC204 unknown-appender-type::type \"stdot\" is not a core appender"
+                ), "\(arguments)")
             #expect(!r.out.contains("LC011"))
         }
     }
@@ -236,12 +281,16 @@ import Testing
     @Test func appCodeNamedAloneFindsTheAppThatRunsIt() throws {
         let dir = try tree([
             "package.json": "{}",
-            "ecosystem.config.js": "module.exports = { apps: [{ name: 'api', script: 'app.js', exec_mode: 'cluster', instances: 2 }] }\n",
-            "app.js": "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n",
+            "ecosystem.config.js":
+                "module.exports = { apps: [{ name: 'api', script: 'app.js', exec_mode: 'cluster', instances: 2 }] }\n",
+            "app.js":
+                "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n",
         ])
         let alone = run([dir + "/app.js", "--format", "github", "--no-config"])
         let both = run([dir + "/app.js", dir + "/ecosystem.config.js", "--format", "github", "--no-config"])
-        #expect(alone.out.hasPrefix("::error file=\(dir)/app.js,line=2,col=18,endLine=2,endColumn=124,title=LC101 cluster-logs-dropped::"))
+        #expect(
+            alone.out.hasPrefix(
+                "::error file=\(dir)/app.js,line=2,col=18,endLine=2,endColumn=124,title=LC101 cluster-logs-dropped::"))
         #expect(alone.out == both.out)
     }
 
@@ -251,12 +300,16 @@ import Testing
         // the finding of the config it loads points at its call.
         let dir = try tree([
             "package.json": "{}",
-            "lib/logger.js": "const path = require('path');\nconst log4js = require('log4js');\nlog4js.configure(path.join(__dirname, '../config/', 'log4js.json'));\nmodule.exports = { logger: log4js.getLogger('app'), level: 'info', shutdown: log4js.shutdown };\n",
+            "lib/logger.js":
+                "const path = require('path');\nconst log4js = require('log4js');\nlog4js.configure(path.join(__dirname, '../config/', 'log4js.json'));\nmodule.exports = { logger: log4js.getLogger('app'), level: 'info', shutdown: log4js.shutdown };\n",
             "config/log4js.json": config,
-            "ecosystem.config.js": "module.exports = { apps: [{ name: 'app', script: 'lib/logger.js', exec_mode: 'cluster', instances: 2 }] };\n",
+            "ecosystem.config.js":
+                "module.exports = { apps: [{ name: 'app', script: 'lib/logger.js', exec_mode: 'cluster', instances: 2 }] };\n",
         ])
         let alone = run([dir + "/lib/logger.js", "--no-config", "--color", "never"])
-        let headlines = alone.out.split(separator: "\n").filter { $0.hasPrefix("error[") || $0.hasPrefix("warning[") || $0.hasPrefix("info[") }
+        let headlines = alone.out.split(separator: "\n").filter {
+            $0.hasPrefix("error[") || $0.hasPrefix("warning[") || $0.hasPrefix("info[")
+        }
         #expect(headlines.map { $0.prefix { $0 != ":" } } == ["error[LC101]"])
         #expect(alone.out.contains(" --> \(dir)/config/log4js.json:1:1\n"))
         #expect(alone.out.contains(" ::: \(dir)/lib/logger.js:3:1\n"))

@@ -5,7 +5,9 @@ import Testing
 
 @Suite struct Log4jsModelTests {
     static let validDirectory = repositoryRoot + "/fixtures/log4js/valid"
-    static let validFiles = ((try? FileManager.default.contentsOfDirectory(atPath: validDirectory)) ?? []).filter { $0 != "package.json" }.sorted()
+    static let validFiles = ((try? FileManager.default.contentsOfDirectory(atPath: validDirectory)) ?? []).filter {
+        $0 != "package.json"
+    }.sorted()
 
     func load(_ text: String, _ name: String = "log4js.json") throws -> Log4jsConfig {
         let doc = DocumentLoader.load(SourceFile(path: name, text: text), input: InputFile(path: name))
@@ -18,7 +20,9 @@ import Testing
     func validConfigsGetNoError(_ name: String) throws {
         let text = try String(contentsOfFile: Self.validDirectory + "/" + name, encoding: .utf8)
         let findings = check([SourceFile(path: name, text: text)])
-        let errors = findings.filter { $0.severity == .error }.map { "\($0.rule.id) \($0.location.start): \($0.message)" }
+        let errors = findings.filter { $0.severity == .error }.map {
+            "\($0.rule.id) \($0.location.start): \($0.message)"
+        }
         #expect(errors == [])
         let warnings = findings.filter { $0.severity == .warning }.map { "\($0.rule.id): \($0.message)" }
         #expect(warnings == [])
@@ -27,7 +31,9 @@ import Testing
     @Test func inheritanceMatchesLog4js() throws {
         let text = try String(contentsOfFile: Self.validDirectory + "/inheritance.yaml", encoding: .utf8)
         let config = try load(text, "log4js.yaml")
-        func appenders(_ name: String) -> [String] { config.resolvedCategory(named: name)?.appenders.compactMap(\.name) ?? [] }
+        func appenders(_ name: String) -> [String] {
+            config.resolvedCategory(named: name)?.appenders.compactMap(\.name) ?? []
+        }
         func level(_ name: String) -> String? { config.resolvedCategory(named: name)?.level?.string }
         #expect(appenders("catA.catB") == ["B", "A"])
         #expect(appenders("catA.catB.catC") == ["B", "A"])
@@ -41,14 +47,18 @@ import Testing
     }
 
     @Test func synthesisedParentIsAddedWhenValid() throws {
-        let config = try load(#"{"appenders": {"a": {"type": "stdout"}}, "categories": {"default": {"appenders": ["a"], "level": "info"}, "x": {"appenders": ["a"], "level": "info"}, "x.y.z": {"level": "debug"}}}"#)
+        let config = try load(
+            #"{"appenders": {"a": {"type": "stdout"}}, "categories": {"default": {"appenders": ["a"], "level": "info"}, "x": {"appenders": ["a"], "level": "info"}, "x.y.z": {"level": "debug"}}}"#
+        )
         #expect(config.resolvedCategory(named: "x.y")?.synthesized == true)
         #expect(config.resolvedCategory(named: "x.y")?.appenders.compactMap(\.name) == ["a"])
         #expect(config.resolvedCategory(named: "x.y.z")?.level?.string == "debug")
     }
 
     @Test func builtAppendersFollowLog4js() throws {
-        let config = try load(#"{"appenders": {"out": {"type": "stdout"}, "unused": {"type": "file", "filename": "x"}, "filter": {"type": "logLevelFilter", "appender": "target", "level": "error"}, "target": {"type": "file", "filename": "t"}, "server": {"type": "tcp-server"}, "mp": {"type": "multiprocess", "mode": "master", "appender": "sink"}, "sink": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out", "filter"], "level": "info"}}}"#)
+        let config = try load(
+            #"{"appenders": {"out": {"type": "stdout"}, "unused": {"type": "file", "filename": "x"}, "filter": {"type": "logLevelFilter", "appender": "target", "level": "error"}, "target": {"type": "file", "filename": "t"}, "server": {"type": "tcp-server"}, "mp": {"type": "multiprocess", "mode": "master", "appender": "sink"}, "sink": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out", "filter"], "level": "info"}}}"#
+        )
         #expect(config.builtAppenders == ["out", "filter", "target", "server", "mp", "sink"])
     }
 
@@ -63,7 +73,9 @@ import Testing
     }
 
     @Test func maxLogSizeAdapter() throws {
-        func convert(_ json: String) throws -> MaxLogSize.Result? { MaxLogSize.convert(try load("{\"v\": \(json)}").root["v"]!) }
+        func convert(_ json: String) throws -> MaxLogSize.Result? {
+            MaxLogSize.convert(try load("{\"v\": \(json)}").root["v"]!)
+        }
         #expect(try convert("\"10M\"") == .bytes(10_485_760))
         #expect(try convert("\"10m\"") == .bytes(10_485_760))
         #expect(try convert("\" 2 K\"") == .bytes(2048))
@@ -83,9 +95,16 @@ import Testing
     @Test func aMisspeltLevelBecomesTheFirstOfTheNearestLevels() {
         // "marn" is one edit from both WARN and MARK: the fix takes the first in log4js' order,
         // in every run (not the order of a hashed set).
-        let source = SourceFile(path: "log4js.json", text: #"{"appenders": {"out": {"type": "stdout"}, "f": {"type": "logLevelFilter", "appender": "out", "level": "marn"}}, "categories": {"default": {"appenders": ["f"], "level": "marn"}}}"#)
+        let source = SourceFile(
+            path: "log4js.json",
+            text:
+                #"{"appenders": {"out": {"type": "stdout"}, "f": {"type": "logLevelFilter", "appender": "out", "level": "marn"}}, "categories": {"default": {"appenders": ["f"], "level": "marn"}}}"#
+        )
         let findings = check([source]).filter { $0.rule.id == "LC209" || $0.rule.id == "LC227" }
-        #expect(findings.map { "\($0.rule.id) \($0.fixes.map(\.title))" } == ["LC227 [\"use level \\\"warn\\\"\"]", "LC209 [\"use level \\\"warn\\\"\"]"])
+        #expect(
+            findings.map { "\($0.rule.id) \($0.fixes.map(\.title))" } == [
+                "LC227 [\"use level \\\"warn\\\"\"]", "LC209 [\"use level \\\"warn\\\"\"]",
+            ])
         // Each fix replaces that finding's value, quotes included, with "warn".
         let text = Array(source.bytes)
         for f in findings {
@@ -98,8 +117,10 @@ import Testing
         // What Number(text) gives in JavaScript.
         let cases: [(String, Double)] = [
             ("", 0), ("  ", 0), (" 42 ", 42), ("\t\n42\r\n", 42), ("\u{0B}\u{0C}1", 1), ("\u{a0}42\u{3000}", 42),
-            ("\u{feff}7\u{2028}", 7), ("\u{2009}8\u{202f}", 8), ("+5", 5), ("-5", -5), ("5.", 5), (".5", 0.5), ("-.5", -0.5),
-            ("5.e3", 5000), ("1e3", 1000), ("1E-2", 0.01), ("00012", 12), ("Infinity", .infinity), ("-Infinity", -.infinity),
+            ("\u{feff}7\u{2028}", 7), ("\u{2009}8\u{202f}", 8), ("+5", 5), ("-5", -5), ("5.", 5), (".5", 0.5),
+            ("-.5", -0.5),
+            ("5.e3", 5000), ("1e3", 1000), ("1E-2", 0.01), ("00012", 12), ("Infinity", .infinity),
+            ("-Infinity", -.infinity),
             ("+Infinity", .infinity), ("0x10", 16), ("0X1f", 31), ("0o17", 15), ("0B101", 5),
             ("0xFFFFFFFFFFFFFFFFFF", 4_722_366_482_869_645_213_696),
         ]
@@ -150,11 +171,13 @@ import Testing
     /// are ordered as JavaScript orders an object's keys.
     @Test func appendersInJavaScriptKeyOrder() {
         func appenders(_ json: String) -> [String] {
-            let root = JSONReader.read(SourceFile(path: "log4js.json", text: #"{"appenders": "# + json + "}")).tree!.root!
+            let root = JSONReader.read(SourceFile(path: "log4js.json", text: #"{"appenders": "# + json + "}")).tree!
+                .root!
             return Log4jsConfig(root: root).appenders.map { "\($0.name)=\($0.entry.value.number ?? 0)" }
         }
         #expect(appenders(#"{"b": 1, "a": 2, "c": 3}"#) == ["b=1.0", "a=2.0", "c=3.0"])
-        #expect(appenders(#"{"b": 1, "2": 2, "a": 3, "10": 4, "1": 5}"#) == ["1=5.0", "2=2.0", "10=4.0", "b=1.0", "a=3.0"])
+        #expect(
+            appenders(#"{"b": 1, "2": 2, "a": 3, "10": 4, "1": 5}"#) == ["1=5.0", "2=2.0", "10=4.0", "b=1.0", "a=3.0"])
         // A repeated key keeps its first place and its last value.
         #expect(appenders(#"{"b": 1, "a": 2, "b": 3}"#) == ["b=3.0", "a=2.0"])
         #expect(appenders(#"{"01": 1, "4294967295": 2, "7": 3}"#) == ["7=3.0", "01=1.0", "4294967295=2.0"])
@@ -170,12 +193,16 @@ import Testing
                 guard let source = prepared.sources.first, prepared.sources.count == 1 else { continue }
                 let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
                 guard let root = doc.root, !doc.read.hasErrors else { continue }
-                let other = source.path.hasSuffix(".json")
+                let other =
+                    source.path.hasSuffix(".json")
                     ? SourceFile(path: "log4js.yaml", text: YAMLWriter.write(root))
                     : SourceFile(path: "log4js.json", text: JSONWriter.write(root))
                 let a = check([source]).map { "\($0.rule.id) \($0.severity.label): \($0.message)" }.sorted()
                 let b = check([other]).map { "\($0.rule.id) \($0.severity.label): \($0.message)" }.sorted()
-                #expect(a == b, "\(rule.id): \(source.path) and its \(other.path) rewrite differ\n\(String(decoding: other.bytes, as: UTF8.self))")
+                #expect(
+                    a == b,
+                    "\(rule.id): \(source.path) and its \(other.path) rewrite differ\n\(String(decoding: other.bytes, as: UTF8.self))"
+                )
                 compared += 1
             }
         }
@@ -206,11 +233,16 @@ enum YAMLWriter {
         case .scalar, .unknown:
             out += (n.isScalar ? scalar(n) : JSONValue.quoted(n.sourceText)) + "\n"
         case .mapping:
-            if n.entryCount == 0 { out += "{}\n"; return }
+            if n.entryCount == 0 {
+                out += "{}\n"
+                return
+            }
             if inline { out += "\n" }
             for e in n.entries {
                 out += pad + JSONValue.quoted(e.key ?? "") + ":"
-                if e.value.isScalar || e.value.isUnknown || (e.value.isMapping && e.value.entryCount == 0) || (e.value.isSequence && e.value.elements.isEmpty) {
+                if e.value.isScalar || e.value.isUnknown || (e.value.isMapping && e.value.entryCount == 0)
+                    || (e.value.isSequence && e.value.elements.isEmpty)
+                {
                     out += " "
                     emit(e.value, indent: indent + 1, into: &out, inline: true)
                 } else {
@@ -218,7 +250,10 @@ enum YAMLWriter {
                 }
             }
         case .sequence:
-            if n.elements.isEmpty { out += "[]\n"; return }
+            if n.elements.isEmpty {
+                out += "[]\n"
+                return
+            }
             if inline { out += "\n" }
             for el in n.elements {
                 out += pad + "-"

@@ -27,7 +27,9 @@ import Testing
         while let p = walker.nextObject() as? String {
             if p.hasPrefix(".git") { continue }
             var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + p, isDirectory: &isDir), !isDir.boolValue { files.append(p) }
+            if FileManager.default.fileExists(atPath: root + "/" + p, isDirectory: &isDir), !isDir.boolValue {
+                files.append(p)
+            }
         }
         return files.sorted()
     }
@@ -47,9 +49,13 @@ import Testing
         let prefix = root + "/"
         func rel(_ p: Any?) -> String { (p as? String ?? "").replacingOccurrences(of: prefix, with: "") }
         return (json["diagnostics"] as! [[String: Any]]).map { d in
-            let related = (d["related"] as? [[String: Any]] ?? []).map { "\(rel($0["file"])):\($0["line"]!):\($0["column"]!)" }
+            let related = (d["related"] as? [[String: Any]] ?? []).map {
+                "\(rel($0["file"])):\($0["line"]!):\($0["column"]!)"
+            }
             let file = rel(d["file"])
-            let line = "\(d["rule"]!) \(file):\(d["line"]!):\(d["column"]!) \(d["message"]!)" + related.map { " | \($0)" }.joined()
+            let line =
+                "\(d["rule"]!) \(file):\(d["line"]!):\(d["column"]!) \(d["message"]!)"
+                + related.map { " | \($0)" }.joined()
             return Finding(line: line, files: Set([file] + related.map { String($0.prefix { $0 != ":" }) }))
         }.sorted()
     }
@@ -72,7 +78,11 @@ import Testing
         try Self.compare(Self.render(directory), golden: "expected.directory")
         // The headline findings are there: the api service loses every line (its config, found
         // only through the code, names no pm2 setting), the worker's instance variable differs.
-        #expect(directory.contains { $0.line.hasPrefix("LC101 services/api/config/log4j.json:1:1 ") && $0.files.contains("services/api/ecosystem.config.js") })
+        #expect(
+            directory.contains {
+                $0.line.hasPrefix("LC101 services/api/config/log4j.json:1:1 ")
+                    && $0.files.contains("services/api/ecosystem.config.js")
+            })
         #expect(directory.contains { $0.line.hasPrefix("LC102 services/worker/log4js.json:5:21 ") })
         // The fork-mode legacy service started from deploy/ gets no cluster finding.
         #expect(!directory.contains { $0.files.contains("services/legacy/log4js.json") && $0.line.hasPrefix("LC10") })

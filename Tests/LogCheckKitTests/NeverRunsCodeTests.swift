@@ -41,8 +41,11 @@ import Testing
     @Test func runningLogcheckCreatesNoMarker() throws {
         let dir = try tree([:])
         try Self.sideEffects(dir).write(toFile: dir + "/ecosystem.config.js", atomically: false, encoding: .utf8)
-        try ("[" + Self.sideEffects(dir).replacing("module.exports = ", with: "") + "]").write(toFile: dir + "/ecosystem.json", atomically: false, encoding: .utf8)
-        for arguments in [[dir], [dir + "/ecosystem.config.js", "--fix", "--unsafe-fixes"], [dir + "/ecosystem.json", "-v"]] {
+        try ("[" + Self.sideEffects(dir).replacing("module.exports = ", with: "") + "]").write(
+            toFile: dir + "/ecosystem.json", atomically: false, encoding: .utf8)
+        for arguments in [
+            [dir], [dir + "/ecosystem.config.js", "--fix", "--unsafe-fixes"], [dir + "/ecosystem.json", "-v"],
+        ] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.executable)
             process.arguments = arguments
@@ -59,10 +62,15 @@ import Testing
     /// The sources never start a process: no API that spawns or evaluates is used anywhere.
     @Test func theSourcesCannotStartAProcess() throws {
         // Calls that start a program or load code; `.system(` (an error case) is not one.
-        let forbidden = ["posix_spawn", "execv(", "execvp(", "execve(", "execl(", "popen(", "fork(", "vfork(", "Process(", "NSTask", "dlopen("]
+        let forbidden = [
+            "posix_spawn", "execv(", "execvp(", "execve(", "execl(", "popen(", "fork(", "vfork(", "Process(", "NSTask",
+            "dlopen(",
+        ]
         var found: [String] = []
         let sources = repositoryRoot + "/Sources"
-        let files = FileManager.default.enumerator(atPath: sources)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+        let files = FileManager.default.enumerator(atPath: sources)!.compactMap { $0 as? String }.filter {
+            $0.hasSuffix(".swift")
+        }
         #expect(files.count > 100)
         for file in files {
             let lines = try String(contentsOfFile: sources + "/" + file, encoding: .utf8).split(separator: "\n")
@@ -70,10 +78,13 @@ import Testing
                 let code = line.replacing("cluster.fork()", with: "")
                 var hits = forbidden.filter { code.contains($0) }
                 // `system(` as a call of its own (not `Ecosystem(`, `.system(`, `case system(`).
-                let bytes = Array(code.utf8), call = Array("system(".utf8)
+                let bytes = Array(code.utf8)
+                let call = Array("system(".utf8)
                 for i in bytes.indices where bytes[i...].starts(with: call) {
                     let before = i > 0 ? bytes[i - 1] : 0x20
-                    let partOfWord = (before >= 0x41 && before <= 0x5A) || (before >= 0x61 && before <= 0x7A) || before == 0x5F || before == 0x2E
+                    let partOfWord =
+                        (before >= 0x41 && before <= 0x5A) || (before >= 0x61 && before <= 0x7A) || before == 0x5F
+                        || before == 0x2E
                     if !partOfWord && !code.contains("case system(") { hits.append("system(") }
                 }
                 found += hits.map { "\(file):\(k + 1): \($0)" }

@@ -8,7 +8,9 @@ import Testing
 @Suite struct NumberExtremesTests {
     /// LC316 is opt-in: selected here with the rules that are on by default.
     func findings(_ name: String, _ text: String) -> [String] {
-        check([SourceFile(path: name, text: text)], settings: "select: [LC0, LC1, LC2, LC3, LC316]\n").map { "\($0.rule.id) \($0.location.start.line):\($0.location.start.column) \($0.message)" }
+        check([SourceFile(path: name, text: text)], settings: "select: [LC0, LC1, LC2, LC3, LC316]\n").map {
+            "\($0.rule.id) \($0.location.start.line):\($0.location.start.column) \($0.message)"
+        }
     }
 
     @Test func javaScriptText() {
@@ -35,32 +37,44 @@ import Testing
     }
 
     @Test func hugeAndInfiniteAppNumbers() {
-        let out = findings("ecosystem.yml", """
-        apps:
-          - name: b
-            script: b.js
-            exec_mode: cluster
-            instances: 1e300
-            wait_ready: true
-            listen_timeout: .inf
-            max_restarts: -1e300
-          - name: c
-            script: c.js
-            instances: .nan
-            max_memory_restart: 1e300G
-        """)
-        #expect(out.contains("LC316 6:17 wait_ready: app \"b\" must call process.send('ready') when it is listening; otherwise every reload waits Infinity ms and then goes on anyway"))
-        #expect(out.contains("LC305 8:19 `pm2 start` aborts every app in this file: The minimum of \"max_restarts\" is 0, but now is -1e+300"), "\(out)")
+        let out = findings(
+            "ecosystem.yml",
+            """
+            apps:
+              - name: b
+                script: b.js
+                exec_mode: cluster
+                instances: 1e300
+                wait_ready: true
+                listen_timeout: .inf
+                max_restarts: -1e300
+              - name: c
+                script: c.js
+                instances: .nan
+                max_memory_restart: 1e300G
+            """)
+        #expect(
+            out.contains(
+                "LC316 6:17 wait_ready: app \"b\" must call process.send('ready') when it is listening; otherwise every reload waits Infinity ms and then goes on anyway"
+            ))
+        #expect(
+            out.contains(
+                "LC305 8:19 `pm2 start` aborts every app in this file: The minimum of \"max_restarts\" is 0, but now is -1e+300"
+            ), "\(out)")
         #expect(!out.contains { $0.hasPrefix("LC308 ") && $0.contains("app \"c\"") })
     }
 
     @Test func hugeLog4jsSizes() {
-        let out = findings("log4js.json", """
-        {"appenders": {"f": {"type": "file", "filename": "a.log", "maxLogSize": -1e30, "backups": "1e30"},
-                       "m": {"type": "multiFile", "base": "logs/", "property": "categoryName", "extension": ".log", "maxLogSize": "99999999999999999999G"}},
-         "categories": {"default": {"appenders": ["f", "m"], "level": "info"}}}
-        """)
-        #expect(out.contains { $0.hasPrefix("LC215 1:73 ") && $0.contains("(\"options.maxSize (-1e+30) should be > 0\")") }, "\(out)")
+        let out = findings(
+            "log4js.json",
+            """
+            {"appenders": {"f": {"type": "file", "filename": "a.log", "maxLogSize": -1e30, "backups": "1e30"},
+                           "m": {"type": "multiFile", "base": "logs/", "property": "categoryName", "extension": ".log", "maxLogSize": "99999999999999999999G"}},
+             "categories": {"default": {"appenders": ["f", "m"], "level": "info"}}}
+            """)
+        #expect(
+            out.contains { $0.hasPrefix("LC215 1:73 ") && $0.contains("(\"options.maxSize (-1e+30) should be > 0\")") },
+            "\(out)")
         #expect(out.contains { $0.hasPrefix("LC219 1:91 ") && $0.contains("instead of 1e+30") }, "\(out)")
         #expect(out.contains { $0.hasPrefix("LC216 2:123 ") }, "\(out)")
     }

@@ -15,16 +15,23 @@ import Testing
     ) {
         let prepared = PreparedExample([ExampleFile(name, content)])
         let found = check(prepared.sources, settings: settings)
-        #expect(found.map { "\($0.rule.id) \($0.severity.label): \($0.message)" } == expected.map { "\($0.rule) \($0.severity.label): \($0.message)" },
-                sourceLocation: sourceLocation)
-        #expect(prepared.marks.count == expected.count, "one «» marker per expected finding", sourceLocation: sourceLocation)
+        #expect(
+            found.map { "\($0.rule.id) \($0.severity.label): \($0.message)" }
+                == expected.map { "\($0.rule) \($0.severity.label): \($0.message)" },
+            sourceLocation: sourceLocation)
+        #expect(
+            prepared.marks.count == expected.count, "one «» marker per expected finding", sourceLocation: sourceLocation
+        )
         for (d, mark) in zip(found, prepared.marks) {
-            #expect(d.file.path == mark.file && d.location.span == mark.span,
-                    "\(d.rule.id) points at \(d.location.file.text(d.location.span))", sourceLocation: sourceLocation)
+            #expect(
+                d.file.path == mark.file && d.location.span == mark.span,
+                "\(d.rule.id) points at \(d.location.file.text(d.location.span))", sourceLocation: sourceLocation)
         }
     }
 
-    func app(_ body: String) -> String { "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', \(body) }],\n};\n" }
+    func app(_ body: String) -> String {
+        "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', \(body) }],\n};\n"
+    }
 
     // MARK: false findings removed
 
@@ -37,30 +44,52 @@ import Testing
     @Test func combineLogsIsNotReadWhenMergeLogsIsPreset() {
         // Valid: outside cluster mode and without instances, verifyConfs sets merge_logs = true
         // (Common.js:846-850), so validateJSON never reads combine_logs (Config.js:99-101).
-        expectFindings("ecosystem.config.js", app("«combine_logs»: 'yes'"), [
-            ("LC330", .info, "combine_logs does nothing for app \"api\", which runs 1 process: it merges the files of several processes, not out and err (for one combined file, use log_file)"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("«combine_logs»: 'yes'"),
+            [
+                (
+                    "LC330", .info,
+                    "combine_logs does nothing for app \"api\", which runs 1 process: it merges the files of several processes, not out and err (for one combined file, use log_file)"
+                )
+            ])
         // Rejected: in cluster mode the alias is read and validated (Common.js:862-866).
-        expectFindings("ecosystem.config.js", app("exec_mode: 'cluster', instances: 2, combine_logs: «'yes'»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"merge_logs\" to be a typeof [object Boolean], but now is [object String] (written \"combine_logs\")"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("exec_mode: 'cluster', instances: 2, combine_logs: «'yes'»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"merge_logs\" to be a typeof [object Boolean], but now is [object String] (written \"combine_logs\")"
+                )
+            ])
     }
 
     @Test func usernameIsOverwritten() {
         // Valid: `app.username = Common.getCurrentUsername()` before validation (Common.js:719).
-        expectFindings("ecosystem.config.js", app("«username»: 5"), [
-            ("LC327", .warning, "PM2 overwrites username with the user that runs pm2; to run the app as another user, use uid (as root)"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("«username»: 5"),
+            [
+                (
+                    "LC327", .warning,
+                    "PM2 overwrites username with the user that runs pm2; to run the app as another user, use uid (as root)"
+                )
+            ])
     }
 
     @Test func argsAreOverwrittenForAScriptWithASpace() {
         // Valid: a script with a space runs as `bash -c <script>`, args = ['-c', script]
         // (Common.js:725-745).
-        expectFindings("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'node server.js', args: 5 }],\n};\n", [])
+        expectFindings(
+            "ecosystem.config.js",
+            "module.exports = {\n  apps: [{ name: 'api', script: 'node server.js', args: 5 }],\n};\n", [])
         // Rejected: otherwise args is validated (Config.js:180).
-        expectFindings("ecosystem.config.js", app("args: «5»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"args\" to be a typeof [object Array] / [object String], but now is [object Number]"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("args: «5»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"args\" to be a typeof [object Array] / [object String], but now is [object Number]"
+                )
+            ])
     }
 
     @Test func pmxIsOverwrittenWhenAutomationIsOff() {
@@ -72,9 +101,14 @@ import Testing
         // Valid: a truthy disable_trace sets trace = false and is deleted (Common.js:821-824).
         expectFindings("ecosystem.config.js", app("disable_trace: 'yes', trace: 'x'"), [])
         // Rejected: its camelCase alias is then what validateJSON reads (Config.js:99-101).
-        expectFindings("ecosystem.config.js", app("disable_trace: 'yes', disableTrace: «5»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"disable_trace\" to be a typeof [object Boolean], but now is [object Number] (written \"disableTrace\")"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("disable_trace: 'yes', disableTrace: «5»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"disable_trace\" to be a typeof [object Boolean], but now is [object Number] (written \"disableTrace\")"
+                )
+            ])
     }
 
     @Test func executeCommandOverwritesExecMode() {
@@ -91,24 +125,34 @@ import Testing
     @Test func deployOnlyFileIsForPM2Deploy() {
         // Valid for `pm2 deploy`: deploy is read from the top-level object (API.js:940-954,
         // Deploy.js:97), not an app key.
-        expectFindings("ecosystem.config.js", "module.exports = {\n  deploy: { production: { user: 'deploy', host: 'web1', ref: 'origin/main', repo: 'git@example.com:api.git', path: '/srv/api' } },\n};\n", [])
+        expectFindings(
+            "ecosystem.config.js",
+            "module.exports = {\n  deploy: { production: { user: 'deploy', host: 'web1', ref: 'origin/main', repo: 'git@example.com:api.git', path: '/srv/api' } },\n};\n",
+            [])
     }
 
     @Test func logFileLooksAtEachFile() {
         // prepareAppConf resolves log, out and error one by one; 'NULL' and '/dev/null' disable
         // one (Common.js:201-234).
-        expectFindings("ecosystem.config.js", app("log_file: «'all.log'», out_file: '/dev/null'"), [
-            ("LC315", .info, "log_file adds a combined file, but PM2 still writes app \"api\"'s error file too"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("log_file: «'all.log'», out_file: '/dev/null'"),
+            [
+                ("LC315", .info, "log_file adds a combined file, but PM2 still writes app \"api\"'s error file too")
+            ])
         expectFindings("ecosystem.config.js", app("log_file: '/dev/null'"), [])
         expectFindings("ecosystem.config.js", app("log_file: 'all.log', out_file: 'NULL', error_file: '/dev/null'"), [])
     }
 
     @Test func aliasWithTheSameValueIsNoConflict() {
         // The first truthy spelling wins (Config.js:99-101); the same value twice changes nothing.
-        expectFindings("ecosystem.config.js", app("instances: 2, exec_mode: 'cluster', merge_logs: true, «combine_logs»: true"), [
-            ("LC310", .info, "combine_logs holds the same value as merge_logs, which PM2 reads: no conflict, but one of them can go"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("instances: 2, exec_mode: 'cluster', merge_logs: true, «combine_logs»: true"),
+            [
+                (
+                    "LC310", .info,
+                    "combine_logs holds the same value as merge_logs, which PM2 reads: no conflict, but one of them can go"
+                )
+            ])
     }
 
     // MARK: what PM2 rejects
@@ -116,51 +160,88 @@ import Testing
     @Test func instancesOfTheWrongType() {
         // Rejected: only strings are normalised (Common.js:838-844); a boolean or an object fails
         // the number type (Config.js:174-182) and the file is aborted (Common.js:862-866).
-        expectFindings("ecosystem.config.js", app("instances: «true»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Boolean]"),
-        ])
-        expectFindings("ecosystem.config.js", app("instances: «false»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Boolean]"),
-        ])
-        expectFindings("ecosystem.config.js", app("instances: «{}»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Object]"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("instances: «true»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Boolean]"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("instances: «false»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Boolean]"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("instances: «{}»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Object]"
+                )
+            ])
     }
 
     @Test func nullEnvironmentSection() {
         // Rejected: keys matching ^env_\S*$ are validated as written, null included
         // (Config.js:127-137, 180); a null `env` becomes {} (Common.js:707-709).
-        expectFindings("ecosystem.config.js", app("env_production: «null»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"env_production\" to be a typeof [object Object] / [object String], but now is [object Null]"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("env_production: «null»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"env_production\" to be a typeof [object Object] / [object String], but now is [object Null]"
+                )
+            ])
         expectFindings("ecosystem.config.js", app("env: null"), [])
     }
 
     @Test func cmdThatIsNotAString() {
         // Crash: cmd moves to script (Common.js:697-700), then path.basename / indexOf on a number
         // throw a TypeError (Common.js:712, 725).
-        expectFindings("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', cmd: «5» }],\n};\n", [
-            ("LC305", .error, "`pm2 start` crashes with a TypeError: cmd is [object Number], not a path or command (PM2 moves cmd to script first)"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', cmd: «5» }],\n};\n",
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` crashes with a TypeError: cmd is [object Number], not a path or command (PM2 moves cmd to script first)"
+                )
+            ])
     }
 
     @Test func emptyTopLevelObjectIsOneAppWithoutScript() {
         // Rejected: no apps and no pm2 make the whole object one app (API.js:940-954), which
         // has no script: "No script path - aborting" (Common.js:109-110).
-        expectFindings("ecosystem.config.js", "module.exports = «{}»;\n", [
-            ("LC322", .error, "app #1 has no script: PM2 skips it with \"No script path - aborting\""),
-        ])
+        expectFindings(
+            "ecosystem.config.js", "module.exports = «{}»;\n",
+            [
+                ("LC322", .error, "app #1 has no script: PM2 skips it with \"No script path - aborting\"")
+            ])
     }
 
     @Test func functionsAndRegExpsInAConfigJS() {
         // Rejected: Object.prototype.toString gives [object RegExp] / [object Function], which no
         // schema type matches (Config.js:171, 180).
-        expectFindings("ecosystem.config.js", app("ignore_watch: «/node_modules/»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"ignore_watch\" to be a typeof [object Array] / [object String], but now is [object RegExp]"),
-        ])
-        expectFindings("ecosystem.config.js", app("instances: «function () { return 2 }»"), [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Function]"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("ignore_watch: «/node_modules/»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"ignore_watch\" to be a typeof [object Array] / [object String], but now is [object RegExp]"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("instances: «function () { return 2 }»"),
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"instances\" to be a typeof [object Number], but now is [object Function]"
+                )
+            ])
     }
 
     @Test func yamlNumberWithUnderscoresIsAString() {
@@ -168,24 +249,40 @@ import Testing
         // numeric scalars" (#627), and PM2 7.0.3 loads YAML with js-yaml 4.3.0 (Common.js:279-306),
         // so `3_000` is the string "3_000", which Number() cannot read: a type error
         // (Config.js:174-182).
-        expectFindings("ecosystem.yml", "apps:\n  - name: api\n    script: server.js\n    kill_timeout: «3_000»\n", [
-            ("LC305", .error, "`pm2 start` aborts every app in this file: Expect \"kill_timeout\" to be a typeof [object Number], but now is [object String]"),
-        ])
+        expectFindings(
+            "ecosystem.yml", "apps:\n  - name: api\n    script: server.js\n    kill_timeout: «3_000»\n",
+            [
+                (
+                    "LC305", .error,
+                    "`pm2 start` aborts every app in this file: Expect \"kill_timeout\" to be a typeof [object Number], but now is [object String]"
+                )
+            ])
     }
 
     // MARK: opt-in rules
 
     @Test func optInRulesAreOffByDefault() {
         let file = app("exec_mode: 'cluster', instances: 2, log_date_format: «'YYYY-MM-DD'», wait_ready: «true»")
-        let lc332 = ("LC332", Severity.info, "in cluster mode PM2 puts the date before each write of app \"api\", not each line: the lines of a stack trace after the first have no date")
-        let lc316 = ("LC316", Severity.info, "wait_ready: app \"api\" must call process.send('ready') when it is listening; otherwise every reload waits 3000 ms (listen_timeout) and then goes on anyway")
+        let lc332 = (
+            "LC332", Severity.info,
+            "in cluster mode PM2 puts the date before each write of app \"api\", not each line: the lines of a stack trace after the first have no date"
+        )
+        let lc316 = (
+            "LC316", Severity.info,
+            "wait_ready: app \"api\" must call process.send('ready') when it is listening; otherwise every reload waits 3000 ms (listen_timeout) and then goes on anyway"
+        )
         let plain = PreparedExample([ExampleFile("ecosystem.config.js", file)])
         #expect(check(plain.sources).isEmpty)
-        expectFindings("ecosystem.config.js", file, [lc332, lc316], settings: "severity:\n  LC332: info\n  LC316: info")
+        expectFindings(
+            "ecosystem.config.js", file, [lc332, lc316], settings: "severity:\n  LC332: info\n  LC316: info")
         // An exact id or slug in select turns it on; a prefix does not.
-        expectFindings("ecosystem.config.js", file.replacing("«true»", with: "true"), [lc332], settings: "select: [cluster-log-date-format]")
+        expectFindings(
+            "ecosystem.config.js", file.replacing("«true»", with: "true"), [lc332],
+            settings: "select: [cluster-log-date-format]")
         #expect(check(plain.sources, settings: "select: [LC3]").isEmpty)
-        #expect(!LC316WaitReadyAndTimeouts.description.defaultEnabled && !LC332ClusterLogDateFormat.description.defaultEnabled)
+        #expect(
+            !LC316WaitReadyAndTimeouts.description.defaultEnabled
+                && !LC332ClusterLogDateFormat.description.defaultEnabled)
         #expect(RuleDocs.list().contains("(opt-in)"))
     }
 
@@ -194,33 +291,59 @@ import Testing
     @Test func typoThatChangesHowTheAppRuns() {
         // validateJSON drops unknown keys silently (Config.js:82-140); without exec_mode and
         // instances the app runs one process in fork mode (Common.js:339-357).
-        expectFindings("ecosystem.config.js", app("«exec_mod»: 'cluster'"), [
-            ("LC304", .error, "PM2 ignores \"exec_mod\" without a word; did you mean \"exec_mode\"? Without it app \"api\" runs in fork mode, not cluster mode"),
-        ])
-        expectFindings("ecosystem.config.js", app("«instance»: 4"), [
-            ("LC304", .error, "PM2 ignores \"instance\" without a word; did you mean \"instances\"? Without it app \"api\" runs 1 process in fork mode instead of 4 processes in cluster mode"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("«exec_mod»: 'cluster'"),
+            [
+                (
+                    "LC304", .error,
+                    "PM2 ignores \"exec_mod\" without a word; did you mean \"exec_mode\"? Without it app \"api\" runs in fork mode, not cluster mode"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("«instance»: 4"),
+            [
+                (
+                    "LC304", .error,
+                    "PM2 ignores \"instance\" without a word; did you mean \"instances\"? Without it app \"api\" runs 1 process in fork mode instead of 4 processes in cluster mode"
+                )
+            ])
         // Without merge_logs each process gets -<pm_id> in its file names (God.js:207-213).
-        expectFindings("ecosystem.config.js", app("exec_mode: 'cluster', instances: 2, «marge_logs»: true"), [
-            ("LC304", .error, "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"? Without it the processes of app \"api\" (2 processes) each write their own out and error files: PM2 adds -<pm_id> to their names"),
-        ])
-        expectFindings("ecosystem.config.js", app("watch: true, «ignore_watches»: ['logs']"), [
-            ("LC304", .error, "PM2 ignores \"ignore_watches\" without a word; did you mean \"ignore_watch\"? Without it watch does not ignore what it lists: a change there restarts app \"api\""),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("exec_mode: 'cluster', instances: 2, «marge_logs»: true"),
+            [
+                (
+                    "LC304", .error,
+                    "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"? Without it the processes of app \"api\" (2 processes) each write their own out and error files: PM2 adds -<pm_id> to their names"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("watch: true, «ignore_watches»: ['logs']"),
+            [
+                (
+                    "LC304", .error,
+                    "PM2 ignores \"ignore_watches\" without a word; did you mean \"ignore_watch\"? Without it watch does not ignore what it lists: a change there restarts app \"api\""
+                )
+            ])
     }
 
     @Test func typoThatChangesNothingStaysAWarning() {
         // Cluster anyway: instances is set and the interpreter is node (Common.js:339-357).
-        expectFindings("ecosystem.config.js", app("exec_mode: 'cluster', instances: 2, «exec_mod»: 'cluster'"), [
-            ("LC304", .warning, "PM2 ignores \"exec_mod\" without a word; did you mean \"exec_mode\"?"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("exec_mode: 'cluster', instances: 2, «exec_mod»: 'cluster'"),
+            [
+                ("LC304", .warning, "PM2 ignores \"exec_mod\" without a word; did you mean \"exec_mode\"?")
+            ])
         // One fork process: merge_logs is set to true anyway (Common.js:846-850).
-        expectFindings("ecosystem.config.js", app("«marge_logs»: true"), [
-            ("LC304", .warning, "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"?"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("«marge_logs»: true"),
+            [
+                ("LC304", .warning, "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"?")
+            ])
         // watch is off: nothing is watched.
-        expectFindings("ecosystem.config.js", app("«ignore_watches»: ['logs']"), [
-            ("LC304", .warning, "PM2 ignores \"ignore_watches\" without a word; did you mean \"ignore_watch\"?"),
-        ])
+        expectFindings(
+            "ecosystem.config.js", app("«ignore_watches»: ['logs']"),
+            [
+                ("LC304", .warning, "PM2 ignores \"ignore_watches\" without a word; did you mean \"ignore_watch\"?")
+            ])
     }
 }

@@ -14,7 +14,8 @@ import Testing
             let dir = rulesDirectory + "/" + family
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
-            for file in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() where file.hasPrefix("LC") && file.hasSuffix(".swift") {
+            for file in try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+            where file.hasPrefix("LC") && file.hasSuffix(".swift") {
                 let type = String(file.dropLast(".swift".count))
                 found.append((family, String(type.prefix(5)), type))
             }
@@ -41,7 +42,9 @@ import Testing
         for r in RuleRegistry.ecosystemRules { folder[r.description.id] = "PM2" }
         for r in RuleRegistry.deploymentRules { folder[r.description.id] = "Deployment" }
         for r in RuleRegistry.deploymentSetRules { folder[r.description.id] = "Deployment" }
-        for r in RuleRegistry.otherRules { folder[r.description.id] = r.description.family == .input ? "Input" : "Settings" }
+        for r in RuleRegistry.otherRules {
+            folder[r.description.id] = r.description.family == .input ? "Input" : "Settings"
+        }
         for f in try Self.ruleFiles() {
             #expect(folder[f.id] == f.family, "\(f.id) is in Rules/\(f.family)")
         }

@@ -13,10 +13,13 @@ import Testing
         for r in RuleRegistry.all { expected["\(r.id).md"] = RuleDocs.page(r) }
         if Self.update {
             try? FileManager.default.createDirectory(atPath: Self.dir, withIntermediateDirectories: true)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: Self.dir)) ?? [] where expected[name] == nil {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: Self.dir)) ?? []
+            where expected[name] == nil {
                 try FileManager.default.removeItem(atPath: Self.dir + "/" + name)
             }
-            for (name, text) in expected { try text.write(toFile: Self.dir + "/" + name, atomically: false, encoding: .utf8) }
+            for (name, text) in expected {
+                try text.write(toFile: Self.dir + "/" + name, atomically: false, encoding: .utf8)
+            }
             return
         }
         let present = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.dir)) ?? [])
@@ -38,7 +41,10 @@ import Testing
     @Test func explainUnknownRule() {
         let r = run(["explain", "json-syntx"])
         #expect(r.code == .usage)
-        #expect(r.err == "logcheck: no rule named 'json-syntx'; did you mean 'json-syntax'?\nRun 'logcheck rules' to list them.\n")
+        #expect(
+            r.err
+                == "logcheck: no rule named 'json-syntx'; did you mean 'json-syntax'?\nRun 'logcheck rules' to list them.\n"
+        )
     }
 
     @Test func rulesListsEveryRule() {

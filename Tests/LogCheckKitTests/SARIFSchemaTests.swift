@@ -41,18 +41,26 @@ import Testing
         files.append(try sarif(["fixtures/seed"], into: dir, name: "seed"))
         let result = try validate(files)
         #expect(result.passed, "\(result.output)")
-        #expect(result.output.hasSuffix("validated \(files.count) file(s) against Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema\n"))
+        #expect(
+            result.output.hasSuffix(
+                "validated \(files.count) file(s) against Static Analysis Results Format (SARIF) Version 2.1.0 JSON Schema\n"
+            ))
     }
 
     @Test func theValidatorRejectsInvalidSARIF() throws {
         // A result without a message and a region with line 0 break the schema: the check can fail.
-        let dir = try tree(["bad.sarif": """
+        let dir = try tree([
+            "bad.sarif": """
             {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "logcheck"}},
               "results": [{"ruleId": "LC101", "locations": [{"physicalLocation": {"region": {"startLine": 0}}}]}]}]}
-            """])
+            """
+        ])
         let result = try validate([dir + "/bad.sarif"])
         #expect(!result.passed)
         #expect(result.output.contains("bad.sarif: .runs[0].results[0]: 'message' is a required property"))
-        #expect(result.output.contains("bad.sarif: .runs[0].results[0].locations[0].physicalLocation.region.startLine: 0 is less than the minimum of 1"))
+        #expect(
+            result.output.contains(
+                "bad.sarif: .runs[0].results[0].locations[0].physicalLocation.region.startLine: 0 is less than the minimum of 1"
+            ))
     }
 }

@@ -14,7 +14,10 @@ struct PreparedExample {
             var bytes: [UInt8] = []
             var open: Int? = nil
             for scalar in f.content.unicodeScalars {
-                if scalar == "«" { open = bytes.count; continue }
+                if scalar == "«" {
+                    open = bytes.count
+                    continue
+                }
                 if scalar == "»" {
                     marks.append((f.name, Span(open ?? bytes.count, bytes.count)))
                     open = nil
@@ -48,13 +51,16 @@ func check(_ files: [ExampleFile], settings: String? = nil) -> [Diagnostic] {
 }
 
 /// Runs the command in-process.
-func run(_ arguments: [String], stdin: String = "", variables: [String: String] = [:], terminal: Bool = false) -> (code: ExitCode, out: String, err: String) {
+func run(_ arguments: [String], stdin: String = "", variables: [String: String] = [:], terminal: Bool = false) -> (
+    code: ExitCode, out: String, err: String
+) {
     let out = StringSink()
     let err = StringSink()
     let bytes = Array(stdin.utf8)
     let command = LogCheckCommand(
         arguments: arguments,
-        environment: CommandEnvironment(variables: variables, stdoutIsTerminal: terminal, readStdin: { .success(bytes) }),
+        environment: CommandEnvironment(
+            variables: variables, stdoutIsTerminal: terminal, readStdin: { .success(bytes) }),
         stdout: out, stderr: err)
     let code = command.run()
     return (code, out.text, err.text)

@@ -24,7 +24,10 @@ import Testing
             var parts: [Substring] = []
             for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
                 if part == ".." {
-                    if let last = parts.last, last != ".." { parts.removeLast(); continue }
+                    if let last = parts.last, last != ".." {
+                        parts.removeLast()
+                        continue
+                    }
                     if absolute { continue }
                 }
                 parts.append(part)
@@ -108,10 +111,17 @@ import Testing
         // The search gives up on a candidate once two rows of the table are past the limit; it
         // must keep every candidate the full distance keeps.
         let words = PM2Schema.allSpellings
-        let typos = ["instanes", "exec_mod", "execmode", "max_memory_restrat", "nmae", "scirpt", "cwd_", "enviroment", "iinstances",
-                     "log_date", "out", "ab", "merge_log", "watch_ignore", "kill_timout", "xyz", "a", "autorestart_", "ingore_watch"]
+        let typos = [
+            "instanes", "exec_mod", "execmode", "max_memory_restrat", "nmae", "scirpt", "cwd_", "enviroment",
+            "iinstances",
+            "log_date", "out", "ab", "merge_log", "watch_ignore", "kill_timout", "xyz", "a", "autorestart_",
+            "ingore_watch",
+        ]
         for typo in typos {
-            let expected = words.filter { Suggest.distance(Suggest.normalized(typo), Suggest.normalized($0)) <= max(1, min(3, Suggest.normalized(typo).count / 3)) }
+            let expected = words.filter {
+                Suggest.distance(Suggest.normalized(typo), Suggest.normalized($0))
+                    <= max(1, min(3, Suggest.normalized(typo).count / 3))
+            }
             #expect(Set(Suggest.Index(words).close(typo)) == Set(expected), "\(typo)")
         }
     }
@@ -128,29 +138,33 @@ import Testing
     }
 
     @Test func colouredTextIsThePlainTextWithStyles() {
-        let file = SourceFile(path: "ecosystem.config.yml", text: "apps:\n  - name: app\n    script: app.js\n    exec_mode: Cluster\n    kill_timout: 3000\n")
+        let file = SourceFile(
+            path: "ecosystem.config.yml",
+            text: "apps:\n  - name: app\n    script: app.js\n    exec_mode: Cluster\n    kill_timout: 3000\n")
         let found = check([file]).sorted(by: Diagnostic.ordered)
         let coloured = TextReporter(color: true, quiet: true).render(Report(diagnostics: found, fileCount: 1))
         let e = "\u{1B}["
-        #expect(coloured == """
-            \(e)1;31merror[LC305]\(e)0m\(e)1m: `pm2 start` aborts every app in this file: Verify "exec_mode" with regex failed, it should be "cluster"("cluster_mode") or "fork"("fork_mode") only (it is case-sensitive)\(e)0m
-             \(e)1;34m-->\(e)0m ecosystem.config.yml:4:16
-             \(e)1;34m |\(e)0m
-            \(e)1;34m4 |\(e)0m     exec_mode: Cluster
-             \(e)1;34m |\(e)0m                \(e)1;31m^^^^^^^\(e)0m
-             \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): write "cluster"
+        #expect(
+            coloured == """
+                \(e)1;31merror[LC305]\(e)0m\(e)1m: `pm2 start` aborts every app in this file: Verify "exec_mode" with regex failed, it should be "cluster"("cluster_mode") or "fork"("fork_mode") only (it is case-sensitive)\(e)0m
+                 \(e)1;34m-->\(e)0m ecosystem.config.yml:4:16
+                 \(e)1;34m |\(e)0m
+                \(e)1;34m4 |\(e)0m     exec_mode: Cluster
+                 \(e)1;34m |\(e)0m                \(e)1;31m^^^^^^^\(e)0m
+                 \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): write "cluster"
 
-            \(e)1;33mwarning[LC304]\(e)0m\(e)1m: PM2 ignores "kill_timout" without a word; did you mean "kill_timeout"?\(e)0m
-             \(e)1;34m-->\(e)0m ecosystem.config.yml:5:5
-             \(e)1;34m |\(e)0m
-            \(e)1;34m5 |\(e)0m     kill_timout: 3000
-             \(e)1;34m |\(e)0m     \(e)1;33m^^^^^^^^^^^\(e)0m
-             \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): rename "kill_timout" to "kill_timeout"
+                \(e)1;33mwarning[LC304]\(e)0m\(e)1m: PM2 ignores "kill_timout" without a word; did you mean "kill_timeout"?\(e)0m
+                 \(e)1;34m-->\(e)0m ecosystem.config.yml:5:5
+                 \(e)1;34m |\(e)0m
+                \(e)1;34m5 |\(e)0m     kill_timout: 3000
+                 \(e)1;34m |\(e)0m     \(e)1;33m^^^^^^^^^^^\(e)0m
+                 \(e)1;34m = \(e)0m\(e)1;32mfix\(e)0m (safe fix): rename "kill_timout" to "kill_timeout"
 
 
-            """)
+                """)
         // Without colour, the same text without the escape sequences.
-        var plain = "", rest = Substring(coloured)
+        var plain = ""
+        var rest = Substring(coloured)
         while let escape = rest.firstIndex(of: "\u{1B}") {
             plain += rest[..<escape]
             rest = rest[escape...].drop { $0 != "m" }.dropFirst()
@@ -160,8 +174,11 @@ import Testing
     }
 
     @Test func findingsSortInReportOrderLikeAStableSort() {
-        let apps = (0..<300).map { "  - name: app\($0 % 7)\n    script: app.js\n    bogus_key_\($0 % 11): 1\n" }.joined()
-        var found = check([SourceFile(path: "a.yml", text: "apps:\n" + apps), SourceFile(path: "b.yml", text: "apps:\n" + apps)])
+        let apps = (0..<300).map { "  - name: app\($0 % 7)\n    script: app.js\n    bogus_key_\($0 % 11): 1\n" }
+            .joined()
+        var found = check([
+            SourceFile(path: "a.yml", text: "apps:\n" + apps), SourceFile(path: "b.yml", text: "apps:\n" + apps),
+        ])
         // Copies that tie in every ordered field, told apart by a note, in a scrambled order.
         found += found
         var scrambled: [Diagnostic] = []
@@ -172,14 +189,17 @@ import Testing
         }
         var state: UInt64 = 42
         for i in stride(from: scrambled.count - 1, to: 0, by: -1) {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             scrambled.swapAt(i, Int(state >> 33) % (i + 1))
         }
         #expect(scrambled.count > 1000)
-        let expected = scrambled.sorted(by: Diagnostic.ordered).map { "\($0.file.path) \($0.location.span) \($0.rule.id) \($0.message) \($0.notes)" }
+        let expected = scrambled.sorted(by: Diagnostic.ordered).map {
+            "\($0.file.path) \($0.location.span) \($0.rule.id) \($0.message) \($0.notes)"
+        }
         var sorted = scrambled
         sorted.sortInReportOrder()
-        #expect(sorted.map { "\($0.file.path) \($0.location.span) \($0.rule.id) \($0.message) \($0.notes)" } == expected)
+        #expect(
+            sorted.map { "\($0.file.path) \($0.location.span) \($0.rule.id) \($0.message) \($0.notes)" } == expected)
     }
 
     @Test func camelCaseAsPM2DerivesIt() {
@@ -195,11 +215,17 @@ import Testing
 
     @Test func environmentKeysAsPM2MatchesThem() {
         // ^env_\S*$
-        let keys = ["env_production", "env_", "env_file", "env_é", "env", "environment", "env-production", "envProduction",
-                    "env_a b", "env_a\tb", "env_a\nb", "env_a\r\nb", " env_a", "Env_a"]
+        let keys = [
+            "env_production", "env_", "env_file", "env_é", "env", "environment", "env-production", "envProduction",
+            "env_a b", "env_a\tb", "env_a\nb", "env_a\r\nb", " env_a", "Env_a",
+        ]
         #expect(keys.filter(PM2Schema.isEnvironmentKey) == ["env_production", "env_", "env_file", "env_é"])
         // An app's environments: `env` and the keys that match.
-        let source = SourceFile(path: "ecosystem.json", text: #"{"apps": [{"script": "a.js", "env": {}, "env_production": {}, "env_a\r\nb": {}, "envProduction": {}, "exec_mode": "fork"}]}"#)
+        let source = SourceFile(
+            path: "ecosystem.json",
+            text:
+                #"{"apps": [{"script": "a.js", "env": {}, "env_production": {}, "env_a\r\nb": {}, "envProduction": {}, "exec_mode": "fork"}]}"#
+        )
         let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
         let eco = Ecosystem(document: doc, root: doc.root!)
         #expect(eco.apps.first?.environments.map(\.label) == ["env", "env_production"])
@@ -207,16 +233,21 @@ import Testing
 
     @Test func namedKeysAreTheSchemaKeysOfTheirNames() {
         let keys: [PM2Key] = [
-            .script, .name, .cwd, .execInterpreter, .nodeArgs, .outFile, .errorFile, .logFile, .pidFile, .time, .logDateFormat,
+            .script, .name, .cwd, .execInterpreter, .nodeArgs, .outFile, .errorFile, .logFile, .pidFile, .time,
+            .logDateFormat,
             .waitReady, .listenTimeout, .killTimeout, .instances, .execMode, .instanceVar, .mergeLogs, .cronRestart,
             .maxMemoryRestart, .watch, .ignoreWatch, .sourceMapSupport, .port, .username, .uid, .gid,
         ]
-        #expect(keys.map(\.name) == [
-            "script", "name", "cwd", "exec_interpreter", "node_args", "out_file", "error_file", "log_file", "pid_file", "time",
-            "log_date_format", "wait_ready", "listen_timeout", "kill_timeout", "instances", "exec_mode", "instance_var",
-            "merge_logs", "cron_restart", "max_memory_restart", "watch", "ignore_watch", "source_map_support", "port",
-            "username", "uid", "gid",
-        ])
+        #expect(
+            keys.map(\.name) == [
+                "script", "name", "cwd", "exec_interpreter", "node_args", "out_file", "error_file", "log_file",
+                "pid_file", "time",
+                "log_date_format", "wait_ready", "listen_timeout", "kill_timeout", "instances", "exec_mode",
+                "instance_var",
+                "merge_logs", "cron_restart", "max_memory_restart", "watch", "ignore_watch", "source_map_support",
+                "port",
+                "username", "uid", "gid",
+            ])
         #expect(PM2Schema.keys.indices.allSatisfy { PM2Schema.keys[$0].position == $0 })
         #expect(keys.allSatisfy { PM2Schema.keys[$0.position] === $0 })
     }
@@ -233,18 +264,24 @@ import Testing
 
     @Test func anAppsModeIsTheModeItsReasonGives() {
         let apps = [
-            #"{"script": "a.js"}"#, #"{"script": "a.js", "exec_mode": "cluster"}"#, #"{"script": "a.js", "exec_mode": "fork_mode"}"#,
+            #"{"script": "a.js"}"#, #"{"script": "a.js", "exec_mode": "cluster"}"#,
+            #"{"script": "a.js", "exec_mode": "fork_mode"}"#,
             #"{"script": "a.js", "exec_mode": "Cluster"}"#, #"{"script": "a.js", "instances": 4}"#,
-            #"{"script": "a.py", "instances": 4}"#, #"{"script": "a.js", "instances": -1}"#, #"{"script": "a.js", "instances": -2}"#,
-            #"{"script": "a.js", "instances": 4, "execute_command": true}"#, #"{"script": "a.js", "instances": "max", "exec_interpreter": "bun"}"#,
+            #"{"script": "a.py", "instances": 4}"#, #"{"script": "a.js", "instances": -1}"#,
+            #"{"script": "a.js", "instances": -2}"#,
+            #"{"script": "a.js", "instances": 4, "execute_command": true}"#,
+            #"{"script": "a.js", "instances": "max", "exec_interpreter": "bun"}"#,
         ]
         let source = SourceFile(path: "ecosystem.json", text: #"{"apps": ["# + apps.joined(separator: ", ") + "]}")
         let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
         let eco = Ecosystem(document: doc, root: doc.root!)
-        #expect(eco.apps.map(\.mode) == [.fork, .cluster, .fork, .fork, .cluster, .fork, .cluster, .fork, .fork, .cluster])
+        #expect(
+            eco.apps.map(\.mode) == [.fork, .cluster, .fork, .fork, .cluster, .fork, .cluster, .fork, .fork, .cluster])
         #expect(eco.apps.map(\.mode) == eco.apps.map(\.execMode.mode))
         // A value known only at run time.
-        let js = SourceFile(path: "ecosystem.config.js", text: "module.exports = { apps: [{ script: 'a.js', exec_mode: process.env.MODE }] }")
+        let js = SourceFile(
+            path: "ecosystem.config.js",
+            text: "module.exports = { apps: [{ script: 'a.js', exec_mode: process.env.MODE }] }")
         let jsDoc = DocumentLoader.load(js, input: InputFile(path: js.path))
         #expect(Ecosystem(document: jsDoc, root: jsDoc.root!).apps.map(\.mode) == [.unknown])
     }
@@ -298,7 +335,10 @@ import Testing
             ("? * * * *", nil),
             ("5/15 * * * *", nil),
             ("0-59/10 * * * *", nil),
-            ("99999999999999999999 * * * *", "\"99999999999999999999\" is not a value in the minutes field (\"99999999999999999999\")"),
+            (
+                "99999999999999999999 * * * *",
+                "\"99999999999999999999\" is not a value in the minutes field (\"99999999999999999999\")"
+            ),
             ("* * * * MON,WED", nil),
             ("* * * feb *", nil),
             ("* * * FEB-jan *", "the range FEB-jan runs backwards in the month field (\"FEB-jan\")"),

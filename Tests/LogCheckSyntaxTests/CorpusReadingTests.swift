@@ -26,8 +26,12 @@ import Testing
         return SourceFile(path: name, bytes: Array(data))
     }
 
-    static func isYAML(_ name: String) -> Bool { name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "117.tpl" }
-    static func isJS(_ name: String) -> Bool { name.hasSuffix(".js") || name.hasSuffix(".cjs") || name.hasSuffix(".mjs") }
+    static func isYAML(_ name: String) -> Bool {
+        name.hasSuffix(".yml") || name.hasSuffix(".yaml") || name == "117.tpl"
+    }
+    static func isJS(_ name: String) -> Bool {
+        name.hasSuffix(".js") || name.hasSuffix(".cjs") || name.hasSuffix(".mjs")
+    }
 
     @Test func corpusIsComplete() {
         #expect(Self.files.count == 155)
@@ -41,13 +45,18 @@ import Testing
         let strict = JSONReader.read(file)
         let foundation = try? JSONSerialization.jsonObject(with: Data(file.bytes), options: [.fragmentsAllowed])
         if strict.diagnostics.isEmpty {
-            let theirs = try #require(foundation, "JSONSerialization rejects \(name) but logcheck read it as strict JSON")
+            let theirs = try #require(
+                foundation, "JSONSerialization rejects \(name) but logcheck read it as strict JSON")
             #expect(equal(try #require(strict.root), theirs), "\(name): tree differs from JSONSerialization's")
         } else {
-            #expect(foundation == nil || strict.diagnostics.allSatisfy { $0.severity < .error }, "\(name): JSONSerialization accepts it but logcheck reports \(strict.diagnostics)")
+            #expect(
+                foundation == nil || strict.diagnostics.allSatisfy { $0.severity < .error },
+                "\(name): JSONSerialization accepts it but logcheck reports \(strict.diagnostics)")
             // PM2 evaluates .json as JavaScript: the lenient reading must succeed unless broken on purpose.
             let lenient = ScriptReader.readExpression(file)
-            #expect((lenient.read.root != nil) != Self.brokenOnPurpose.contains(name), "\(name): \(lenient.read.diagnostics)")
+            #expect(
+                (lenient.read.root != nil) != Self.brokenOnPurpose.contains(name),
+                "\(name): \(lenient.read.diagnostics)")
         }
     }
 
@@ -73,7 +82,10 @@ import Testing
         return try JSONSerialization.jsonObject(with: data)
     }
 
-    struct CorpusError: Error, CustomStringConvertible { var message: String; var description: String { message } }
+    struct CorpusError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
 
     @Test(arguments: files.filter(isYAML))
     func yamlFilesMatchPyYAML(_ name: String) throws {
@@ -181,7 +193,9 @@ import Testing
             guard ours.isSequence, items.count == ours.elements.count else { return false }
             return zip(ours.elements, items).allSatisfy { equalComposed($0, $1) }
         }
-        guard ours.isScalar, let tag = node["tag"] as? String, let value = node["value"] as? String else { return false }
+        guard ours.isScalar, let tag = node["tag"] as? String, let value = node["value"] as? String else {
+            return false
+        }
         guard ours.text == value else { return false }
         let quoted = (node["style"] as? String ?? "") != ""
         switch ours.scalar! {

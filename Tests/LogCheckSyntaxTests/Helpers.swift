@@ -35,7 +35,8 @@ func render(_ node: Node?) -> String {
     case .unknown: return "?\(n.unknownKind!)(\(n.sourceText))"
     case .sequence: return "[" + n.elements.map { render($0) }.joined(separator: ",") + "]"
     case .mapping:
-        return "{" + n.entries.map { "\($0.key ?? "?"):\(render($0.value))" }.joined(separator: ",") + (n.hasUnknownEntries ? ",…" : "") + "}"
+        return "{" + n.entries.map { "\($0.key ?? "?"):\(render($0.value))" }.joined(separator: ",")
+            + (n.hasUnknownEntries ? ",…" : "") + "}"
     }
 }
 

@@ -43,20 +43,22 @@ import Testing
     @Test func commentIsAnErrorButReadingContinues() throws {
         let f = source("{\n  // note\n  \"a\": 1 /* x */\n}")
         let r = JSONReader.read(f)
-        #expect(diags(r, f) == [
-            "jsonSyntax@2:3-2:10: JSON does not allow comments; JSON.parse fails here with \"Unexpected token '/'\"",
-            "jsonSyntax@3:10-3:17: JSON does not allow comments; JSON.parse fails here with \"Unexpected token '/'\"",
-        ])
+        #expect(
+            diags(r, f) == [
+                "jsonSyntax@2:3-2:10: JSON does not allow comments; JSON.parse fails here with \"Unexpected token '/'\"",
+                "jsonSyntax@3:10-3:17: JSON does not allow comments; JSON.parse fails here with \"Unexpected token '/'\"",
+            ])
         #expect(render(r.root) == "{a:1}")
     }
 
     @Test func trailingCommasAreErrors() {
         let f = source("{\"a\": [1, 2,], }")
         let r = JSONReader.read(f)
-        #expect(diags(r, f) == [
-            "jsonSyntax@1:12-1:13: trailing comma before ']'; JSON.parse fails here with \"Unexpected token ']'\"",
-            "jsonSyntax@1:14-1:15: trailing comma before '}'; JSON.parse fails here with \"Unexpected token '}'\"",
-        ])
+        #expect(
+            diags(r, f) == [
+                "jsonSyntax@1:12-1:13: trailing comma before ']'; JSON.parse fails here with \"Unexpected token ']'\"",
+                "jsonSyntax@1:14-1:15: trailing comma before '}'; JSON.parse fails here with \"Unexpected token '}'\"",
+            ])
         #expect(render(r.root) == "{a:[1,2]}")
     }
 
@@ -64,17 +66,21 @@ import Testing
         let f = SourceFile(path: "x", bytes: [0xEF, 0xBB, 0xBF] + Array("{\"a\": 1}".utf8))
         let r = JSONReader.read(f)
         #expect(r.diagnostics.map(\.span) == [Span(0, 3)])
-        #expect(r.diagnostics.first?.message == "the file starts with a UTF-8 byte order mark; JSON.parse does not skip it and fails with \"Unexpected token\"")
+        #expect(
+            r.diagnostics.first?.message
+                == "the file starts with a UTF-8 byte order mark; JSON.parse does not skip it and fails with \"Unexpected token\""
+        )
         #expect(where_(r.root?["a"]) == "1:7-1:8")
     }
 
     @Test func singleQuotesAndBareKeysAreErrors() {
         let f = source("{a: 'x'}")
         let r = JSONReader.read(f)
-        #expect(diags(r, f) == [
-            "jsonSyntax@1:2-1:3: object keys must be double-quoted strings in JSON; JSON.parse fails here with \"Unexpected token\"",
-            "jsonSyntax@1:5-1:6: JSON strings need double quotes; JSON.parse fails here with \"Unexpected token '''\"",
-        ])
+        #expect(
+            diags(r, f) == [
+                "jsonSyntax@1:2-1:3: object keys must be double-quoted strings in JSON; JSON.parse fails here with \"Unexpected token\"",
+                "jsonSyntax@1:5-1:6: JSON strings need double quotes; JSON.parse fails here with \"Unexpected token '''\"",
+            ])
         #expect(render(r.root) == "{a:\"x\"}")
     }
 
@@ -82,17 +88,24 @@ import Testing
         let f = source("{\"a\": 1\n \"b\": 2}")
         let r = JSONReader.read(f)
         #expect(r.tree == nil)
-        #expect(diags(r, f) == ["jsonSyntax@2:2-2:3: expected ',' or '}' after an object entry, found '\"'; is a comma missing?"])
+        #expect(
+            diags(r, f) == [
+                "jsonSyntax@2:2-2:3: expected ',' or '}' after an object entry, found '\"'; is a comma missing?"
+            ])
     }
 
     @Test func unterminatedString() {
         let f = source("{\"a\": \"x}")
-        #expect(diags(JSONReader.read(f), f) == ["jsonSyntax@1:7-1:10: unterminated string: the closing quote is missing"])
+        #expect(
+            diags(JSONReader.read(f), f) == ["jsonSyntax@1:7-1:10: unterminated string: the closing quote is missing"])
     }
 
     @Test func trailingGarbage() {
         let f = source("{} x")
-        #expect(diags(JSONReader.read(f), f) == ["jsonSyntax@1:4-1:5: unexpected 'x' after the end of the JSON value; JSON.parse fails with \"Unexpected non-whitespace character after JSON\""])
+        #expect(
+            diags(JSONReader.read(f), f) == [
+                "jsonSyntax@1:4-1:5: unexpected 'x' after the end of the JSON value; JSON.parse fails with \"Unexpected non-whitespace character after JSON\""
+            ])
     }
 
     @Test func emptyFile() {
@@ -117,16 +130,21 @@ import Testing
         for k in 0..<100 { text += "\"k\(k)\": \(k), " }
         text += "\"k7\": 0}"
         let r = JSONReader.read(source(text))
-        #expect(r.diagnostics.map(\.message) == ["key \"k7\" appears twice in this object; JSON.parse keeps only the last value"])
+        #expect(
+            r.diagnostics.map(\.message) == [
+                "key \"k7\" appears twice in this object; JSON.parse keeps only the last value"
+            ])
     }
 
     @Test func everyRepeatIsReportedWithTheFirstOfItsKey() throws {
         // Objects on both sides of the size where pairs give way to a table; keys repeat once,
         // twice or never, and an escaped key equals its plain spelling.
         for count in [4, 20, 32, 33, 34, 80] {
-            var decoded: [String] = [], keys: [String] = []
+            var decoded: [String] = []
+            var keys: [String] = []
             for i in 0..<count {
-                let repeated = i % 7 == 3, escaped = !repeated && i % 11 == 5
+                let repeated = i % 7 == 3
+                let escaped = !repeated && i % 11 == 5
                 let n = repeated ? i / 3 : escaped ? i / 2 : i
                 decoded.append("k\(n)")
                 keys.append(escaped ? "\\u006b\(n)" : "k\(n)")
@@ -140,9 +158,10 @@ import Testing
             }
             let f = source(text)
             #expect(!expected.isEmpty)
-            #expect(r.diagnostics.map { d in
-                "\(f.lineColumn(of: d.span.start).line) \(d.message.split(separator: "\"")[1]) first at \(f.lineColumn(of: d.related[0].span.start).line)"
-            } == expected, "\(count) keys")
+            #expect(
+                r.diagnostics.map { d in
+                    "\(f.lineColumn(of: d.span.start).line) \(d.message.split(separator: "\"")[1]) first at \(f.lineColumn(of: d.related[0].span.start).line)"
+                } == expected, "\(count) keys")
         }
     }
 

@@ -5,7 +5,9 @@ import Testing
 /// (a diagnostic, never a crash).
 @Suite struct LargeAndBinaryInputTests {
     /// About 50 MB of ecosystem apps in one syntax.
-    static func fiftyMegabytes(_ app: (Int) -> String, open: String, close: String, size: Int = 50_000_000) -> (text: String, apps: Int) {
+    static func fiftyMegabytes(_ app: (Int) -> String, open: String, close: String, size: Int = 50_000_000) -> (
+        text: String, apps: Int
+    ) {
         var text = open
         var k = 0
         while text.utf8.count < size {
@@ -16,9 +18,11 @@ import Testing
     }
 
     @Test func fiftyMegabytesOfJSON() throws {
-        let (text, apps) = Self.fiftyMegabytes({ k in
-            (k == 0 ? "" : ",") + "\n  {\"name\": \"app-\(k)\", \"script\": \"server.js\", \"instances\": 4, \"exec_mode\": \"cluster\", \"env\": {\"NODE_ENV\": \"production\", \"PORT\": \(3000 + k % 1000)}}"
-        }, open: "{\"apps\": [", close: "\n]}\n")
+        let (text, apps) = Self.fiftyMegabytes(
+            { k in
+                (k == 0 ? "" : ",")
+                    + "\n  {\"name\": \"app-\(k)\", \"script\": \"server.js\", \"instances\": 4, \"exec_mode\": \"cluster\", \"env\": {\"NODE_ENV\": \"production\", \"PORT\": \(3000 + k % 1000)}}"
+            }, open: "{\"apps\": [", close: "\n]}\n")
         let f = source(text, "ecosystem.json")
         let r = JSONReader.read(f)
         #expect(r.diagnostics.isEmpty)
@@ -28,14 +32,16 @@ import Testing
         #expect(last["name"]?.string == "app-\(apps - 1)")
         // The last app's `instances` value, found independently in the text.
         let lastLine = text.split(separator: "\n")[apps]
-        let column = lastLine.utf8.count - (lastLine.split(separator: "\"instances\": ", maxSplits: 1).last?.utf8.count ?? 0) + 1
+        let column =
+            lastLine.utf8.count - (lastLine.split(separator: "\"instances\": ", maxSplits: 1).last?.utf8.count ?? 0) + 1
         #expect(where_(last["instances"]) == "\(apps + 1):\(column)-\(apps + 1):\(column + 1)")
     }
 
     @Test func fiftyMegabytesOfYAML() throws {
-        let (text, apps) = Self.fiftyMegabytes({ k in
-            "  - name: app-\(k)\n    script: server.js\n    instances: 4\n    env: { NODE_ENV: production, PORT: \(3000 + k % 1000) }\n"
-        }, open: "apps:\n", close: "")
+        let (text, apps) = Self.fiftyMegabytes(
+            { k in
+                "  - name: app-\(k)\n    script: server.js\n    instances: 4\n    env: { NODE_ENV: production, PORT: \(3000 + k % 1000) }\n"
+            }, open: "apps:\n", close: "")
         let r = YAMLReader.read(source(text, "ecosystem.yml"))
         #expect(r.diagnostics.isEmpty)
         let list = try #require(r.root?["apps"])
@@ -46,9 +52,10 @@ import Testing
     /// 10 MB: the JavaScript reader tokenises before it parses, which the debug build the tests
     /// run in does slowly; `make bench` measures large files with the release build.
     @Test func tenMegabytesOfJavaScript() throws {
-        let (text, apps) = Self.fiftyMegabytes({ k in
-            "  { name: 'app-\(k)', script: 'server.js', instances: 4, env: { NODE_ENV: 'production' } },\n"
-        }, open: "module.exports = {\n apps: [\n", close: "]};\n", size: 10_000_000)
+        let (text, apps) = Self.fiftyMegabytes(
+            { k in
+                "  { name: 'app-\(k)', script: 'server.js', instances: 4, env: { NODE_ENV: 'production' } },\n"
+            }, open: "module.exports = {\n apps: [\n", close: "]};\n", size: 10_000_000)
         let r = ScriptReader.readModule(source(text, "ecosystem.config.js")).read
         #expect(r.diagnostics.isEmpty)
         #expect(r.root?["apps"]?.elements.count == apps)
@@ -58,7 +65,7 @@ import Testing
     static func noise(_ count: Int, seed: UInt64) -> [UInt8] {
         var state = seed
         return (0..<count).map { _ in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return UInt8(truncatingIfNeeded: state >> 33)
         }
     }

@@ -51,7 +51,10 @@ import Testing
         let d = EncodingCheck.diagnose(f)
         #expect(d?.code == .encoding)
         #expect(d?.span == Span(1, 2))
-        #expect(d?.message == "the file is not valid UTF-8 (byte 0xC3 at offset 1); Node would decode it with replacement characters")
+        #expect(
+            d?.message
+                == "the file is not valid UTF-8 (byte 0xC3 at offset 1); Node would decode it with replacement characters"
+        )
     }
 
     @Test func overlongAndSurrogateEncodingsAreInvalid() {
@@ -87,7 +90,9 @@ import Testing
         var starts = [0]
         var i = 0
         while i < b.count {
-            if b[i] == 0x0A { starts.append(i + 1) } else if b[i] == 0x0D {
+            if b[i] == 0x0A {
+                starts.append(i + 1)
+            } else if b[i] == 0x0D {
                 if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
                 starts.append(i + 1)
             }
@@ -104,7 +109,9 @@ import Testing
             #expect(f.lineStart(line) == start)
             let end = line + 1 < starts.count ? starts[line + 1] : b.count
             // Every offset of a short line; the ends and the middle of a long one.
-            let offsets = end - start < 300 ? Array(start..<max(start + 1, end)) : [start, start + 1, (start + end) / 2, end - 2, end - 1]
+            let offsets =
+                end - start < 300
+                ? Array(start..<max(start + 1, end)) : [start, start + 1, (start + end) / 2, end - 2, end - 1]
             for offset in offsets where offset <= b.count {
                 #expect(f.lineIndex(of: offset) == line)
                 #expect(f.lineStart(containing: offset) == start)
@@ -118,7 +125,9 @@ import Testing
     /// The scan reads eight bytes at a time: a line break, a NUL, a multi-byte character or an
     /// invalid byte at any position of a word, or split across two words, is found as a
     /// byte-by-byte scan finds it.
-    @Test(arguments: [[0x0A], [0x0D], [0x0D, 0x0A], [0x00], [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xFF], [0xC3]] as [[UInt8]])
+    @Test(
+        arguments: [[0x0A], [0x0D], [0x0D, 0x0A], [0x00], [0xC3, 0xA9], [0xE2, 0x82, 0xAC], [0xFF], [0xC3]] as [[UInt8]]
+    )
     func wordScanFindsWhatAByteScanFinds(special: [UInt8]) {
         for length in 0..<40 {
             for at in 0...length {
@@ -126,13 +135,18 @@ import Testing
                 bytes.insert(contentsOf: special, at: at)
                 bytes += [UInt8(ascii: "b")] + special + [UInt8(ascii: "c")]
                 let f = SourceFile(path: "t", bytes: bytes)
-                var starts = [0], i = 0
+                var starts = [0]
+                var i = 0
                 var nul: Int? = nil
                 while i < bytes.count {
-                    if bytes[i] == 0x0A { starts.append(i + 1) } else if bytes[i] == 0x0D {
+                    if bytes[i] == 0x0A {
+                        starts.append(i + 1)
+                    } else if bytes[i] == 0x0D {
                         if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
                         starts.append(i + 1)
-                    } else if bytes[i] == 0 && nul == nil { nul = i }
+                    } else if bytes[i] == 0 && nul == nil {
+                        nul = i
+                    }
                     i += 1
                 }
                 #expect(f.lineCount == starts.count, "\(special) at \(at) of \(length)")

@@ -1,5 +1,6 @@
-@testable import LogCheckSyntax
 import Testing
+
+@testable import LogCheckSyntax
 
 /// The compact storage behind every tree: records that grow and shrink with realloc, entries
 /// whose span is kept only when it is not the key's and value's, keys held by their entries,
@@ -38,7 +39,9 @@ import Testing
     }
 
     @Test func numbersAndBooleansAmongManyNodes() throws {
-        let items = (0..<3000).map { i in i % 3 == 0 ? "\(i).5" : i % 3 == 1 ? "\"s\(i)\"" : (i % 2 == 0 ? "true" : "false") }
+        let items = (0..<3000).map { i in
+            i % 3 == 0 ? "\(i).5" : i % 3 == 1 ? "\"s\(i)\"" : (i % 2 == 0 ? "true" : "false")
+        }
         let f = source("[" + items.joined(separator: ", ") + "]")
         let root = try #require(JSONReader.read(f).root)
         for (i, node) in root.elements.enumerated() {
@@ -65,7 +68,8 @@ import Testing
     }
 
     @Test func keysWrittenAsTheirTextLiveInTheirEntry() throws {
-        let f = source("""
+        let f = source(
+            """
             plain: 1
             'single': two
             "double": [3, "x"]
@@ -80,11 +84,12 @@ import Testing
 
             """)
         let root = try #require(YAMLReader.read(f).root)
-        #expect(keys(root) == [
-            "plain plain plain held", "single 'single' singleQuoted held", "double \"double\" doubleQuoted held",
-            "esc\tape \"esc\\tape\" doubleQuoted node", "true true plain node", "6 6 plain node",
-            "anchored &k anchored plain node", "ref ref plain held", "nested nested plain held",
-        ])
+        #expect(
+            keys(root) == [
+                "plain plain plain held", "single 'single' singleQuoted held", "double \"double\" doubleQuoted held",
+                "esc\tape \"esc\\tape\" doubleQuoted node", "true true plain node", "6 6 plain node",
+                "anchored &k anchored plain node", "ref ref plain held", "nested nested plain held",
+            ])
         let nested = try #require(root["nested"])
         // The merged entry holds its own copy of the key; `<<` itself belongs to no entry.
         #expect(keys(nested) == ["m m plain held", "own own plain held"])
@@ -92,7 +97,10 @@ import Testing
         // 26 nodes were read; the 7 keys held by entries (`m` once for both of its entries) are gone.
         #expect(root.tree.nodeCount == 19)
         // Values are renumbered with the nodes: each still has its own text and span.
-        #expect(root.entries.map { f.text($0.value.span) } == ["1", "two", "[3, \"x\"]", "4", "5", "six", "v", "&k anchored", "<<: {m: 1}\n  own: 2"])
+        #expect(
+            root.entries.map { f.text($0.value.span) } == [
+                "1", "two", "[3, \"x\"]", "4", "5", "six", "v", "&k anchored", "<<: {m: 1}\n  own: 2",
+            ])
         #expect(root["ref"]?.string == "anchored" && root["double"]?.elements.map(\.text) == ["3", "x"])
         #expect(root.entries.map { f.text($0.span) }.first == "plain: 1")
         // Quoted keys count toward the file's quoting habit.
@@ -108,9 +116,11 @@ import Testing
 
         let s = source("module.exports = { a: 1, 'b': 2, \"c\": 3, [d]: 4, 5: 6 }")
         let sroot = try #require(ScriptReader.readModule(s).read.root)
-        #expect(keys(sroot) == [
-            "a a plain held", "b 'b' singleQuoted held", "c \"c\" doubleQuoted held", "? [d] plain node", "5 5 plain node",
-        ])
+        #expect(
+            keys(sroot) == [
+                "a a plain held", "b 'b' singleQuoted held", "c \"c\" doubleQuoted held", "? [d] plain node",
+                "5 5 plain node",
+            ])
         #expect(sroot.entries.map { s.text($0.span) } == ["a: 1", "'b': 2", "\"c\": 3", "[d]: 4", "5: 6"])
     }
 

@@ -56,7 +56,8 @@ import Testing
             ("1_000", "\"1_000\""), ("1.5", "1.5"), ("1e3", "1000"), (".5", "0.5"), ("-.5", "\"-.5\""),
             (".inf", "inf"), ("-.Inf", "-inf"), ("0x", "\"0x\""), ("12:30", "\"12:30\""),
             ("2024-01-01", "\"2024-01-01\""), ("'true'", "\"true\""), ("\"42\"", "\"42\""), ("cluster", "\"cluster\""),
-            ("5.", "5"), ("-1.5e-3", "-0.0015"), ("+2.5E+2", "250"), ("1e", "\"1e\""), ("1.5G", "\"1.5G\""), ("300M", "\"300M\""),
+            ("5.", "5"), ("-1.5e-3", "-0.0015"), ("+2.5E+2", "250"), ("1e", "\"1e\""), ("1.5G", "\"1.5G\""),
+            ("300M", "\"300M\""),
             ("+.5", "\"+.5\""), ("+.inf", "inf"), ("-.nan", "\"-.nan\""), (".", "\".\""), ("1.2.3", "\"1.2.3\""),
             ("..5", "\"..5\""), (".5e", "\".5e\""), (".INF", "inf"), ("-.inF", "\"-.inF\""),
         ]
@@ -73,7 +74,10 @@ import Testing
         let f = source("v: !custom x\n")
         let r = YAMLReader.read(f)
         #expect(r.tree == nil)
-        #expect(diags(r, f) == ["yamlSyntax@1:4-1:13: unknown tag !<!custom>; js-yaml (used by PM2) throws \"unknown tag\" and the file is not loaded"])
+        #expect(
+            diags(r, f) == [
+                "yamlSyntax@1:4-1:13: unknown tag !<!custom>; js-yaml (used by PM2) throws \"unknown tag\" and the file is not loaded"
+            ])
     }
 
     @Test func blockScalarSpanExcludesTrailingNewlines() throws {
@@ -93,15 +97,16 @@ import Testing
     }
 
     @Test func mergeKeys() throws {
-        let f = source("""
-        defaults: &d
-          script: app.js
-          instances: 2
-        apps:
-          - <<: *d
-            name: api
-            instances: 4
-        """)
+        let f = source(
+            """
+            defaults: &d
+              script: app.js
+              instances: 2
+            apps:
+              - <<: *d
+                name: api
+                instances: 4
+            """)
         let r = YAMLReader.read(f)
         #expect(r.diagnostics.isEmpty)
         let app = try #require(r.root?["apps"]?.elements.first)
@@ -135,7 +140,10 @@ import Testing
     @Test func undefinedAliasIsAnError() {
         let f = source("a: *nope\n")
         let r = YAMLReader.read(f)
-        #expect(diags(r, f) == ["yamlSyntax@1:4-1:9: alias *nope refers to an anchor &nope that is not defined before it; js-yaml throws \"unidentified alias\""])
+        #expect(
+            diags(r, f) == [
+                "yamlSyntax@1:4-1:9: alias *nope refers to an anchor &nope that is not defined before it; js-yaml throws \"unidentified alias\""
+            ])
     }
 
     @Test func duplicateKeyIsAnError() throws {
@@ -151,7 +159,10 @@ import Testing
     @Test func secondDocumentIsAnError() {
         let f = source("a: 1\n---\nb: 2\n")
         let r = YAMLReader.read(f)
-        #expect(diags(r, f) == ["multipleDocuments@2:1-2:4: a second YAML document starts here; js-yaml's load() (used by PM2) throws \"expected a single document in the stream, but found more\""])
+        #expect(
+            diags(r, f) == [
+                "multipleDocuments@2:1-2:4: a second YAML document starts here; js-yaml's load() (used by PM2) throws \"expected a single document in the stream, but found more\""
+            ])
         #expect(render(r.root) == "{a:1}")
     }
 
@@ -159,7 +170,10 @@ import Testing
         let f = source("a: 1\n b: 2\n")
         let r = YAMLReader.read(f)
         #expect(r.tree == nil)
-        #expect(diags(r, f) == ["yamlSyntax@2:3-2:4: YAML syntax error: mapping values are not allowed in this context; js-yaml (used by PM2) fails to load the file too"])
+        #expect(
+            diags(r, f) == [
+                "yamlSyntax@2:3-2:4: YAML syntax error: mapping values are not allowed in this context; js-yaml (used by PM2) fails to load the file too"
+            ])
     }
 
     @Test func tabIndentationIsAnError() {

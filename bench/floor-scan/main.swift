@@ -1,11 +1,12 @@
+import CYAML
+
 // The reading floor for `make bench`: reads every file logcheck would read (the same paths, or
 // the same directory search for .yml/.yaml/.json files) and scans it without building anything:
 // YAML with libyaml's event parser, JSON with a byte-level tokenizer. logcheck cannot be faster
 // than reading its input; this program measures that cost.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import CYAML
 
 func readFile(_ path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY)
@@ -59,7 +60,11 @@ func scanJSON(_ bytes: [UInt8]) -> Int {
                 tokens += 1
             default:
                 if (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || (c >= 0x61 && c <= 0x7A) {
-                    while i < b.count && ((b[i] >= 0x30 && b[i] <= 0x39) || (b[i] >= 0x61 && b[i] <= 0x7A) || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "E")) { i += 1 }
+                    while i < b.count
+                        && ((b[i] >= 0x30 && b[i] <= 0x39) || (b[i] >= 0x61 && b[i] <= 0x7A)
+                            || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")
+                            || b[i] == UInt8(ascii: "E"))
+                    { i += 1 }
                 } else {
                     i += 1
                 }
@@ -74,19 +79,29 @@ func walk(_ dir: String, into paths: inout [String]) {
     guard let d = opendir(dir) else { return }
     defer { closedir(d) }
     while let entry = readdir(d) {
-        let name = withUnsafePointer(to: entry.pointee.d_name) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+        let name = withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
         if name == "." || name == ".." || name == "node_modules" || name == ".git" { continue }
         let path = dir + "/" + name
         var st = stat()
         guard lstat(path, &st) == 0 else { continue }
-        if st.st_mode & S_IFMT == S_IFDIR { walk(path, into: &paths) } else if st.st_mode & S_IFMT == S_IFREG { paths.append(path) }
+        if st.st_mode & S_IFMT == S_IFDIR {
+            walk(path, into: &paths)
+        } else if st.st_mode & S_IFMT == S_IFREG {
+            paths.append(path)
+        }
     }
 }
 
 var paths: [String] = []
 for argument in CommandLine.arguments.dropFirst() {
     var st = stat()
-    if stat(argument, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR { walk(argument, into: &paths) } else { paths.append(argument) }
+    if stat(argument, &st) == 0 && st.st_mode & S_IFMT == S_IFDIR {
+        walk(argument, into: &paths)
+    } else {
+        paths.append(argument)
+    }
 }
 var files = 0
 var bytesRead = 0

@@ -88,7 +88,9 @@ public struct LogCheckCommand {
         case .explain(let name):
             guard let rule = RuleRegistry.find(name) else {
                 let suggestion = Suggest.closest(name, among: RuleRegistry.all.map { $0.slug })
-                stderr.write("logcheck: no rule named '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "") + "\nRun 'logcheck rules' to list them.\n")
+                stderr.write(
+                    "logcheck: no rule named '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+                        + "\nRun 'logcheck rules' to list them.\n")
                 return .usage
             }
             stdout.write(RuleDocs.page(rule))
@@ -102,7 +104,9 @@ public struct LogCheckCommand {
     func loadSettings(_ options: Options) -> Result<SettingsLoader.Loaded, InputProblem> {
         var loaded = SettingsLoader.Loaded(settings: Settings(), diagnostics: [], source: nil)
         if !options.noConfig {
-            let path = options.configPath ?? SettingsLoader.find(from: FileSystem.currentDirectory()).map { relativeToCurrentDirectory($0) }
+            let path =
+                options.configPath
+                ?? SettingsLoader.find(from: FileSystem.currentDirectory()).map { relativeToCurrentDirectory($0) }
             if let path {
                 switch FileSystem.readFile(path) {
                 case .success(let bytes):
@@ -147,19 +151,24 @@ public struct LogCheckCommand {
         }
         var paths = options.paths
         if paths.isEmpty && options.ecosystems.isEmpty && options.log4jsConfigs.isEmpty { paths = ["."] }
-        var collected = InputCollector.collect(paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
+        var collected = InputCollector.collect(
+            paths: paths, ecosystems: options.ecosystems, log4js: options.log4jsConfigs)
         var problems = collected.problems
         var inputs: [FixEngine.Input] = []
         // Files are read in parallel (most of the time is in the system calls), then kept in order.
         let environment = environment
-        for read in Parallel.map(collected.files, { input -> Result<FixEngine.Input, InputProblem> in
-            let bytes: Result<[UInt8], ReadFailure> = input.isStdin ? environment.readStdin() : FileSystem.readFile(input.path)
-            let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
-            switch bytes {
-            case .success(let b): return .success(FixEngine.Input(file: input, name: name, bytes: b))
-            case .failure(let f): return .failure(InputProblem(path: name, message: f.message(for: name)))
-            }
-        }) {
+        for read in Parallel.map(
+            collected.files,
+            { input -> Result<FixEngine.Input, InputProblem> in
+                let bytes: Result<[UInt8], ReadFailure> =
+                    input.isStdin ? environment.readStdin() : FileSystem.readFile(input.path)
+                let name = input.isStdin ? (options.stdinFilename ?? "<stdin>") : input.path
+                switch bytes {
+                case .success(let b): return .success(FixEngine.Input(file: input, name: name, bytes: b))
+                case .failure(let f): return .failure(InputProblem(path: name, message: f.message(for: name)))
+                }
+            })
+        {
             switch read {
             case .success(let input): inputs.append(input)
             case .failure(let problem): problems.append(problem)
@@ -168,11 +177,14 @@ public struct LogCheckCommand {
         collected.files = []
         for p in problems { stderr.write("logcheck: \(p.message)\n") }
         if options.fix || options.diff {
-            return fix(inputs, loaded, options, baseline: baseline, searched: collected.directories, problems: !problems.isEmpty)
+            return fix(
+                inputs, loaded, options, baseline: baseline, searched: collected.directories,
+                problems: !problems.isEmpty)
         }
         let documents = Parallel.map(inputs) { input -> Document? in
             let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: input.bytes), input: input.file)
-            return input.file.fromDirectory && (doc.kind == .unknown || doc.kind == .appCode && doc.inlineConfigs.isEmpty) ? nil : doc
+            return input.file.fromDirectory
+                && (doc.kind == .unknown || doc.kind == .appCode && doc.inlineConfigs.isEmpty) ? nil : doc
         }.compactMap { $0 }
         // The documents hold the files now; the lists that led to them are not needed.
         inputs = []
@@ -190,7 +202,10 @@ public struct LogCheckCommand {
 
     /// Prints the report of a run (and the verbose lines); returns every finding reported.
     @discardableResult
-    func emitReport(_ result: consuming CheckResult, _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, to sink: TextSink, fixed: Int = 0) -> [Diagnostic] {
+    func emitReport(
+        _ result: consuming CheckResult, _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?,
+        to sink: TextSink, fixed: Int = 0
+    ) -> [Diagnostic] {
         // Taken out of the result so that sorting and filtering work on the one copy.
         var diagnostics = result.diagnostics
         result.diagnostics = []
@@ -200,13 +215,16 @@ public struct LogCheckCommand {
         }
         var hidden = 0
         if let baseline {
-            (diagnostics, hidden) = baseline.baseline.filter(diagnostics, documents: result.documents, directory: baseline.directory, cwd: FileSystem.currentDirectory())
+            (diagnostics, hidden) = baseline.baseline.filter(
+                diagnostics, documents: result.documents, directory: baseline.directory,
+                cwd: FileSystem.currentDirectory())
         }
         var report = Report(diagnostics: diagnostics, fileCount: result.documents.count)
         report.fixedCount = fixed
         report.baselineCount = hidden
         if options.verbose {
-            report.verboseLines = result.documents.map { "read \($0.path) as \($0.kind.label) (\($0.format.rawValue))" } + result.verbose
+            report.verboseLines =
+                result.documents.map { "read \($0.path) as \($0.kind.label) (\($0.format.rawValue))" } + result.verbose
             if let s = loaded.source { stderr.write("logcheck: settings from \(s.path)\n") }
             for line in report.verboseLines { stderr.write("logcheck: \(line)\n") }
         }
@@ -228,16 +246,21 @@ public struct LogCheckCommand {
     func loadBaseline(_ path: String) -> Result<LoadedBaseline, BaselineError> {
         switch FileSystem.readFile(path) {
         case .success(let bytes):
-            return Baseline.parse(SourceFile(path: path, bytes: bytes)).map { LoadedBaseline(baseline: $0, directory: Path.dirname(path)) }
+            return Baseline.parse(SourceFile(path: path, bytes: bytes)).map {
+                LoadedBaseline(baseline: $0, directory: Path.dirname(path))
+            }
         case .failure(let f):
             return .failure(BaselineError(message: f.message(for: path)))
         }
     }
 
     /// `--write-baseline FILE`: records every current finding; exit 0 unless an input could not be read.
-    func writeBaseline(_ result: CheckResult, _ loaded: SettingsLoader.Loaded, to path: String, problems: Bool) -> ExitCode {
+    func writeBaseline(_ result: CheckResult, _ loaded: SettingsLoader.Loaded, to path: String, problems: Bool)
+        -> ExitCode
+    {
         let diagnostics = loaded.diagnostics + result.diagnostics
-        let text = Baseline.render(diagnostics, documents: result.documents, directory: Path.dirname(path), cwd: FileSystem.currentDirectory())
+        let text = Baseline.render(
+            diagnostics, documents: result.documents, directory: Path.dirname(path), cwd: FileSystem.currentDirectory())
         if let failure = AtomicWriter.create(Array(text.utf8), at: path) {
             switch failure {
             case .system(let message): stderr.write("logcheck: cannot write the baseline: \(message)\n")
@@ -251,14 +274,19 @@ public struct LogCheckCommand {
     }
 
     /// `--fix` and `--diff`.
-    func fix(_ inputs: [FixEngine.Input], _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?, searched: [String], problems: Bool) -> ExitCode {
+    func fix(
+        _ inputs: [FixEngine.Input], _ loaded: SettingsLoader.Loaded, _ options: Options, baseline: LoadedBaseline?,
+        searched: [String], problems: Bool
+    ) -> ExitCode {
         let engine = FixEngine(settings: loaded.settings, files: DiskFiles(), allowUnsafe: options.unsafeFixes)
         let outcome = engine.run(inputs, searched: searched)
         for (path, reason) in outcome.rejected {
             stderr.write("logcheck: \(path): fixes not applied: \(reason)\n")
         }
         if !outcome.converged {
-            stderr.write("logcheck: internal error: fixes kept changing the files after \(FixEngine.maxPasses) passes (rules: \(outcome.loopingRules.joined(separator: ", "))); nothing was written\n")
+            stderr.write(
+                "logcheck: internal error: fixes kept changing the files after \(FixEngine.maxPasses) passes (rules: \(outcome.loopingRules.joined(separator: ", "))); nothing was written\n"
+            )
             return .internalFailure
         }
         let stdinName = inputs.first { $0.file.isStdin }.map { Path.normalize($0.name) }
@@ -269,7 +297,11 @@ public struct LogCheckCommand {
             }
             stdout.write(text)
             let n = outcome.appliedCount
-            stderr.write(n == 0 ? "logcheck: nothing to fix\n" : "logcheck: --fix would fix \(n) problem\(n == 1 ? "" : "s") in \(outcome.fixed.count) file\(outcome.fixed.count == 1 ? "" : "s")\n")
+            stderr.write(
+                n == 0
+                    ? "logcheck: nothing to fix\n"
+                    : "logcheck: --fix would fix \(n) problem\(n == 1 ? "" : "s") in \(outcome.fixed.count) file\(outcome.fixed.count == 1 ? "" : "s")\n"
+            )
             if problems { return .usage }
             return outcome.fixed.isEmpty ? .clean : .findings
         }
@@ -292,7 +324,8 @@ public struct LogCheckCommand {
         if let stdinName, let input = inputs.first(where: { $0.file.isStdin }) {
             stdout.write(String(decoding: outcome.fixed[stdinName] ?? input.bytes, as: UTF8.self))
         }
-        let diagnostics = emitReport(outcome.result, loaded, options, baseline: baseline, to: reportSink, fixed: outcome.appliedCount)
+        let diagnostics = emitReport(
+            outcome.result, loaded, options, baseline: baseline, to: reportSink, fixed: outcome.appliedCount)
         if failed || problems { return .usage }
         return diagnostics.contains { $0.severity >= loaded.settings.failOn } ? .findings : .clean
     }

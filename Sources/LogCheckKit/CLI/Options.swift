@@ -50,25 +50,44 @@ struct OptionSpec: Sendable {
 
 enum OptionParser {
     static let specs: [OptionSpec] = [
-        OptionSpec(names: ["--format"], value: "FORMAT", help: "output format: text, json, sarif or github (default: text; github when GITHUB_ACTIONS=true)"),
+        OptionSpec(
+            names: ["--format"], value: "FORMAT",
+            help: "output format: text, json, sarif or github (default: text; github when GITHUB_ACTIONS=true)"),
         OptionSpec(names: ["--fix"], value: nil, help: "apply safe fixes to the files, then report what is left"),
         OptionSpec(names: ["--unsafe-fixes"], value: nil, help: "with --fix or --diff: also apply unsafe fixes"),
-        OptionSpec(names: ["--diff"], value: nil, help: "print what --fix would change as a unified diff; write nothing"),
-        OptionSpec(names: ["--ecosystem"], value: "FILE", help: "check FILE as a PM2 ecosystem file, whatever its name (repeatable)"),
-        OptionSpec(names: ["--log4js"], value: "FILE", help: "check FILE as a log4js config, whatever its name (repeatable)"),
-        OptionSpec(names: ["--stdin-filename"], value: "NAME", help: "the name to report for input read from '-' (its extension picks the format)"),
-        OptionSpec(names: ["--config"], value: "PATH", help: "settings file (default: the nearest .logcheck.yml upwards from the current directory)"),
+        OptionSpec(
+            names: ["--diff"], value: nil, help: "print what --fix would change as a unified diff; write nothing"),
+        OptionSpec(
+            names: ["--ecosystem"], value: "FILE",
+            help: "check FILE as a PM2 ecosystem file, whatever its name (repeatable)"),
+        OptionSpec(
+            names: ["--log4js"], value: "FILE", help: "check FILE as a log4js config, whatever its name (repeatable)"),
+        OptionSpec(
+            names: ["--stdin-filename"], value: "NAME",
+            help: "the name to report for input read from '-' (its extension picks the format)"),
+        OptionSpec(
+            names: ["--config"], value: "PATH",
+            help: "settings file (default: the nearest .logcheck.yml upwards from the current directory)"),
         OptionSpec(names: ["--no-config"], value: nil, help: "ignore .logcheck.yml files"),
-        OptionSpec(names: ["--select"], value: "RULES", help: "only report these rules: ids, slugs or prefixes, comma-separated (LC1,LC203)"),
+        OptionSpec(
+            names: ["--select"], value: "RULES",
+            help: "only report these rules: ids, slugs or prefixes, comma-separated (LC1,LC203)"),
         OptionSpec(names: ["--ignore"], value: "RULES", help: "do not report these rules (comma-separated)"),
-        OptionSpec(names: ["--fail-on"], value: "SEVERITY", help: "exit 1 when a finding at or above SEVERITY remains: error (default), warning or info"),
-        OptionSpec(names: ["--baseline"], value: "FILE", help: "hide the findings recorded in FILE; report only new ones"),
+        OptionSpec(
+            names: ["--fail-on"], value: "SEVERITY",
+            help: "exit 1 when a finding at or above SEVERITY remains: error (default), warning or info"),
+        OptionSpec(
+            names: ["--baseline"], value: "FILE", help: "hide the findings recorded in FILE; report only new ones"),
         OptionSpec(names: ["--write-baseline"], value: "FILE", help: "record the current findings in FILE"),
         OptionSpec(names: ["--statistics"], value: nil, help: "print the number of findings per rule"),
         OptionSpec(names: ["--show-settings"], value: nil, help: "print the effective settings and exit"),
         OptionSpec(names: ["-q", "--quiet"], value: nil, help: "print only findings (no summary)"),
-        OptionSpec(names: ["-v", "--verbose"], value: nil, help: "also say which files were read and how apps were linked to log4js configs"),
-        OptionSpec(names: ["--color"], value: "WHEN", help: "colour the text output: auto (default), always or never; NO_COLOR turns auto off"),
+        OptionSpec(
+            names: ["-v", "--verbose"], value: nil,
+            help: "also say which files were read and how apps were linked to log4js configs"),
+        OptionSpec(
+            names: ["--color"], value: "WHEN",
+            help: "colour the text output: auto (default), always or never; NO_COLOR turns auto off"),
         OptionSpec(names: ["-h", "--help"], value: nil, help: "print this help"),
         OptionSpec(names: ["-V", "--version"], value: nil, help: "print the version"),
     ]
@@ -92,7 +111,10 @@ enum OptionParser {
                 positional.append(arg)
                 continue
             }
-            if arg == "--" { onlyPaths = true; continue }
+            if arg == "--" {
+                onlyPaths = true
+                continue
+            }
             var name = arg
             var inline: String? = nil
             if arg.hasPrefix("--"), let eq = arg.firstIndex(of: "=") {
@@ -101,14 +123,17 @@ enum OptionParser {
             }
             guard let spec = spec(named: name) else {
                 let suggestion = Suggest.closest(name, among: specs.flatMap { $0.names }.filter { $0.hasPrefix("--") })
-                throw UsageError(message: "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
+                throw UsageError(
+                    message: "unknown option '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
             }
             var value: String? = nil
             if spec.value != nil {
                 if let inline {
                     value = inline
                 } else {
-                    guard k < arguments.count else { throw UsageError(message: "option '\(name)' needs a value (\(spec.value!))") }
+                    guard k < arguments.count else {
+                        throw UsageError(message: "option '\(name)' needs a value (\(spec.value!))")
+                    }
                     value = arguments[k]
                     k += 1
                 }
@@ -122,17 +147,23 @@ enum OptionParser {
                 o.subcommand = .rules
                 positional.removeFirst()
             } else if first == "explain" {
-                guard positional.count >= 2 else { throw UsageError(message: "'explain' needs a rule id or name, for example: logcheck explain LC102") }
+                guard positional.count >= 2 else {
+                    throw UsageError(message: "'explain' needs a rule id or name, for example: logcheck explain LC102")
+                }
                 o.subcommand = .explain(positional[1])
                 positional.removeFirst(2)
             }
         }
         o.paths = positional
         if o.writeBaseline != nil && (o.fix || o.diff || o.baseline != nil) {
-            throw UsageError(message: "--write-baseline records findings as they are; it cannot be combined with --fix, --diff or --baseline")
+            throw UsageError(
+                message:
+                    "--write-baseline records findings as they are; it cannot be combined with --fix, --diff or --baseline"
+            )
         }
         if o.statistics, let f = o.format, f != .text {
-            throw UsageError(message: "--statistics prints a text table; it cannot be combined with --format \(f.rawValue)")
+            throw UsageError(
+                message: "--statistics prints a text table; it cannot be combined with --format \(f.rawValue)")
         }
         return o
     }
@@ -182,20 +213,20 @@ enum OptionParser {
 
     static func help() -> String {
         var out = """
-        logcheck \(LogCheck.version): check PM2 ecosystem files and log4js configs before they lose your logs
+            logcheck \(LogCheck.version): check PM2 ecosystem files and log4js configs before they lose your logs
 
-        USAGE:
-            logcheck [OPTIONS] [PATH ...]      check files and directories (default: .)
-            logcheck rules                     list every rule
-            logcheck explain RULE              print a rule's documentation (LC102 or instance-var-mismatch)
+            USAGE:
+                logcheck [OPTIONS] [PATH ...]      check files and directories (default: .)
+                logcheck rules                     list every rule
+                logcheck explain RULE              print a rule's documentation (LC102 or instance-var-mismatch)
 
-        PATH may be a file, a directory (searched for ecosystem files and log4js configs, skipping
-        node_modules and .git) or '-' for standard input. Files named together are checked together:
-        every app of every ecosystem file is paired with the log4js configs it loads.
+            PATH may be a file, a directory (searched for ecosystem files and log4js configs, skipping
+            node_modules and .git) or '-' for standard input. Files named together are checked together:
+            every app of every ecosystem file is paired with the log4js configs it loads.
 
-        OPTIONS:
+            OPTIONS:
 
-        """
+            """
         for s in specs {
             var left = s.names.joined(separator: ", ")
             if let v = s.value { left += " " + v }
@@ -204,13 +235,13 @@ enum OptionParser {
         }
         out += """
 
-        EXIT CODES:
-            0  no finding at or above the --fail-on severity (default: error)
-            1  at least one such finding
-            2  usage error, or an input could not be read
-            3  internal failure
+            EXIT CODES:
+                0  no finding at or above the --fail-on severity (default: error)
+                1  at least one such finding
+                2  usage error, or an input could not be read
+                3  internal failure
 
-        """
+            """
         return out
     }
 }

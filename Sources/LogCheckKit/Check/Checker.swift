@@ -36,7 +36,9 @@ public struct Checker: Sendable {
     /// primary or related location is in a named file or under a searched directory.
     /// `alsoChecking` names files that were not named but whose findings are wanted too (the
     /// fix engine checks the files its fixes edited).
-    public func run(_ documents: [Document], searched directories: [String] = [], alsoChecking extra: [String] = []) -> CheckResult {
+    public func run(_ documents: [Document], searched directories: [String] = [], alsoChecking extra: [String] = [])
+        -> CheckResult
+    {
         let models = Models()
         models.build(documents)
         var scope = Scope(documents: documents, directories: directories, files: files)
@@ -46,7 +48,9 @@ public struct Checker: Sendable {
         // Unless the trees are kept, a document's tree and models go as soon as its rules ran.
         let keepsTrees = keepsTrees
         var all: [Diagnostic] = Parallel.map(linked.order) { doc in
-            let found = scope.contains(doc.path) ? checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc)) : []
+            let found =
+                scope.contains(doc.path)
+                ? checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc)) : []
             if !keepsTrees {
                 models.release(doc)
                 doc.releaseTree()
@@ -55,13 +59,16 @@ public struct Checker: Sendable {
         }.flatMap { $0 }
         all += linked.findings
         // Only what touches a named file: its primary or a related location is in scope.
-        all.removeAll { d in !scope.contains(d.file.path) && !d.related.contains { scope.contains($0.location.file.path) } }
+        all.removeAll { d in
+            !scope.contains(d.file.path) && !d.related.contains { scope.contains($0.location.file.path) }
+        }
         Checker.dropSuperseded(&all)
         all = Suppressions.apply(all, documents: linked.order)
         settings.apply(to: &all)
         all.sortInReportOrder()
         Checker.dropDuplicates(&all)
-        return CheckResult(diagnostics: all, documents: linked.order, deployments: linked.deployments, verbose: linked.verbose)
+        return CheckResult(
+            diagnostics: all, documents: linked.order, deployments: linked.deployments, verbose: linked.verbose)
     }
 
     /// Links each app with the log4js configs it loads and runs the rules that span files: the
@@ -71,7 +78,8 @@ public struct Checker: Sendable {
     /// The linker (with the app code it read) and, unless the trees are kept, the deployments
     /// are let go on return.
     private func crossFileFindings(_ documents: [Document], _ models: Models, _ scope: Scope)
-        -> (findings: [Diagnostic], order: [Document], deployments: [Deployment], verbose: [String]) {
+        -> (findings: [Diagnostic], order: [Document], deployments: [Deployment], verbose: [String])
+    {
         let projects = Projects(files: files)
         var linker = Linker(documents: documents, files: files, models: models, projects: projects)
         linker.explains = explainsLinks
@@ -83,7 +91,8 @@ public struct Checker: Sendable {
         // The ecosystem files that may start the code of every other named file (Projects).
         // Folders under a searched directory were searched already: their files are inputs.
         for doc in documents where doc.kind != .ecosystem && !doc.input.isStdin {
-            for path in projects.ecosystemFiles(reaching: doc.path, skipping: scope.searched) where !seen.contains(Path.normalize(path)) {
+            for path in projects.ecosystemFiles(reaching: doc.path, skipping: scope.searched)
+            where !seen.contains(Path.normalize(path)) {
                 seen.insert(Path.normalize(path))
                 if let eco = linker.ecosystem(at: path) { ecosystems.append(eco) }
             }
@@ -104,8 +113,10 @@ public struct Checker: Sendable {
         for d in deployments {
             // A named file of app code checks its own calls (checkDocument).
             if case .configureCall = d.link, d.config.root.isMapping, scope.contains(d.config.source.path),
-               linker.documents[Path.normalize(d.config.source.path)]?.kind != .appCode,
-               inline.insert(InlineConfig(file: ObjectIdentifier(d.config.root.source), node: d.config.root.id)).inserted {
+                linker.documents[Path.normalize(d.config.source.path)]?.kind != .appCode,
+                inline.insert(InlineConfig(file: ObjectIdentifier(d.config.root.source), node: d.config.root.id))
+                    .inserted
+            {
                 all += Checker.checkLog4js(d.config)
             }
         }
@@ -128,7 +139,9 @@ public struct Checker: Sendable {
     /// Findings for one document on its own (reader findings, file rules).
     public func checkDocument(_ doc: Document) -> [Diagnostic] {
         let models = Models()
-        return checkDocument(doc, log4js: doc.kind == .log4js ? models.log4js(doc) : nil, ecosystem: doc.kind == .ecosystem ? models.ecosystem(doc) : nil)
+        return checkDocument(
+            doc, log4js: doc.kind == .log4js ? models.log4js(doc) : nil,
+            ecosystem: doc.kind == .ecosystem ? models.ecosystem(doc) : nil)
     }
 
     /// `log4js` and `ecosystem` are the document's model when it is of that kind.
@@ -174,9 +187,11 @@ public struct Checker: Sendable {
         var kept = 0
         for i in sorted.indices {
             if kept > 0 {
-                let last = sorted[kept - 1], d = sorted[i]
+                let last = sorted[kept - 1]
+                let d = sorted[i]
                 if last.rule.id == d.rule.id, last.file === d.file, last.location.span == d.location.span,
-                   last.message == d.message, last.environment == d.environment {
+                    last.message == d.message, last.environment == d.environment
+                {
                     continue
                 }
             }

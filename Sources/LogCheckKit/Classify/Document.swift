@@ -28,7 +28,10 @@ public final class Document: @unchecked Sendable {
     /// For a `.json` file read as a JavaScript expression (as PM2 does): what JSON.parse would reject.
     public var nonJSON: [SyntaxDiagnostic] = []
 
-    init(source: SourceFile, format: InputFormat, kind: DocumentKind, read: ReadResult, module: ScriptReader.Module?, strictJSON: Bool, input: InputFile) {
+    init(
+        source: SourceFile, format: InputFormat, kind: DocumentKind, read: ReadResult, module: ScriptReader.Module?,
+        strictJSON: Bool, input: InputFile
+    ) {
         self.source = source
         self.format = format
         self.kind = kind

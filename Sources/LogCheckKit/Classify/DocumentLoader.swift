@@ -8,7 +8,9 @@ public enum DocumentLoader {
         let name = Path.basename(path).lowercased()
         if name.containsBytes(".json") { return .json }
         if name.containsBytes(".yml") || name.containsBytes(".yaml") { return .yaml }
-        if name.containsBytes(".config.js") || name.containsBytes(".config.cjs") || name.containsBytes(".config.mjs") { return .javascript }
+        if name.containsBytes(".config.js") || name.containsBytes(".config.cjs") || name.containsBytes(".config.mjs") {
+            return .javascript
+        }
         if name.hasSuffix(".js") || name.hasSuffix(".cjs") || name.hasSuffix(".mjs") { return .javascript }
         return nil
     }
@@ -19,31 +21,43 @@ public enum DocumentLoader {
         guard let root else { return .unknown }
         if root.isMapping {
             if root.entry("appenders") != nil || root.entry("categories") != nil { return .log4js }
-            for key in ["apps", "pm2", "deploy", "static", "script", "cmd", "command", "exec_mode", "instances"] where root.entry(key) != nil {
+            for key in ["apps", "pm2", "deploy", "static", "script", "cmd", "command", "exec_mode", "instances"]
+            where root.entry(key) != nil {
                 return .ecosystem
             }
             return .unknown
         }
         if root.isSequence, !root.elements.isEmpty,
-           root.elements.allSatisfy({ $0.isMapping || $0.isUnknown }),
-           root.elements.contains(where: { $0.isMapping && ($0.entry("script") != nil || $0.entry("name") != nil || $0.entry("cmd") != nil) }) {
+            root.elements.allSatisfy({ $0.isMapping || $0.isUnknown }),
+            root.elements.contains(where: {
+                $0.isMapping && ($0.entry("script") != nil || $0.entry("name") != nil || $0.entry("cmd") != nil)
+            })
+        {
             return .ecosystem
         }
         return .unknown
     }
 
-    public static func load(_ source: SourceFile, input: InputFile, format declaredFormat: InputFormat? = nil) -> Document {
+    public static func load(_ source: SourceFile, input: InputFile, format declaredFormat: InputFormat? = nil)
+        -> Document
+    {
         let format = declaredFormat ?? format(of: input.isStdin ? source.path : input.path) ?? guessFormat(source)
         let hint = input.declaredKind ?? InputCollector.nameHint(source.path)
         switch format {
         case .yaml:
             let read = YAMLReader.read(source)
-            let kind = input.declaredKind ?? classify(read.root, hint: hint, failed: read.tree == nil, fromDirectory: input.fromDirectory)
-            return Document(source: source, format: .yaml, kind: kind, read: read, module: nil, strictJSON: false, input: input)
+            let kind =
+                input.declaredKind
+                ?? classify(read.root, hint: hint, failed: read.tree == nil, fromDirectory: input.fromDirectory)
+            return Document(
+                source: source, format: .yaml, kind: kind, read: read, module: nil, strictJSON: false, input: input)
         case .javascript:
             let result = ScriptReader.readModule(source, findConfigureCalls: true)
             // `*.config.js` alone is no hint: webpack, vite and jest configs share the suffix.
-            var kind = input.declaredKind ?? classify(result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
+            var kind =
+                input.declaredKind
+                ?? classify(
+                    result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
             // JavaScript that is not shaped like either kind is app code (webpack.config.js,
             // server.js), unless its name (ecosystem / pm2 / process) or its words say it is
             // meant to be an ecosystem file: then LC011 says it is not one.
@@ -62,25 +76,38 @@ public enum DocumentLoader {
             if result.read.tree != nil && (kind == .unknown && !ecosystemName || kind == .log4js && shaped != .log4js) {
                 kind = .appCode
             }
-            return Document(source: source, format: .javascript, kind: kind, read: result.read, module: result.module, strictJSON: false, input: input)
+            return Document(
+                source: source, format: .javascript, kind: kind, read: result.read, module: result.module,
+                strictJSON: false, input: input)
         case .json:
             let strict = JSONReader.read(source)
-            let strictKind = classify(strict.root, hint: hint, failed: strict.tree == nil, fromDirectory: input.fromDirectory)
+            let strictKind = classify(
+                strict.root, hint: hint, failed: strict.tree == nil, fromDirectory: input.fromDirectory)
             if !strict.hasErrors && input.declaredKind != .log4js && strictKind != .log4js {
-                return Document(source: source, format: .json, kind: input.declaredKind ?? strictKind, read: strict, module: nil, strictJSON: true, input: input)
+                return Document(
+                    source: source, format: .json, kind: input.declaredKind ?? strictKind, read: strict, module: nil,
+                    strictJSON: true, input: input)
             }
             if input.declaredKind == .log4js || strictKind == .log4js || (strict.tree == nil && hint == .log4js) {
-                return Document(source: source, format: .json, kind: input.declaredKind ?? .log4js, read: strict, module: nil, strictJSON: true, input: input)
+                return Document(
+                    source: source, format: .json, kind: input.declaredKind ?? .log4js, read: strict, module: nil,
+                    strictJSON: true, input: input)
             }
             // PM2 evaluates `.json` files as a JavaScript expression (Common.js:279-306).
             let lenient = ScriptReader.readExpression(source)
-            let kind = input.declaredKind ?? classify(lenient.read.root, hint: hint, failed: lenient.read.tree == nil, fromDirectory: input.fromDirectory)
+            let kind =
+                input.declaredKind
+                ?? classify(
+                    lenient.read.root, hint: hint, failed: lenient.read.tree == nil, fromDirectory: input.fromDirectory)
             if kind == .ecosystem || lenient.read.tree != nil {
-                let doc = Document(source: source, format: .json, kind: kind, read: lenient.read, module: lenient.module, strictJSON: false, input: input)
+                let doc = Document(
+                    source: source, format: .json, kind: kind, read: lenient.read, module: lenient.module,
+                    strictJSON: false, input: input)
                 doc.nonJSON = strict.diagnostics
                 return doc
             }
-            return Document(source: source, format: .json, kind: kind, read: strict, module: nil, strictJSON: true, input: input)
+            return Document(
+                source: source, format: .json, kind: kind, read: strict, module: nil, strictJSON: true, input: input)
         }
     }
 
@@ -102,7 +129,9 @@ public enum DocumentLoader {
         while i < b.count && (b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09) { i += 1 }
         if i < b.count && (b[i] == UInt8(ascii: "{") || b[i] == UInt8(ascii: "[")) { return .json }
         let head = source.text(Span(0, min(b.count, 4096)))
-        if head.containsBytes("module.exports") || head.containsBytes("export ") || head.containsBytes("require(") { return .javascript }
+        if head.containsBytes("module.exports") || head.containsBytes("export ") || head.containsBytes("require(") {
+            return .javascript
+        }
         return .yaml
     }
 }

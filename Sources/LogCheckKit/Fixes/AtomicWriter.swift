@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file so that it is either entirely the old content or entirely the new one: a
@@ -24,7 +24,9 @@ public enum AtomicWriter {
     }
 
     /// Replaces the file at `path` with `bytes`, provided it still holds `expected`; nil on success.
-    public static func write(_ bytes: [UInt8], to path: String, expecting expected: [UInt8], interruptBeforeRename: Bool = false) -> Failure? {
+    public static func write(
+        _ bytes: [UInt8], to path: String, expecting expected: [UInt8], interruptBeforeRename: Bool = false
+    ) -> Failure? {
         replace(path, with: bytes, expecting: expected, interruptBeforeRename: interruptBeforeRename)
     }
 
@@ -34,7 +36,9 @@ public enum AtomicWriter {
         replace(path, with: bytes, expecting: nil, interruptBeforeRename: false)
     }
 
-    static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?, interruptBeforeRename: Bool) -> Failure? {
+    static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]?, interruptBeforeRename: Bool)
+        -> Failure?
+    {
         let target = realPath(path) ?? path
         if let expected {
             switch FileSystem.readFile(target) {
@@ -56,14 +60,20 @@ public enum AtomicWriter {
         let dir = Path.dirname(target)
         var template = Array((FileSystem.join(dir, "." + Path.basename(target) + ".logcheck-XXXXXX")).utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { return .system("\(dir): cannot create a temporary file: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            return .system("\(dir): cannot create a temporary file: \(String(cString: strerror(errno)))")
+        }
         let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
         bytes.withUnsafeBytes { buf in
             var offset = 0
             while offset < buf.count {
                 let n = Glibc.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
                 offset += n
             }
         }
@@ -90,7 +100,10 @@ public enum AtomicWriter {
             return .system("\(target): cannot replace: \(message)")
         }
         let dfd = open(dir, O_RDONLY | O_DIRECTORY)
-        if dfd >= 0 { _ = fsync(dfd); close(dfd) }
+        if dfd >= 0 {
+            _ = fsync(dfd)
+            close(dfd)
+        }
         return nil
     }
 }

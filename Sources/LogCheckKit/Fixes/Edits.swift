@@ -78,7 +78,8 @@ public enum Edits {
             }
             return name
         case .javascript:
-            let identifier = name.first.map { $0.isLetter || $0 == "_" || $0 == "$" } == true
+            let identifier =
+                name.first.map { $0.isLetter || $0 == "_" || $0 == "$" } == true
                 && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
             let firstStyle = mapping.entries.first?.keyNode.scalarStyle
             if identifier && (firstStyle == nil || firstStyle == .plain) { return name }
@@ -100,10 +101,13 @@ public enum Edits {
         case .json: text = JSONValue.quoted(name)
         case .yaml:
             let style = keyNode.scalarStyle
-            text = style == .plain && yamlPlainSafe(name) ? name : string(name, in: tree, style: style == .plain ? .doubleQuoted : style)
+            text =
+                style == .plain && yamlPlainSafe(name)
+                ? name : string(name, in: tree, style: style == .plain ? .doubleQuoted : style)
         case .javascript:
             let style = keyNode.scalarStyle
-            let identifier = name.first.map { $0.isLetter || $0 == "_" || $0 == "$" } == true
+            let identifier =
+                name.first.map { $0.isLetter || $0 == "_" || $0 == "$" } == true
                 && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
             text = style == .plain && identifier ? name : string(name, in: tree, style: style == .plain ? nil : style)
         }
@@ -147,7 +151,13 @@ public enum Edits {
             return [TextEdit(file, entry.span, "")]
         }
         if ownsItsLine(file, entry.span) {
-            var edits = [TextEdit(file, Span(file.lineStart(containing: entry.span.start), lineEnd(file, entry.span.end, includingBreak: true)), "")]
+            var edits = [
+                TextEdit(
+                    file,
+                    Span(
+                        file.lineStart(containing: entry.span.start),
+                        lineEnd(file, entry.span.end, includingBreak: true)), "")
+            ]
             if index + 1 == entries.count && index > 0 && !hasCommaAfter(file, entry.span.end) {
                 // The previous entry's comma would now be a trailing comma.
                 if let comma = commaAfter(file, entries[index - 1].span.end) {
@@ -182,7 +192,9 @@ public enum Edits {
         let newline = file.lineEnding.rawValue
         let texts = pairs.map { key($0.key, in: mapping) + ": " + $0.value }
         let entries = mapping.entries
-        if tree.dialect == .yaml && mapping.collectionStyle == .block, let first = entries.first, let last = entries.last {
+        if tree.dialect == .yaml && mapping.collectionStyle == .block, let first = entries.first,
+            let last = entries.last
+        {
             let column = file.scalarCount(file.lineStart(containing: first.span.start), first.span.start)
             let indent = String(repeating: " ", count: column)
             let at = lineEnd(file, last.span.end, includingBreak: false)
@@ -202,7 +214,8 @@ public enum Edits {
             if trailingComma != nil {
                 return [TextEdit(file, Span.at(at), texts.map { newline + indent + $0 + "," }.joined())]
             }
-            let lines = texts.enumerated().map { k, t in newline + indent + t + (k + 1 < texts.count ? "," : "") }.joined()
+            let lines = texts.enumerated().map { k, t in newline + indent + t + (k + 1 < texts.count ? "," : "") }
+                .joined()
             if at == last.span.end { return [TextEdit(file, Span.at(at), "," + lines)] }
             return [TextEdit(file, Span.at(last.span.end), ","), TextEdit(file, Span.at(at), lines)]
         }

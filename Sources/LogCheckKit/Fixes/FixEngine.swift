@@ -62,7 +62,8 @@ public struct FixEngine {
                 let key = Path.normalize(input.name)
                 let bytes = original ? input.bytes : overrides[key] ?? input.bytes
                 let doc = DocumentLoader.load(SourceFile(path: input.name, bytes: bytes), input: input.file)
-                return input.file.fromDirectory && (doc.kind == .unknown || doc.kind == .appCode && doc.inlineConfigs.isEmpty) ? nil : doc
+                return input.file.fromDirectory
+                    && (doc.kind == .unknown || doc.kind == .appCode && doc.inlineConfigs.isEmpty) ? nil : doc
             }
             return Checker(settings: settings, files: provider).run(docs, searched: directories, alsoChecking: touched)
         }
@@ -75,9 +76,14 @@ public struct FixEngine {
             var byFile: [ObjectIdentifier: (SourceFile, [(Fix, String)])] = [:]
             var order: [ObjectIdentifier] = []
             for d in result.diagnostics {
-                guard let fix = d.fixes.first(where: { allowed.contains($0.applicability) }), let file = fix.edits.first?.file else { continue }
+                guard let fix = d.fixes.first(where: { allowed.contains($0.applicability) }),
+                    let file = fix.edits.first?.file
+                else { continue }
                 let key = ObjectIdentifier(file)
-                if byFile[key] == nil { order.append(key); byFile[key] = (file, []) }
+                if byFile[key] == nil {
+                    order.append(key)
+                    byFile[key] = (file, [])
+                }
                 byFile[key]!.1.append((fix, d.rule.id))
             }
             var appliedThisPass: [String] = []
@@ -108,7 +114,9 @@ public struct FixEngine {
         // that was not named (the log4js config of a named ecosystem file): its findings are
         // checked for this too.
         func errors(_ r: CheckResult, _ path: String) -> [String] {
-            r.diagnostics.filter { $0.severity == .error && Path.normalize($0.file.path) == path }.map { "\($0.rule.id) \($0.message)" }.sorted()
+            r.diagnostics.filter { $0.severity == .error && Path.normalize($0.file.path) == path }.map {
+                "\($0.rule.id) \($0.message)"
+            }.sorted()
         }
         let unnamed = overrides.keys.filter { key in !inputs.contains { Path.normalize($0.name) == key } }.sorted()
         let checkedBefore = unnamed.isEmpty ? first : check(touched: unnamed, original: true)
@@ -122,7 +130,13 @@ public struct FixEngine {
             }
             let parses = !newErrors.contains { $0.hasPrefix("LC0") }
             if !newErrors.isEmpty {
-                outcome.rejected.append((path, !parses ? "the fixed file would not parse" : "the fix would introduce: \(newErrors.joined(separator: "; "))"))
+                outcome.rejected.append(
+                    (
+                        path,
+                        !parses
+                            ? "the fixed file would not parse"
+                            : "the fix would introduce: \(newErrors.joined(separator: "; "))"
+                    ))
                 overrides[path] = nil
             }
         }

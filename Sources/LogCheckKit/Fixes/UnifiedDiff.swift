@@ -8,7 +8,9 @@ public enum UnifiedDiff {
         var prefix = 0
         while prefix < a.count && prefix < b.count && a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        while suffix < a.count - prefix && suffix < b.count - prefix
+            && a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+        { suffix += 1 }
         let midA = Array(a[prefix..<(a.count - suffix)])
         let midB = Array(b[prefix..<(b.count - suffix)])
         var ops: [(Character, String)] = a[0..<prefix].map { (" ", $0) }
@@ -30,7 +32,8 @@ public enum UnifiedDiff {
                 j += 1
             }
             start = max(0, start)
-            var oldLine = 1, newLine = 1
+            var oldLine = 1
+            var newLine = 1
             for op in ops[0..<start] {
                 if op.0 != "+" { oldLine += 1 }
                 if op.0 != "-" { newLine += 1 }
@@ -75,9 +78,20 @@ public enum UnifiedDiff {
             }
         }
         var ops: [(Character, String)] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < a.count || j < b.count {
-            if i < a.count && j < b.count && a[i] == b[j] { ops.append((" ", a[i])); i += 1; j += 1 } else if j < b.count && (i == a.count || lcs[i][j + 1] >= lcs[i + 1][j]) { ops.append(("+", b[j])); j += 1 } else { ops.append(("-", a[i])); i += 1 }
+            if i < a.count && j < b.count && a[i] == b[j] {
+                ops.append((" ", a[i]))
+                i += 1
+                j += 1
+            } else if j < b.count && (i == a.count || lcs[i][j + 1] >= lcs[i + 1][j]) {
+                ops.append(("+", b[j]))
+                j += 1
+            } else {
+                ops.append(("-", a[i]))
+                i += 1
+            }
         }
         // Show removals before additions within a change, as diff -u does.
         var sorted: [(Character, String)] = []

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why an input could not be read. Each becomes a one-line message naming the path, and exit code 2.
@@ -20,8 +20,11 @@ public enum ReadFailure: Error, Sendable, Equatable {
         case .notFound: return "\(path): no such file or directory"
         case .permissionDenied: return "\(path): permission denied"
         case .isDirectory: return "\(path): is a directory"
-        case .notRegularFile: return "\(path): not a regular file (a device, FIFO or socket); logcheck reads only regular files"
-        case .tooLarge(let size): return "\(path): the file is \(size) bytes, above logcheck's limit of \(FileSystem.maxFileSize) bytes (\(FileSystem.maxFileSize >> 20) MiB); no real config is this large"
+        case .notRegularFile:
+            return "\(path): not a regular file (a device, FIFO or socket); logcheck reads only regular files"
+        case .tooLarge(let size):
+            return
+                "\(path): the file is \(size) bytes, above logcheck's limit of \(FileSystem.maxFileSize) bytes (\(FileSystem.maxFileSize >> 20) MiB); no real config is this large"
         case .system(let text): return "\(path): \(text)"
         }
     }
@@ -167,7 +170,9 @@ public enum FileSystem {
 public enum Path {
     public static func basename(_ path: String) -> String {
         let p = withoutTrailingSlashes(path)
-        if let slash = p.lastIndex(of: UInt8(ascii: "/")) { return String(decoding: p[p.index(after: slash)...], as: UTF8.self) }
+        if let slash = p.lastIndex(of: UInt8(ascii: "/")) {
+            return String(decoding: p[p.index(after: slash)...], as: UTF8.self)
+        }
         return String(decoding: p, as: UTF8.self)
     }
 
@@ -189,7 +194,8 @@ public enum Path {
     /// Joins and normalises (`a/./b/../c` → `a/c`), keeping a relative path relative.
     public static func resolve(_ base: String, _ relative: String) -> String {
         if relative.utf8.first == UInt8(ascii: "/") || base.isEmpty { return normalize(relative) }
-        var base = base, relative = relative
+        var base = base
+        var relative = relative
         return base.withUTF8 { b in relative.withUTF8 { r in normalized(b, r) } }
     }
 
@@ -215,7 +221,8 @@ public enum Path {
     /// the result is valid UTF-8 again. A `..` removes the segment before it unless that is a
     /// `..` too (a relative path keeps its leading `..`s); at the root it is dropped.
     static func normalized(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> String {
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
         let absolute = first.first == slash
         return String(unsafeUninitializedCapacity: max(first.count + 1 + second.count, 1)) { out in
             let root = absolute ? 1 : 0
@@ -241,13 +248,22 @@ public enum Path {
                         }
                         if absolute { continue }
                     }
-                    if n > root { out[n] = slash; n += 1 }
-                    for k in start..<end { out[n] = part[k]; n += 1 }
+                    if n > root {
+                        out[n] = slash
+                        n += 1
+                    }
+                    for k in start..<end {
+                        out[n] = part[k]
+                        n += 1
+                    }
                 }
             }
             add(first)
             add(second)
-            if n == 0 { out[0] = dot; n = 1 }
+            if n == 0 {
+                out[0] = dot
+                n = 1
+            }
             return n
         }
     }
@@ -260,7 +276,8 @@ public enum Path {
     }
 
     static func isNormal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
         guard !b.isEmpty else { return false }
         if b.count == 1 { return true }  // "/", "." and "a" are all their own normal form
         if b[b.count - 1] == slash { return false }

@@ -67,7 +67,10 @@ public enum InputCollector {
         for p in ecosystems { add(InputFile(path: p, declaredKind: .ecosystem)) }
         for p in log4js { add(InputFile(path: p, declaredKind: .log4js)) }
         for p in paths {
-            if p == "-" { add(InputFile(path: p)); continue }
+            if p == "-" {
+                add(InputFile(path: p))
+                continue
+            }
             switch FileSystem.type(of: p) {
             case .directory, .symlinkToDirectory:
                 directories.append(p)
@@ -99,7 +102,10 @@ public enum InputCollector {
                 case .directory:
                     if isSkipped(directory: name) { continue }
                     if level + 1 > maxDirectoryDepth {
-                        problems.append(InputProblem(path: path, message: "\(path): not searched, deeper than \(maxDirectoryDepth) directory levels"))
+                        problems.append(
+                            InputProblem(
+                                path: path,
+                                message: "\(path): not searched, deeper than \(maxDirectoryDepth) directory levels"))
                         continue
                     }
                     subdirectories.append(path)
@@ -121,7 +127,8 @@ public enum InputCollector {
         if lower.hasSuffix(".config.js") || lower.hasSuffix(".config.cjs") || lower.hasSuffix(".config.mjs") {
             return true
         }
-        let data = lower.hasSuffix(".json") || lower.hasSuffix(".json5") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
+        let data =
+            lower.hasSuffix(".json") || lower.hasSuffix(".json5") || lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
         guard data else { return false }
         if lower == "package.json" || lower == "package-lock.json" || lower.hasPrefix("tsconfig") { return false }
         return nameHint(lower) != nil
@@ -130,11 +137,15 @@ public enum InputCollector {
     /// What a file name suggests it is.
     public static func nameHint(_ name: String) -> DocumentKind? {
         let lower = Path.basename(name).lowercased()
-        if lower.containsBytes("log4js") || lower.hasPrefix("log.") || lower.hasPrefix("logs.") || lower.hasPrefix("logging")
-            || lower.hasPrefix("logger") || lower.hasPrefix("log-") || lower.hasPrefix("log_") {
+        if lower.containsBytes("log4js") || lower.hasPrefix("log.") || lower.hasPrefix("logs.")
+            || lower.hasPrefix("logging")
+            || lower.hasPrefix("logger") || lower.hasPrefix("log-") || lower.hasPrefix("log_")
+        {
             return .log4js
         }
-        if lower.containsBytes("ecosystem") || lower.containsBytes("pm2") || lower.hasPrefix("process.") || lower.hasPrefix("process-") {
+        if lower.containsBytes("ecosystem") || lower.containsBytes("pm2") || lower.hasPrefix("process.")
+            || lower.hasPrefix("process-")
+        {
             return .ecosystem
         }
         return nil

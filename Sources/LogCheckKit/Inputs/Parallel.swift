@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A parallel map over independent items (files are independent until linking), on POSIX
@@ -57,10 +57,12 @@ public enum Parallel {
         for _ in 1..<threads {
             let box = Unmanaged.passRetained(work).toOpaque()
             var thread = pthread_t()
-            let rc = pthread_create(&thread, &attr, { arg in
-                Unmanaged<Work>.fromOpaque(arg!).takeRetainedValue().body()
-                return nil
-            }, box)
+            let rc = pthread_create(
+                &thread, &attr,
+                { arg in
+                    Unmanaged<Work>.fromOpaque(arg!).takeRetainedValue().body()
+                    return nil
+                }, box)
             if rc == 0 { started.append(thread) } else { Unmanaged<Work>.fromOpaque(box).release() }
         }
         work.body()

@@ -40,7 +40,8 @@ public final class Deployment: @unchecked Sendable {
     /// The PM2 environment the pairing holds in, when only one (`env_<name>`).
     public let environment: String?
 
-    init(ecosystem: Ecosystem, app: PM2App, config: Log4jsConfig, link: LinkKind, hops: [LinkHop], environment: String?) {
+    init(ecosystem: Ecosystem, app: PM2App, config: Log4jsConfig, link: LinkKind, hops: [LinkHop], environment: String?)
+    {
         self.ecosystem = ecosystem
         self.app = app
         self.config = config

@@ -75,7 +75,9 @@ struct Linker {
     /// An ecosystem file of the project, when the file at `path` is one.
     mutating func ecosystem(at path: String) -> Document? {
         let key = Path.normalize(path)
-        guard let doc = document(key, input: InputFile(path: key, fromDirectory: true)), doc.kind == .ecosystem else { return nil }
+        guard let doc = document(key, input: InputFile(path: key, fromDirectory: true)), doc.kind == .ecosystem else {
+            return nil
+        }
         return doc
     }
 
@@ -96,7 +98,9 @@ struct Linker {
         if let cached = packageConfigs[key] { return cached }
         var found: [Document] = []
         for path in projects.configFiles(ofPackage: key) {
-            if let doc = document(path, input: InputFile(path: path, fromDirectory: true)), doc.kind == .log4js, doc.root != nil {
+            if let doc = document(path, input: InputFile(path: path, fromDirectory: true)), doc.kind == .log4js,
+                doc.root != nil
+            {
                 found.append(doc)
             }
         }
@@ -154,10 +158,17 @@ struct Linker {
             for env in app.environments {
                 guard let e = env.values.entry("LOG4JS_CONFIG"), let value = e.value.string else { continue }
                 let target = Path.resolve(cwd, value)
-                guard inPackage(target) else { outside.append(target); continue }
+                guard inPackage(target) else {
+                    outside.append(target)
+                    continue
+                }
                 if let doc = loadConfig(target), let config = models.log4js(doc) {
-                    let hop = LinkHop(Location(e.value), "LOG4JS_CONFIG: '\(value)' in \(env.name.map { "env_\($0)" } ?? "env")")
-                    found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .environmentVariable(e, environment: env.name), hops: [hop], environment: env.name))
+                    let hop = LinkHop(
+                        Location(e.value), "LOG4JS_CONFIG: '\(value)' in \(env.name.map { "env_\($0)" } ?? "env")")
+                    found.append(
+                        Deployment(
+                            ecosystem: ecosystem, app: app, config: config,
+                            link: .environmentVariable(e, environment: env.name), hops: [hop], environment: env.name))
                 }
             }
             // 2. configure() calls in the app's code.
@@ -174,7 +185,10 @@ struct Linker {
                     found += code.deployments
                 }
             } else if let script = app.script {
-                code.unknown = script.string != nil ? "its script '\(script.string!)' is a command line, not a file logcheck can follow" : "its script is known only at run time"
+                code.unknown =
+                    script.string != nil
+                    ? "its script '\(script.string!)' is a command line, not a file logcheck can follow"
+                    : "its script is known only at run time"
             } else {
                 code.unknown = "it has no script"
             }
@@ -184,17 +198,23 @@ struct Linker {
                 do {
                     for doc in configs(ofPackage: appPackage) where inPackage(doc.path) {
                         guard let config = models.log4js(doc) else { continue }
-                        found.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .proximity(reason: reason), hops: [], environment: nil))
+                        found.append(
+                            Deployment(
+                                ecosystem: ecosystem, app: app, config: config, link: .proximity(reason: reason),
+                                hops: [], environment: nil))
                     }
                 }
             }
             if explains {
                 for d in found { verbose.append(d.linkDescription) }
                 for o in outside {
-                    verbose.append("\(app.label) (\(path)) reaches \(o), outside the folders it links: not linked (an ecosystem file links code in its own folder and below, and in the other folders of its own package, so that naming any file of a link finds it)")
+                    verbose.append(
+                        "\(app.label) (\(path)) reaches \(o), outside the folders it links: not linked (an ecosystem file links code in its own folder and below, and in the other folders of its own package, so that naming any file of a link finds it)"
+                    )
                 }
                 if found.isEmpty {
-                    verbose.append("\(app.label) (\(path)): no log4js config found" + (code.unknown.map { " (\($0))" } ?? ""))
+                    verbose.append(
+                        "\(app.label) (\(path)): no log4js config found" + (code.unknown.map { " (\($0))" } ?? ""))
                 }
             }
             result += found
@@ -227,7 +247,8 @@ struct Linker {
                 links.unknown = "\(path) could not be read"
                 continue
             }
-            let source = loaded.source, read = loaded.read
+            let source = loaded.source
+            let read = loaded.read
             if read.read.tree == nil && read.read.hasErrors {
                 links.unknown = "\(path) could not be read as JavaScript"
                 continue
@@ -237,15 +258,25 @@ struct Linker {
                 guard let arg = call.argument else { continue }
                 let hop = LinkHop(Location(source, call.span), Linker.callText(call, source))
                 if arg.isMapping {
-                    links.deployments.append(Deployment(ecosystem: ecosystem, app: app, config: Log4jsConfig(root: arg), link: .configureCall(call), hops: hops + [hop], environment: nil))
+                    links.deployments.append(
+                        Deployment(
+                            ecosystem: ecosystem, app: app, config: Log4jsConfig(root: arg), link: .configureCall(call),
+                            hops: hops + [hop], environment: nil))
                 } else if let target = ConfigPath.of(arg, file: dir, cwd: cwd, files: files) {
                     guard inPackage(target) else { continue }
                     if let doc = loadConfig(target), let config = models.log4js(doc) {
-                        links.deployments.append(Deployment(ecosystem: ecosystem, app: app, config: config, link: .configureCall(call), hops: hops + [hop], environment: nil))
+                        links.deployments.append(
+                            Deployment(
+                                ecosystem: ecosystem, app: app, config: config, link: .configureCall(call),
+                                hops: hops + [hop], environment: nil))
                     }
                 } else {
-                    links.unknown = "log4js.configure(\(Linker.snippet(arg))) in \(source.path) is known only at run time"
-                    if explains { verbose.append("\(source.path): log4js.configure(\(Linker.snippet(arg))) is known only at run time") }
+                    links.unknown =
+                        "log4js.configure(\(Linker.snippet(arg))) in \(source.path) is known only at run time"
+                    if explains {
+                        verbose.append(
+                            "\(source.path): log4js.configure(\(Linker.snippet(arg))) is known only at run time")
+                    }
                 }
             }
             guard depth < Linker.maxDepth else {

@@ -5,7 +5,8 @@ import LogCheckSyntax
 enum NodeResolution {
     /// `./x`, `../x`, `/x`: a file on disk rather than a package in node_modules.
     static func isRelative(_ specifier: String) -> Bool {
-        specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".." || specifier.hasPrefix("/")
+        specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == ".."
+            || specifier.hasPrefix("/")
     }
 
     /// Whether a resolved file is code to read (not JSON data or a compiled addon).
@@ -104,7 +105,9 @@ enum ConfigPath {
         if let s = node.string { return Part(text: s, anchored: false) }
         if node.unknownDetail == "__dirname" { return Part(text: dir, anchored: true) }
         if node.unknownKind == .call && node.unknownDetail == "process.cwd" { return Part(text: cwd, anchored: true) }
-        guard node.kind == .unknown, node.unknownKind == .expression || node.unknownKind == .template else { return nil }
+        guard node.kind == .unknown, node.unknownKind == .expression || node.unknownKind == .template else {
+            return nil
+        }
         return evaluate(Array(node.sourceText.utf8), dir: dir, cwd: cwd)
     }
 
@@ -114,9 +117,12 @@ enum ConfigPath {
         var out = ""
         var anchored: Bool? = nil
         var expectTerm = true
-        func skipBlanks() { while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 } }
+        func skipBlanks() {
+            while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
+        }
         func isNameByte(_ c: UInt8) -> Bool {
-            c == UInt8(ascii: "_") || c == UInt8(ascii: "$") || (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c >= 0x30 && c <= 0x39
+            c == UInt8(ascii: "_") || c == UInt8(ascii: "$") || (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
+                || c >= 0x30 && c <= 0x39
         }
         func word(_ w: String) -> Bool {
             let u = Array(w.utf8)

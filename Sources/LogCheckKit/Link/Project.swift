@@ -32,7 +32,8 @@ final class Projects {
     func project(ofDirectory directory: String) -> String {
         let dir = Path.normalize(directory)
         if let p = projectOf[dir] { return p }
-        let root = nearest(dir, holding: ".git", cache: &gitRootOf)
+        let root =
+            nearest(dir, holding: ".git", cache: &gitRootOf)
             ?? nearest(dir, holding: "package.json", cache: &manifestRootOf)
             ?? dir
         projectOf[dir] = root
@@ -51,8 +52,14 @@ final class Projects {
         if contains(root, dir) {
             var d = dir
             while true {
-                if let cached = packageOf[d], d != dir { result = cached; break }
-                if files.exists(FileSystem.join(d, "package.json")) { result = d; break }
+                if let cached = packageOf[d], d != dir {
+                    result = cached
+                    break
+                }
+                if files.exists(FileSystem.join(d, "package.json")) {
+                    result = d
+                    break
+                }
                 if isSame(d, root) { break }
                 guard let up = files.parent(of: d) else { break }
                 d = up
@@ -96,7 +103,8 @@ final class Projects {
 
     /// Whether `path` is `directory` or inside it.
     func contains(_ directory: String, _ path: String) -> Bool {
-        let d = absolute(directory), p = absolute(path)
+        let d = absolute(directory)
+        let p = absolute(path)
         return d == "/" || p == d || p.hasPrefix(d + "/")
     }
 
@@ -210,12 +218,18 @@ final class Projects {
                 let path = FileSystem.join(dir, name)
                 switch type {
                 case .directory:
-                    if InputCollector.isSkipped(directory: name) || depth + 1 > InputCollector.maxDirectoryDepth { continue }
+                    if InputCollector.isSkipped(directory: name) || depth + 1 > InputCollector.maxDirectoryDepth {
+                        continue
+                    }
                     if files.exists(FileSystem.join(path, "package.json")) { continue }
                     below.append(path)
                 case .file:
                     guard InputCollector.isCandidate(name) else { continue }
-                    if InputCollector.nameHint(name) == .log4js { result.configs.append(path) } else { result.ecosystems.append(path) }
+                    if InputCollector.nameHint(name) == .log4js {
+                        result.configs.append(path)
+                    } else {
+                        result.ecosystems.append(path)
+                    }
                 default:
                     continue
                 }
@@ -232,10 +246,19 @@ final class Projects {
         var d = dir
         var found: String?? = nil
         while true {
-            if let c = cache[d] { found = c; break }
+            if let c = cache[d] {
+                found = c
+                break
+            }
             visited.append(d)
-            guard let up = files.parent(of: d) else { found = .some(nil); break }
-            if files.exists(FileSystem.join(d, marker)) { found = .some(d); break }
+            guard let up = files.parent(of: d) else {
+                found = .some(nil)
+                break
+            }
+            if files.exists(FileSystem.join(d, marker)) {
+                found = .some(d)
+                break
+            }
             d = up
         }
         let answer = found ?? nil

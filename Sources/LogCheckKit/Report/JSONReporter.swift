@@ -15,13 +15,16 @@ public struct JSONReporter: Reporter {
         let doc = JSONValue.object([
             ("version", .int(JSONReporter.version)),
             ("diagnostics", .array(report.diagnostics.map(JSONReporter.encode))),
-            ("summary", .object([
-                ("files", .int(report.fileCount)),
-                ("errors", .int(report.count(.error))),
-                ("warnings", .int(report.count(.warning))),
-                ("infos", .int(report.count(.info))),
-                ("baselined", .int(report.baselineCount)),
-            ])),
+            (
+                "summary",
+                .object([
+                    ("files", .int(report.fileCount)),
+                    ("errors", .int(report.count(.error))),
+                    ("warnings", .int(report.count(.warning))),
+                    ("infos", .int(report.count(.info))),
+                    ("baselined", .int(report.baselineCount)),
+                ])
+            ),
         ])
         return doc.serialized() + "\n"
     }
@@ -39,34 +42,46 @@ public struct JSONReporter: Reporter {
             ("column", .int(start.column)),
             ("endLine", .int(end.line)),
             ("endColumn", .int(end.column)),
-            ("related", .array(d.related.map { r in
-                let s = r.location.start
-                let e = r.location.end
-                return .object([
-                    ("file", .string(r.location.file.path)),
-                    ("line", .int(s.line)),
-                    ("column", .int(s.column)),
-                    ("endLine", .int(e.line)),
-                    ("endColumn", .int(e.column)),
-                    ("message", .string(r.message)),
-                ])
-            })),
+            (
+                "related",
+                .array(
+                    d.related.map { r in
+                        let s = r.location.start
+                        let e = r.location.end
+                        return .object([
+                            ("file", .string(r.location.file.path)),
+                            ("line", .int(s.line)),
+                            ("column", .int(s.column)),
+                            ("endLine", .int(e.line)),
+                            ("endColumn", .int(e.column)),
+                            ("message", .string(r.message)),
+                        ])
+                    })
+            ),
             ("notes", .array(d.notes.map { .string($0) })),
             ("help", d.help.map { .string($0) } ?? .null),
-            ("fixes", .array(d.fixes.map { f in
-                .object([
-                    ("title", .string(f.title)),
-                    ("applicability", .string(f.applicability.rawValue)),
-                    ("edits", .array(f.edits.map { e in
+            (
+                "fixes",
+                .array(
+                    d.fixes.map { f in
                         .object([
-                            ("file", .string(e.file.path)),
-                            ("offset", .int(e.span.start)),
-                            ("length", .int(e.span.length)),
-                            ("replacement", .string(e.replacement)),
+                            ("title", .string(f.title)),
+                            ("applicability", .string(f.applicability.rawValue)),
+                            (
+                                "edits",
+                                .array(
+                                    f.edits.map { e in
+                                        .object([
+                                            ("file", .string(e.file.path)),
+                                            ("offset", .int(e.span.start)),
+                                            ("length", .int(e.span.length)),
+                                            ("replacement", .string(e.replacement)),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
+                    })
+            ),
         ]
         members.append(("environment", d.environment.map { .string($0) } ?? .null))
         return .object(members)

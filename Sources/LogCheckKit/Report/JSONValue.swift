@@ -28,7 +28,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
         switch self {
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             out += "{"
             for (k, (key, value)) in members.enumerated() {
                 if k > 0 { out += "," }
@@ -40,7 +43,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             newline(indent)
             out += "}"
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             out += "["
             for (k, item) in items.enumerated() {
                 if k > 0 { out += "," }

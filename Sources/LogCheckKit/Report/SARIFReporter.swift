@@ -16,21 +16,30 @@ public struct SARIFReporter: Reporter {
         let doc = JSONValue.object([
             ("$schema", .string(SARIFReporter.schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([
-                .object([
-                    ("tool", .object([
-                        ("driver", .object([
-                            ("name", .string("logcheck")),
-                            ("version", .string(LogCheck.version)),
-                            ("semanticVersion", .string(LogCheck.version)),
-                            ("informationUri", .string(SARIFReporter.informationURI)),
-                            ("rules", .array(rules.map(rule))),
-                        ])),
-                    ])),
-                    ("columnKind", .string("unicodeCodePoints")),
-                    ("results", .array(report.diagnostics.map { result($0, ruleIndex: index[$0.rule.id] ?? 0) })),
-                ]),
-            ])),
+            (
+                "runs",
+                .array([
+                    .object([
+                        (
+                            "tool",
+                            .object([
+                                (
+                                    "driver",
+                                    .object([
+                                        ("name", .string("logcheck")),
+                                        ("version", .string(LogCheck.version)),
+                                        ("semanticVersion", .string(LogCheck.version)),
+                                        ("informationUri", .string(SARIFReporter.informationURI)),
+                                        ("rules", .array(rules.map(rule))),
+                                    ])
+                                )
+                            ])
+                        ),
+                        ("columnKind", .string("unicodeCodePoints")),
+                        ("results", .array(report.diagnostics.map { result($0, ruleIndex: index[$0.rule.id] ?? 0) })),
+                    ])
+                ])
+            ),
         ])
         return doc.serialized() + "\n"
     }
@@ -50,14 +59,25 @@ public struct SARIFReporter: Reporter {
             ("shortDescription", .object([("text", .string(r.summary))])),
             ("fullDescription", .object([("text", .string(RuleDocs.plain(r.rationale)))])),
             // An opt-in rule is off unless .logcheck.yml selects it (SARIF 2.1.0 §3.50.3).
-            ("defaultConfiguration", .object([("level", .string(SARIFReporter.level(r.severity)))] + (r.defaultEnabled ? [] : [("enabled", .bool(false))]))),
-            ("help", .object([
-                ("text", .string(RuleDocs.plain(r.summary + "\n\n" + r.rationale))),
-                ("markdown", .string(RuleDocs.page(r))),
-            ])),
-            ("properties", .object([
-                ("tags", .array([.string(r.family.rawValue)] + r.references.map { .string($0) })),
-            ])),
+            (
+                "defaultConfiguration",
+                .object(
+                    [("level", .string(SARIFReporter.level(r.severity)))]
+                        + (r.defaultEnabled ? [] : [("enabled", .bool(false))]))
+            ),
+            (
+                "help",
+                .object([
+                    ("text", .string(RuleDocs.plain(r.summary + "\n\n" + r.rationale))),
+                    ("markdown", .string(RuleDocs.page(r))),
+                ])
+            ),
+            (
+                "properties",
+                .object([
+                    ("tags", .array([.string(r.family.rawValue)] + r.references.map { .string($0) }))
+                ])
+            ),
         ])
     }
 
@@ -66,14 +86,17 @@ public struct SARIFReporter: Reporter {
         let e = loc.end
         return .object([
             ("artifactLocation", .object([("uri", .string(SARIFReporter.uri(loc.file.path)))])),
-            ("region", .object([
-                ("startLine", .int(s.line)),
-                ("startColumn", .int(s.column)),
-                ("endLine", .int(e.line)),
-                ("endColumn", .int(e.column)),
-                ("byteOffset", .int(loc.span.start)),
-                ("byteLength", .int(loc.span.length)),
-            ])),
+            (
+                "region",
+                .object([
+                    ("startLine", .int(s.line)),
+                    ("startColumn", .int(s.column)),
+                    ("endLine", .int(e.line)),
+                    ("endColumn", .int(e.column)),
+                    ("byteOffset", .int(loc.span.start)),
+                    ("byteLength", .int(loc.span.length)),
+                ])
+            ),
         ])
     }
 
@@ -88,35 +111,72 @@ public struct SARIFReporter: Reporter {
             ("locations", .array([.object([("physicalLocation", location(d.location))])])),
         ]
         if !d.related.isEmpty {
-            members.append(("relatedLocations", .array(d.related.enumerated().map { k, r in
-                .object([
-                    ("id", .int(k + 1)),
-                    ("physicalLocation", location(r.location)),
-                    ("message", .object([("text", .string(r.message))])),
-                ])
-            })))
+            members.append(
+                (
+                    "relatedLocations",
+                    .array(
+                        d.related.enumerated().map { k, r in
+                            .object([
+                                ("id", .int(k + 1)),
+                                ("physicalLocation", location(r.location)),
+                                ("message", .object([("text", .string(r.message))])),
+                            ])
+                        })
+                ))
         }
         if !d.fixes.isEmpty {
-            members.append(("fixes", .array(d.fixes.map { f in
-                var byFile: [(String, [TextEdit])] = []
-                for e in f.edits {
-                    if let k = byFile.firstIndex(where: { $0.0 == e.file.path }) { byFile[k].1.append(e) } else { byFile.append((e.file.path, [e])) }
-                }
-                return .object([
-                    ("description", .object([("text", .string("\(f.title) (\(f.applicability.rawValue))"))])),
-                    ("artifactChanges", .array(byFile.map { path, edits in
-                        .object([
-                            ("artifactLocation", .object([("uri", .string(SARIFReporter.uri(path)))])),
-                            ("replacements", .array(edits.map { e in
-                                .object([
-                                    ("deletedRegion", .object([("byteOffset", .int(e.span.start)), ("byteLength", .int(e.span.length))])),
-                                    ("insertedContent", .object([("text", .string(e.replacement))])),
-                                ])
-                            })),
-                        ])
-                    })),
-                ])
-            })))
+            members.append(
+                (
+                    "fixes",
+                    .array(
+                        d.fixes.map { f in
+                            var byFile: [(String, [TextEdit])] = []
+                            for e in f.edits {
+                                if let k = byFile.firstIndex(where: { $0.0 == e.file.path }) {
+                                    byFile[k].1.append(e)
+                                } else {
+                                    byFile.append((e.file.path, [e]))
+                                }
+                            }
+                            return .object([
+                                (
+                                    "description",
+                                    .object([("text", .string("\(f.title) (\(f.applicability.rawValue))"))])
+                                ),
+                                (
+                                    "artifactChanges",
+                                    .array(
+                                        byFile.map { path, edits in
+                                            .object([
+                                                (
+                                                    "artifactLocation",
+                                                    .object([("uri", .string(SARIFReporter.uri(path)))])
+                                                ),
+                                                (
+                                                    "replacements",
+                                                    .array(
+                                                        edits.map { e in
+                                                            .object([
+                                                                (
+                                                                    "deletedRegion",
+                                                                    .object([
+                                                                        ("byteOffset", .int(e.span.start)),
+                                                                        ("byteLength", .int(e.span.length)),
+                                                                    ])
+                                                                ),
+                                                                (
+                                                                    "insertedContent",
+                                                                    .object([("text", .string(e.replacement))])
+                                                                ),
+                                                            ])
+                                                        })
+                                                ),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        })
+                ))
         }
         return .object(members)
     }
@@ -127,7 +187,8 @@ public struct SARIFReporter: Reporter {
         for byte in path.utf8 {
             let c = Character(Unicode.Scalar(byte))
             if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || "-._~/".contains(c) {
+                || "-._~/".contains(c)
+            {
                 out.append(c)
             } else {
                 let hex = Array("0123456789ABCDEF")

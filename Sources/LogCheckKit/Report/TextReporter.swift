@@ -57,15 +57,20 @@ public struct TextReporter: Reporter {
         var start = 0
         while start < all.count {
             let end = min(start + TextReporter.window, all.count)
-            let pieces = stride(from: start, to: end, by: TextReporter.piece).map { $0..<min($0 + TextReporter.piece, end) }
-            for text in Parallel.map(pieces, { range -> String in
-                var out = TextBytes(capacity: range.count * TextReporter.typicalFindingBytes)
-                for d in all[range] {
-                    render(d, into: &out)
-                    out.add(0x0A)
-                }
-                return out.text
-            }) {
+            let pieces = stride(from: start, to: end, by: TextReporter.piece).map {
+                $0..<min($0 + TextReporter.piece, end)
+            }
+            for text in Parallel.map(
+                pieces,
+                { range -> String in
+                    var out = TextBytes(capacity: range.count * TextReporter.typicalFindingBytes)
+                    for d in all[range] {
+                        render(d, into: &out)
+                        out.add(0x0A)
+                    }
+                    return out.text
+                })
+            {
                 sink.write(text)
             }
             start = end
@@ -74,17 +79,22 @@ public struct TextReporter: Reporter {
     }
 
     public func summary(_ report: Report) -> String {
-        let e = report.count(.error), w = report.count(.warning), i = report.count(.info)
+        let e = report.count(.error)
+        let w = report.count(.warning)
+        let i = report.count(.info)
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let files = plural(report.fileCount, "file")
         let fixed = report.fixedCount > 0 ? "Fixed \(plural(report.fixedCount, "problem")). " : ""
         let baselined = report.baselineCount > 0 ? " \(report.baselineCount) more recorded in the baseline." : ""
         if report.diagnostics.isEmpty {
-            return fixed + (report.fixedCount > 0 ? "No problems left in \(files)." : "No problems found in \(files).") + baselined + "\n"
+            return fixed + (report.fixedCount > 0 ? "No problems left in \(files)." : "No problems found in \(files).")
+                + baselined + "\n"
         }
         var line = fixed + "Found \(plural(e, "error")), \(plural(w, "warning")) and \(plural(i, "info")) in \(files)."
         let safe = report.diagnostics.filter { $0.fixes.contains { $0.applicability == .safe } }.count
-        let unsafe = report.diagnostics.filter { d in !d.fixes.contains { $0.applicability == .safe } && d.fixes.contains { $0.applicability == .unsafe } }.count
+        let unsafe = report.diagnostics.filter { d in
+            !d.fixes.contains { $0.applicability == .safe } && d.fixes.contains { $0.applicability == .unsafe }
+        }.count
         if safe > 0 { line += " \(safe) fixable with --fix." }
         if unsafe > 0 { line += " \(unsafe) more with --unsafe-fixes." }
         return line + baselined + "\n"
@@ -193,11 +203,14 @@ public struct TextReporter: Reporter {
 
     func indentContinuation(_ text: String, _ width: Int) -> String {
         guard text.containsBytes("\n") else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: width))
+        return text.split(separator: "\n", omittingEmptySubsequences: false).joined(
+            separator: "\n" + String(repeating: " ", count: width))
     }
 
     /// Appends the source line with carets (primary) or dashes (related) under the span.
-    func excerpt(_ loc: Location, label: String?, primary: Bool, gutter: Int, severity: Severity, into out: inout TextBytes) {
+    func excerpt(
+        _ loc: Location, label: String?, primary: Bool, gutter: Int, severity: Severity, into out: inout TextBytes
+    ) {
         let file = loc.file
         out.add(0x20, repeated: gutter)
         paint(" |", .blue, into: &out)
@@ -322,8 +335,12 @@ struct TextBytes {
 
     /// How many decimal digits `n` has (at least 0).
     static func digits(_ n: Int) -> Int {
-        var n = max(0, n), count = 1
-        while n >= 10 { n /= 10; count += 1 }
+        var n = max(0, n)
+        var count = 1
+        while n >= 10 {
+            n /= 10
+            count += 1
+        }
         return count
     }
 }

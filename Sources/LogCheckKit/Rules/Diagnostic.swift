@@ -145,9 +145,10 @@ public struct DiagnosticSink: Sendable {
         _ rule: RuleDescription, _ message: String, at location: Location, severity: Severity? = nil,
         related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = []
     ) {
-        diagnostics.append(Diagnostic(
-            rule: rule, severity: severity, message: message, location: location, related: related,
-            notes: notes, help: help, fixes: fixes))
+        diagnostics.append(
+            Diagnostic(
+                rule: rule, severity: severity, message: message, location: location, related: related,
+                notes: notes, help: help, fixes: fixes))
     }
 
     public mutating func append(contentsOf other: [Diagnostic]) {

@@ -11,7 +11,10 @@ public enum ReferenceCoverage {
     }()
 
     public static let log4jsPitfalls: [String] =
-        [1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35]
+        [
+            1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 26, 27, 28, 29, 30, 31, 32, 33,
+            34, 35,
+        ]
         .map { String(format2: "S", $0) }
 
     public static let clusterPitfalls: [String] = (1...15).map { "CP\($0)" }
@@ -27,7 +30,8 @@ public enum ReferenceCoverage {
         "C38b": "unreachable from log4js: numBackups is always set",
         "S06": "whether a path component is an existing file or directory depends on the machine where the app runs",
         "CP11": "whether the app runs under Phusion Passenger is not written in any file logcheck reads",
-        "CP12": "the cluster primary is PM2's daemon or the app's own code; logcheck cannot see which process calls configure()",
+        "CP12":
+            "the cluster primary is PM2's daemon or the app's own code; logcheck cannot see which process calls configure()",
         "CP13": "worker_threads and child_process.fork are decided in app code at run time",
         "CP14": "re-configuring at run time is app behaviour, not configuration",
         "CP15": "in-flight IPC events at exit depend on timing, not on configuration",
@@ -68,7 +72,8 @@ public enum ReferenceCoverage {
             return out + "\n"
         }
         var out = "## Reference coverage\n\n"
-        out += "Every item of [`docs/evidence/log4js.md`](../docs/evidence/log4js.md) (C: throws at configure time, S: silent pitfalls, CP: cluster pitfalls) and [`docs/evidence/pm2.md`](../docs/evidence/pm2.md) (R: PM2 behaviour a static check can catch); each item links to its evidence.\n\n"
+        out +=
+            "Every item of [`docs/evidence/log4js.md`](../docs/evidence/log4js.md) (C: throws at configure time, S: silent pitfalls, CP: cluster pitfalls) and [`docs/evidence/pm2.md`](../docs/evidence/pm2.md) (R: PM2 behaviour a static check can catch); each item links to its evidence.\n\n"
         out += table("log4js configure-time throws", log4jsThrows)
         out += table("log4js silent pitfalls", log4jsPitfalls)
         out += table("log4js cluster pitfalls", clusterPitfalls)

@@ -79,8 +79,13 @@ public struct RuleExample: Sendable {
     public var triggers: Bool { !messages.isEmpty }
 
     /// A one-file example that must trigger with these messages.
-    public static func bad(_ name: String, _ content: String, _ messages: String..., fixed: String? = nil, unsafe: Bool = false, caption: String? = nil) -> RuleExample {
-        RuleExample(files: [ExampleFile(name, content)], messages: messages, fixed: fixed.map { [name: $0] } ?? [:], unsafeFixes: unsafe, caption: caption)
+    public static func bad(
+        _ name: String, _ content: String, _ messages: String..., fixed: String? = nil, unsafe: Bool = false,
+        caption: String? = nil
+    ) -> RuleExample {
+        RuleExample(
+            files: [ExampleFile(name, content)], messages: messages, fixed: fixed.map { [name: $0] } ?? [:],
+            unsafeFixes: unsafe, caption: caption)
     }
 
     /// A one-file example that must not trigger.
@@ -114,7 +119,8 @@ public final class RuleDescription: Sendable {
 
     public init(
         id: String, slug: String, family: RuleFamily, severity: Severity, summary: String, rationale: String,
-        references: [String] = [], examples: [RuleExample] = [], fix: FixAvailability = .none, fixDescription: String? = nil,
+        references: [String] = [], examples: [RuleExample] = [], fix: FixAvailability = .none,
+        fixDescription: String? = nil,
         supersedes: [String] = [], defaultEnabled: Bool = true
     ) {
         self.supersedes = supersedes

@@ -6,11 +6,14 @@ public enum RuleDocs {
     public static func list() -> String {
         var out = "ID     NAME                              SEVERITY  FIX     SUMMARY\n"
         for r in RuleRegistry.all {
-            out += pad(r.id, 7) + pad(r.slug, 34) + pad(r.severity.label, 10) + pad(r.fix == .none ? "-" : r.fix.rawValue, 8) + r.summary
+            out +=
+                pad(r.id, 7) + pad(r.slug, 34) + pad(r.severity.label, 10)
+                + pad(r.fix == .none ? "-" : r.fix.rawValue, 8) + r.summary
                 + (r.defaultEnabled ? "" : " (opt-in)") + "\n"
         }
         if RuleRegistry.all.contains(where: { !$0.defaultEnabled }) {
-            out += "\n(opt-in): off unless select (in .logcheck.yml or --select) names the rule by id or slug, or severity gives it one.\n"
+            out +=
+                "\n(opt-in): off unless select (in .logcheck.yml or --select) names the rule by id or slug, or severity gives it one.\n"
         }
         return out
     }
@@ -38,9 +41,17 @@ public enum RuleDocs {
         var line = 1
         var column = 1
         for c in content.unicodeScalars {
-            if c == "«" { result.append(LineColumn(line: line, column: column)); continue }
+            if c == "«" {
+                result.append(LineColumn(line: line, column: column))
+                continue
+            }
             if c == "»" { continue }
-            if c == "\n" { line += 1; column = 1 } else { column += 1 }
+            if c == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return result
     }
@@ -55,13 +66,15 @@ public enum RuleDocs {
         case .unsafe: fix = "unsafe (`--fix --unsafe-fixes`)"
         case .mixed: fix = "safe or unsafe, depending on the finding"
         }
-        out += "**Severity:** \(r.severity.label)\(r.defaultEnabled ? "" : " (opt-in)") · **Family:** \(r.family.title) · **Fix:** \(fix)\n\n"
+        out +=
+            "**Severity:** \(r.severity.label)\(r.defaultEnabled ? "" : " (opt-in)") · **Family:** \(r.family.title) · **Fix:** \(fix)\n\n"
         if !r.defaultEnabled { out += optInNote(r) }
         out += r.summary + "\n\n"
         let cited = evidenceCitations(in: r.rationale)
         out += "## Why\n\n" + linkingCitations(r.rationale) + "\n\n"
         if !r.references.isEmpty {
-            out += "Reference items: " + r.references.map { "[\($0)]" }.joined(separator: ", ")
+            out +=
+                "Reference items: " + r.references.map { "[\($0)]" }.joined(separator: ", ")
                 + " (evidence: `docs/evidence/`; what became of every item: `rules/README.md`).\n\n"
         }
         // Reference-style link definitions: invisible on the rendered page, one short line each in
@@ -160,7 +173,8 @@ public enum RuleDocs {
             out += "\n"
         }
         for (name, fixed) in ex.fixed.sorted(by: { $0.key < $1.key }) {
-            out += "After `logcheck --fix\(ex.unsafeFixes ? " --unsafe-fixes" : "")`, `\(name)`:\n\n```\(fence(name))\n\(block(fixed))```\n\n"
+            out +=
+                "After `logcheck --fix\(ex.unsafeFixes ? " --unsafe-fixes" : "")`, `\(name)`:\n\n```\(fence(name))\n\(block(fixed))```\n\n"
         }
         return out
     }
@@ -178,15 +192,19 @@ public enum RuleDocs {
     /// `rules/README.md`: the index of every rule, and what each reference item became.
     public static func index() -> String {
         var out = "# logcheck rules\n\n"
-        out += "Generated from the rule descriptions in `Sources/LogCheckKit/Rules/` (`make rules-docs`); a test fails when this folder is out of date.\n\n"
-        out += "Ids are stable: LC0xx input, LC1xx deployment (PM2 × log4js), LC2xx log4js, LC3xx PM2, LC4xx logcheck's own settings.\n\n"
-        out += "The deployment rules (LC1xx) take an app and the log4js config it loads. logcheck links them from evidence in the project on disk: `LOG4JS_CONFIG` in the app's env, or the app's script, the modules it requires and their `log4js.configure(...)` calls; without evidence, the configs of the app's own package (proximity). Each finding's `linked:` note names the evidence, and naming any one file of a link gives the same finding as checking the whole repository ([README: how apps are linked to log4js configs](../README.md#how-apps-are-linked-to-log4js-configs)).\n\n"
+        out +=
+            "Generated from the rule descriptions in `Sources/LogCheckKit/Rules/` (`make rules-docs`); a test fails when this folder is out of date.\n\n"
+        out +=
+            "Ids are stable: LC0xx input, LC1xx deployment (PM2 × log4js), LC2xx log4js, LC3xx PM2, LC4xx logcheck's own settings.\n\n"
+        out +=
+            "The deployment rules (LC1xx) take an app and the log4js config it loads. logcheck links them from evidence in the project on disk: `LOG4JS_CONFIG` in the app's env, or the app's script, the modules it requires and their `log4js.configure(...)` calls; without evidence, the configs of the app's own package (proximity). Each finding's `linked:` note names the evidence, and naming any one file of a link gives the same finding as checking the whole repository ([README: how apps are linked to log4js configs](../README.md#how-apps-are-linked-to-log4js-configs)).\n\n"
         for family in RuleFamily.allCases {
             let rules = RuleRegistry.all.filter { $0.family == family }
             if rules.isEmpty { continue }
             out += "## \(family.title)\n\n| id | name | severity | fix | summary |\n|---|---|---|---|---|\n"
             for r in rules {
-                out += "| [\(r.id)](\(r.id).md) | \(r.slug) | \(r.severity.label)\(r.defaultEnabled ? "" : " (opt-in)") | \(r.fix == .none ? "" : r.fix.rawValue) | \(r.summary.replacing("|", with: "\\|")) |\n"
+                out +=
+                    "| [\(r.id)](\(r.id).md) | \(r.slug) | \(r.severity.label)\(r.defaultEnabled ? "" : " (opt-in)") | \(r.fix == .none ? "" : r.fix.rawValue) | \(r.summary.replacing("|", with: "\\|")) |\n"
             }
             out += "\n"
         }

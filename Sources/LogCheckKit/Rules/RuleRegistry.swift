@@ -19,7 +19,7 @@ public enum RuleRegistry {
     ]
 
     public static let deploymentSetRules: [any DeploymentSetRule.Type] = [
-        LC106IntercomMixesApps.self,
+        LC106IntercomMixesApps.self
     ]
 
     public static let log4jsRules: [any Log4jsRule.Type] = [

@@ -14,8 +14,13 @@ public enum Suggest {
         if y.isEmpty { return x.count }
         let width = y.count + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
-            var prev2 = rows.baseAddress!, prev = prev2 + width, cur = prev + width
-            for j in 0..<width { prev2[j] = 0; prev[j] = j }
+            var prev2 = rows.baseAddress!
+            var prev = prev2 + width
+            var cur = prev + width
+            for j in 0..<width {
+                prev2[j] = 0
+                prev[j] = j
+            }
             var prevMin = 0
             for i in 1...x.count {
                 cur[0] = i

@@ -40,13 +40,17 @@ public struct Baseline: Sendable {
 
         /// The fingerprint of a finding, with its path relative to `directory`.
         mutating func entry(for d: Diagnostic) -> Entry {
-            let file = files[ObjectIdentifier(d.file)] ?? {
-                let docs = documents[ObjectIdentifier(d.file)] ?? []
-                let roots = docs.compactMap(\.root) + docs.flatMap { $0.module?.configureCalls.compactMap(\.argument) ?? [] }
-                let info = (roots, Path.relative(d.file.path, to: directory, cwd: cwd))
-                files[ObjectIdentifier(d.file)] = info
-                return info
-            }()
+            let file =
+                files[ObjectIdentifier(d.file)]
+                ?? {
+                    let docs = documents[ObjectIdentifier(d.file)] ?? []
+                    let roots =
+                        docs.compactMap(\.root)
+                        + docs.flatMap { $0.module?.configureCalls.compactMap(\.argument) ?? [] }
+                    let info = (roots, Path.relative(d.file.path, to: directory, cwd: cwd))
+                    files[ObjectIdentifier(d.file)] = info
+                    return info
+                }()
             let (path, node) = KeyPath.locate(d.location.span, in: file.roots)
             var value = ""
             if let node, node.kind != .mapping && node.kind != .sequence {
@@ -54,7 +58,9 @@ public struct Baseline: Sendable {
             } else if node == nil {
                 value = collapse(d.file.text(d.location.span))
             }
-            if value.unicodeScalars.count > maxValueLength { value = String(String.UnicodeScalarView(value.unicodeScalars.prefix(maxValueLength))) }
+            if value.unicodeScalars.count > maxValueLength {
+                value = String(String.UnicodeScalarView(value.unicodeScalars.prefix(maxValueLength)))
+            }
             return Entry(rule: d.rule.id, file: file.path, keyPath: path, value: value)
         }
     }
@@ -67,7 +73,9 @@ public struct Baseline: Sendable {
 
     /// Removes the findings the baseline records (each entry hides as many findings as it was
     /// recorded times); returns the rest and how many were hidden.
-    public func filter(_ diagnostics: [Diagnostic], documents: [Document], directory: String, cwd: String) -> (kept: [Diagnostic], hidden: Int) {
+    public func filter(_ diagnostics: [Diagnostic], documents: [Document], directory: String, cwd: String) -> (
+        kept: [Diagnostic], hidden: Int
+    ) {
         var remaining = entries
         var kept: [Diagnostic] = []
         var hidden = 0
@@ -88,7 +96,9 @@ public struct Baseline: Sendable {
 
     /// The baseline file: JSON, one finding per line, sorted, with the message for the reader
     /// (the message is not compared).
-    public static func render(_ diagnostics: [Diagnostic], documents: [Document], directory: String, cwd: String) -> String {
+    public static func render(_ diagnostics: [Diagnostic], documents: [Document], directory: String, cwd: String)
+        -> String
+    {
         var fingerprints = Fingerprinter(documents: documents, directory: directory, cwd: cwd)
         var rows: [(Entry, String)] = diagnostics.map { (fingerprints.entry(for: $0), $0.message) }
         rows.sort { a, b in
@@ -111,23 +121,30 @@ public struct Baseline: Sendable {
         let read = JSONReader.read(source)
         if let first = read.diagnostics.first(where: { $0.severity == .error }) {
             let at = source.lineColumn(of: first.span.start)
-            return .failure(BaselineError(message: "\(source.path):\(at.line):\(at.column): not a logcheck baseline: \(first.message)"))
+            return .failure(
+                BaselineError(
+                    message: "\(source.path):\(at.line):\(at.column): not a logcheck baseline: \(first.message)"))
         }
         func fail(_ node: Node?, _ message: String) -> Result<Baseline, BaselineError> {
             let at = source.lineColumn(of: node?.span.start ?? 0)
-            return .failure(BaselineError(message: "\(source.path):\(at.line):\(at.column): not a logcheck baseline: \(message)"))
+            return .failure(
+                BaselineError(message: "\(source.path):\(at.line):\(at.column): not a logcheck baseline: \(message)"))
         }
         guard let root = read.root, root.isMapping else { return fail(read.root, "expected an object") }
         guard let version = root["version"], version.integer == 1 else {
             return fail(root["version"] ?? root, "expected \"version\": 1 (written by `logcheck --write-baseline`)")
         }
-        guard let findings = root["findings"], findings.isSequence else { return fail(root, "expected a \"findings\" list") }
+        guard let findings = root["findings"], findings.isSequence else {
+            return fail(root, "expected a \"findings\" list")
+        }
         var baseline = Baseline()
         for item in findings.elements {
             guard item.isMapping, let rule = item["rule"]?.string, let file = item["file"]?.string else {
                 return fail(item, "each finding needs \"rule\" and \"file\" strings")
             }
-            baseline.add(Entry(rule: rule, file: file, keyPath: item["keyPath"]?.string ?? "", value: item["value"]?.string ?? ""))
+            baseline.add(
+                Entry(
+                    rule: rule, file: file, keyPath: item["keyPath"]?.string ?? "", value: item["value"]?.string ?? ""))
         }
         return .success(baseline)
     }

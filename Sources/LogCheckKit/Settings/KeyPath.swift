@@ -47,9 +47,12 @@ public enum KeyPath {
 
     /// `.name` for identifier-like keys, `["some key"]` otherwise.
     static func component(_ key: String) -> String {
-        let identifier = !key.isEmpty && key.utf8.allSatisfy { c in
-            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D || c == 0x24
-        }
+        let identifier =
+            !key.isEmpty
+            && key.utf8.allSatisfy { c in
+                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
+                    || c == 0x2D || c == 0x24
+            }
         if identifier { return "." + key }
         var quoted = ""
         JSONValue.writeString(key, into: &quoted)

@@ -89,7 +89,9 @@ public enum Glob {
         let p = Array(Path.normalize(pattern).split(separator: "/").map(String.init))
         let s = Array(Path.normalize(path).split(separator: "/").map(String.init))
         // A pattern without a slash matches the file name anywhere, as .gitignore does.
-        if !pattern.contains("/") { return s.last.map { segment(pattern, $0) } ?? false || s.contains { segment(pattern, $0) } }
+        if !pattern.contains("/") {
+            return s.last.map { segment(pattern, $0) } ?? false || s.contains { segment(pattern, $0) }
+        }
         return match(p[...], s[...])
     }
 
@@ -115,7 +117,15 @@ public enum Glob {
         func go(_ i: Int, _ j: Int) -> Bool {
             if let m = memo[i][j] { return m }
             let r: Bool
-            if i == p.count { r = j == t.count } else if p[i] == "*" { r = go(i + 1, j) || (j < t.count && go(i, j + 1)) } else if j < t.count && (p[i] == "?" || p[i] == t[j]) { r = go(i + 1, j + 1) } else { r = false }
+            if i == p.count {
+                r = j == t.count
+            } else if p[i] == "*" {
+                r = go(i + 1, j) || (j < t.count && go(i, j + 1))
+            } else if j < t.count && (p[i] == "?" || p[i] == t[j]) {
+                r = go(i + 1, j + 1)
+            } else {
+                r = false
+            }
             memo[i][j] = r
             return r
         }

@@ -14,7 +14,9 @@ import LogCheckSyntax
 /// Unknown keys and bad values are findings with positions, like any other file's.
 public enum SettingsLoader {
     public static let fileName = ".logcheck.yml"
-    public static let keys = ["select", "ignore", "severity", "fail-on", "per-path-ignores", "pm2-intercom", "pm2-home"]
+    public static let keys = [
+        "select", "ignore", "severity", "fail-on", "per-path-ignores", "pm2-intercom", "pm2-home",
+    ]
 
     public struct Loaded: Sendable {
         public var settings: Settings
@@ -46,7 +48,9 @@ public enum SettingsLoader {
         var diagnostics: [Diagnostic] = []
         let read = YAMLReader.read(source)
         diagnostics += read.diagnostics.map { d in
-            Diagnostic(rule: RuleRegistry.description(for: d.code), severity: d.severity == .error ? .error : .warning, message: d.message, location: Location(source, d.span))
+            Diagnostic(
+                rule: RuleRegistry.description(for: d.code), severity: d.severity == .error ? .error : .warning,
+                message: d.message, location: Location(source, d.span))
         }
         guard let root = read.root else { return Loaded(settings: settings, diagnostics: diagnostics, source: source) }
         guard root.isMapping else {
@@ -61,18 +65,37 @@ public enum SettingsLoader {
             if let s = node.string {
                 return s.split(separator: ",").map { String($0).trimmingWhitespace() }.filter { selector in
                     let ok = RuleRegistry.all.contains { Settings.matches(selector, $0) } || selector == "all"
-                    if !ok { invalid(node, .unknownRule(key: key, selector: selector, suggestion: Suggest.closest(selector, among: RuleRegistry.all.map(\.slug)))) }
+                    if !ok {
+                        invalid(
+                            node,
+                            .unknownRule(
+                                key: key, selector: selector,
+                                suggestion: Suggest.closest(selector, among: RuleRegistry.all.map(\.slug))))
+                    }
                     return ok
                 }
             }
-            if node.isSequence { items = Array(node.elements) } else { invalid(node, .notAList(key: key)); return [] }
+            if node.isSequence {
+                items = Array(node.elements)
+            } else {
+                invalid(node, .notAList(key: key))
+                return []
+            }
             var out: [String] = []
             for item in items {
-                guard let s = item.string ?? item.text else { invalid(item, .notARuleName(key: key)); continue }
+                guard let s = item.string ?? item.text else {
+                    invalid(item, .notARuleName(key: key))
+                    continue
+                }
                 if s == "all" || RuleRegistry.all.contains(where: { Settings.matches(s, $0) }) {
                     out.append(s)
                 } else {
-                    invalid(item, .unknownRule(key: key, selector: s, suggestion: Suggest.closest(s, among: RuleRegistry.all.map(\.slug) + RuleRegistry.all.map(\.id))))
+                    invalid(
+                        item,
+                        .unknownRule(
+                            key: key, selector: s,
+                            suggestion: Suggest.closest(
+                                s, among: RuleRegistry.all.map(\.slug) + RuleRegistry.all.map(\.id))))
                 }
             }
             return out
@@ -84,10 +107,17 @@ public enum SettingsLoader {
             case "select": settings.select = ruleList(v, key)
             case "ignore": settings.ignore += ruleList(v, key)
             case "severity":
-                guard v.isMapping else { invalid(v, .severitiesNotAMapping); continue }
+                guard v.isMapping else {
+                    invalid(v, .severitiesNotAMapping)
+                    continue
+                }
                 for r in v.entries {
                     guard let id = r.key, let rule = RuleRegistry.find(id) else {
-                        invalid(r.keyNode, .unknownSeverityRule(name: r.key ?? "", suggestion: Suggest.closest(r.key ?? "", among: RuleRegistry.all.map(\.slug))))
+                        invalid(
+                            r.keyNode,
+                            .unknownSeverityRule(
+                                name: r.key ?? "",
+                                suggestion: Suggest.closest(r.key ?? "", among: RuleRegistry.all.map(\.slug))))
                         continue
                     }
                     let text = r.value.string ?? r.value.text ?? ""
@@ -100,16 +130,27 @@ public enum SettingsLoader {
                     }
                 }
             case "fail-on":
-                if let s = (v.string).flatMap(Severity.init(label:)) { settings.failOn = s } else { invalid(v, .unknownFailOn) }
+                if let s = (v.string).flatMap(Severity.init(label:)) {
+                    settings.failOn = s
+                } else {
+                    invalid(v, .unknownFailOn)
+                }
             case "per-path-ignores":
-                guard v.isMapping else { invalid(v, .perPathIgnoresNotAMapping); continue }
+                guard v.isMapping else {
+                    invalid(v, .perPathIgnoresNotAMapping)
+                    continue
+                }
                 for p in v.entries {
                     guard let glob = p.key else { continue }
                     let rules = p.value.string == "all" ? ["all"] : ruleList(p.value, "per-path-ignores")
                     settings.pathIgnores.append((glob, rules))
                 }
             case "pm2-intercom":
-                if v.isString("installed") || v.bool == true { settings.pm2IntercomInstalled = true } else if v.isString("not-installed") || v.isString("absent") || v.bool == false { settings.pm2IntercomInstalled = false } else {
+                if v.isString("installed") || v.bool == true {
+                    settings.pm2IntercomInstalled = true
+                } else if v.isString("not-installed") || v.isString("absent") || v.bool == false {
+                    settings.pm2IntercomInstalled = false
+                } else {
                     invalid(v, .unknownIntercomState)
                 }
             case "pm2-home":

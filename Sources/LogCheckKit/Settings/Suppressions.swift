@@ -30,7 +30,9 @@ public enum Suppressions {
         let source = doc.source
         // Most files have no suppression: one fast search of the bytes instead of every comment.
         var directive = "logcheck-disable"
-        guard source.bytes.withUnsafeBufferPointer({ b in directive.withUTF8 { b.containsBytes($0) } }) else { return [] }
+        guard source.bytes.withUnsafeBufferPointer({ b in directive.withUTF8 { b.containsBytes($0) } }) else {
+            return []
+        }
         var comments: [Span] = []
         switch doc.format {
         case .javascript:
@@ -44,24 +46,29 @@ public enum Suppressions {
         for span in comments {
             guard let parsed = parse(comment: span, in: source) else { continue }
             let line = source.lineIndex(of: span.start)
-            result.append(Suppression(scope: parsed.isFile ? .file : .line(line + 1),
-                                      rules: parsed.rules, comment: span, source: source))
+            result.append(
+                Suppression(
+                    scope: parsed.isFile ? .file : .line(line + 1),
+                    rules: parsed.rules, comment: span, source: source))
         }
         return result
     }
 
     /// Reads one comment: the directive, then rule names separated by commas or blanks, up to
     /// `--` (the reason) or the end of a block comment.
-    static func parse(comment span: Span, in source: SourceFile) -> (isFile: Bool, rules: [(text: String, span: Span)])? {
+    static func parse(comment span: Span, in source: SourceFile) -> (isFile: Bool, rules: [(text: String, span: Span)])?
+    {
         let bytes = source.bytes
         let text = source.text(span)
         guard text.containsBytes("logcheck-disable") else { return nil }
         let isFile: Bool
         let directive: Range<String.Index>
         if let r = text.firstRange(of: nextLine) {
-            isFile = false; directive = r
+            isFile = false
+            directive = r
         } else if let r = text.firstRange(of: file) {
-            isFile = true; directive = r
+            isFile = true
+            directive = r
         } else {
             return nil
         }
@@ -71,13 +78,18 @@ public enum Suppressions {
         var rules: [(text: String, span: Span)] = []
         while i < span.end {
             let c = bytes[i]
-            if isSeparator(c) { i += 1; continue }
+            if isSeparator(c) {
+                i += 1
+                continue
+            }
             if c == UInt8(ascii: "-") && i + 1 < span.end && bytes[i + 1] == UInt8(ascii: "-") { break }
             if c == UInt8(ascii: "*") && i + 1 < span.end && bytes[i + 1] == UInt8(ascii: "/") { break }
             let start = i
             while i < span.end && !isSeparator(bytes[i]) { i += 1 }
             var end = i
-            if end - start >= 2 && bytes[end - 2] == UInt8(ascii: "*") && bytes[end - 1] == UInt8(ascii: "/") { end -= 2 }
+            if end - start >= 2 && bytes[end - 2] == UInt8(ascii: "*") && bytes[end - 1] == UInt8(ascii: "/") {
+                end -= 2
+            }
             if end > start { rules.append((source.text(Span(start, end)), Span(start, end))) }
         }
         return (isFile, rules)
@@ -160,10 +172,13 @@ public enum Suppressions {
                     }
                 }
                 if matched.isEmpty && unusedRules.count == s.rules.count {
-                    kept.append(LC403UnusedSuppression.unusedComment(s.comment, in: s.source, rules: unusedRules.map(\.text), on: place))
+                    kept.append(
+                        LC403UnusedSuppression.unusedComment(
+                            s.comment, in: s.source, rules: unusedRules.map(\.text), on: place))
                 } else {
                     for rule in unusedRules {
-                        kept.append(LC403UnusedSuppression.unusedRule(rule.text, on: place, at: Location(s.source, rule.span)))
+                        kept.append(
+                            LC403UnusedSuppression.unusedRule(rule.text, on: place, at: Location(s.source, rule.span)))
                     }
                 }
             }

@@ -7,7 +7,9 @@ public enum FuzzChecks {
     public static let targets = ["fuzz-yaml", "fuzz-json", "fuzz-script", "fuzz-check"]
 
     /// File names `fuzz-check` reads its input as: the first byte picks one (modulo the count).
-    public static let checkNames = ["ecosystem.config.js", "ecosystem.json", "ecosystem.yml", "log4js.json", "log4js.yaml"]
+    public static let checkNames = [
+        "ecosystem.config.js", "ecosystem.json", "ecosystem.yml", "log4js.json", "log4js.yaml",
+    ]
 
     /// The broken promises of `target` on `bytes`; empty when the input passes. A crash, a hang
     /// or a stack overflow shows itself instead.
@@ -22,7 +24,8 @@ public enum FuzzChecks {
         case "fuzz-script":
             let module = SourceFile(path: "ecosystem.config.js", bytes: bytes)
             let expression = SourceFile(path: "ecosystem.json", bytes: bytes)
-            return treeProblems(ScriptReader.readModule(module).read, module) + treeProblems(ScriptReader.readExpression(expression).read, expression)
+            return treeProblems(ScriptReader.readModule(module).read, module)
+                + treeProblems(ScriptReader.readExpression(expression).read, expression)
         case "fuzz-check":
             return checkProblems(bytes)
         default:
@@ -39,14 +42,20 @@ public enum FuzzChecks {
     static func treeProblems(_ result: ReadResult, _ source: SourceFile) -> [String] {
         var problems: [String] = []
         for d in result.diagnostics {
-            if inside(d.span, source.bytes.count) { _ = source.lineColumn(of: d.span.start) } else { problems.append("\(source.path): diagnostic span \(d.span) outside the file: \(d.message)") }
+            if inside(d.span, source.bytes.count) {
+                _ = source.lineColumn(of: d.span.start)
+            } else {
+                problems.append("\(source.path): diagnostic span \(d.span) outside the file: \(d.message)")
+            }
         }
         guard let root = result.root else { return problems }
         var stack = [root]
         var visited = 0
         while let node = stack.popLast(), visited < 1_000_000 {
             visited += 1
-            if !inside(node.span, source.bytes.count) { problems.append("\(source.path): node span \(node.span) outside the file") }
+            if !inside(node.span, source.bytes.count) {
+                problems.append("\(source.path): node span \(node.span) outside the file")
+            }
             _ = node.scalar
             for entry in node.entries {
                 stack.append(entry.keyNode)
@@ -75,7 +84,9 @@ public enum FuzzChecks {
                 problems.append("\(d.rule.id): span \(d.location.span) outside \(d.file.path)")
             }
         }
-        if let fixed = outcome.fixed[name], DocumentLoader.load(SourceFile(path: name, bytes: fixed), input: InputFile(path: name)).read.tree == nil {
+        if let fixed = outcome.fixed[name],
+            DocumentLoader.load(SourceFile(path: name, bytes: fixed), input: InputFile(path: name)).read.tree == nil
+        {
             problems.append("a fix made \(name) unreadable")
         }
         return problems

@@ -14,13 +14,19 @@ public enum ECMARegex {
             guard at < c.count, c[at] == "{" else { return nil }
             var k = at + 1
             var a = ""
-            while k < c.count, ("0"..."9").contains(c[k]) { a.unicodeScalars.append(c[k]); k += 1 }
+            while k < c.count, ("0"..."9").contains(c[k]) {
+                a.unicodeScalars.append(c[k])
+                k += 1
+            }
             guard !a.isEmpty, k < c.count else { return nil }
             var maxValue: Int? = Int(a)
             if c[k] == "," {
                 k += 1
                 var b = ""
-                while k < c.count, ("0"..."9").contains(c[k]) { b.unicodeScalars.append(c[k]); k += 1 }
+                while k < c.count, ("0"..."9").contains(c[k]) {
+                    b.unicodeScalars.append(c[k])
+                    k += 1
+                }
                 maxValue = b.isEmpty ? nil : Int(b)
             }
             guard k < c.count, c[k] == "}" else { return nil }
@@ -35,8 +41,16 @@ public enum ECMARegex {
                 if c[i + 1] == "k", i + 2 < c.count, c[i + 2] == "<" {
                     var k = i + 3
                     var name = ""
-                    while k < c.count, c[k] != ">" { name.unicodeScalars.append(c[k]); k += 1 }
-                    if k < c.count { namedReferences.append(name); i = k + 1; canRepeat = true; continue }
+                    while k < c.count, c[k] != ">" {
+                        name.unicodeScalars.append(c[k])
+                        k += 1
+                    }
+                    if k < c.count {
+                        namedReferences.append(name)
+                        i = k + 1
+                        canRepeat = true
+                        continue
+                    }
                 }
                 i += 2
                 canRepeat = true
@@ -52,10 +66,15 @@ public enum ECMARegex {
                     } else if n == "<" {
                         var k = i + 3
                         var name = ""
-                        while k < c.count, c[k] != ">" { name.unicodeScalars.append(c[k]); k += 1 }
+                        while k < c.count, c[k] != ">" {
+                            name.unicodeScalars.append(c[k])
+                            k += 1
+                        }
                         guard k < c.count, let first = name.unicodeScalars.first,
-                              first.properties.isAlphabetic || first == "_" || first == "$",
-                              name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "$" })
+                            first.properties.isAlphabetic || first == "_" || first == "$",
+                            name.unicodeScalars.allSatisfy({
+                                $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "$"
+                            })
                         else { return "Invalid capture group name" }
                         if !groupNames.insert(name).inserted { return "Duplicate capture group name" }
                         i = k + 1
@@ -77,7 +96,11 @@ public enum ECMARegex {
                 var previous: UInt32? = nil
                 var closed = false
                 while i < c.count {
-                    if c[i] == "]" { closed = true; i += 1; break }
+                    if c[i] == "]" {
+                        closed = true
+                        i += 1
+                        break
+                    }
                     var value: UInt32?
                     if c[i] == "\\" {
                         guard i + 1 < c.count else { return "\\ at end of pattern" }

@@ -12,7 +12,8 @@ public enum JSNumber {
     /// an unsigned `0x`/`0o`/`0b` integer, or a decimal literal (`5`, `.5`, `5.`, `5e-3`) with an
     /// optional sign; anything else is NaN.
     public static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Double {
-        var start = 0, end = b.count
+        var start = 0
+        var end = b.count
         while start < end, let n = whiteSpaceLength(b, from: start) { start += n }
         while end > start, let n = whiteSpaceLength(b, endingAt: end) { end -= n }
         if start == end { return 0 }
@@ -43,10 +44,16 @@ public enum JSNumber {
         // Decimal: digits, optional fraction, optional exponent; at least one digit.
         let literal = i
         var sawDigit = false
-        while i < end && isDigit(b[i]) { sawDigit = true; i += 1 }
+        while i < end && isDigit(b[i]) {
+            sawDigit = true
+            i += 1
+        }
         if i < end && b[i] == UInt8(ascii: ".") {
             i += 1
-            while i < end && isDigit(b[i]) { sawDigit = true; i += 1 }
+            while i < end && isDigit(b[i]) {
+                sawDigit = true
+                i += 1
+            }
         }
         guard sawDigit else { return .nan }
         if i < end && b[i] | 0x20 == UInt8(ascii: "e") {
@@ -60,7 +67,9 @@ public enum JSNumber {
         // Swift's Double(text) wants a digit on both sides of the point.
         var text = String(decoding: UnsafeBufferPointer(rebasing: b[literal..<end]), as: UTF8.self)
         if text.utf8.first == UInt8(ascii: ".") { text = "0" + text }
-        if let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")), text.utf8.index(after: dot) == text.utf8.endIndex || !isDigit(text.utf8[text.utf8.index(after: dot)]) {
+        if let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")),
+            text.utf8.index(after: dot) == text.utf8.endIndex || !isDigit(text.utf8[text.utf8.index(after: dot)])
+        {
             text.insert("0", at: text.utf8.index(after: dot))
         }
         return sign * (Double(text) ?? .nan)
@@ -80,9 +89,12 @@ public enum JSNumber {
     /// The UTF-8 sequences of JavaScript's StrWhiteSpaceChar: tab, LF, VT, FF, CR, space, the
     /// other space separators (Zs), U+2028, U+2029 and U+FEFF.
     static let whiteSpace: [[UInt8]] = [
-        [0xC2, 0xA0], [0xE1, 0x9A, 0x80], [0xE2, 0x80, 0x80], [0xE2, 0x80, 0x81], [0xE2, 0x80, 0x82], [0xE2, 0x80, 0x83],
-        [0xE2, 0x80, 0x84], [0xE2, 0x80, 0x85], [0xE2, 0x80, 0x86], [0xE2, 0x80, 0x87], [0xE2, 0x80, 0x88], [0xE2, 0x80, 0x89],
-        [0xE2, 0x80, 0x8A], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9], [0xE2, 0x80, 0xAF], [0xE2, 0x81, 0x9F], [0xE3, 0x80, 0x80],
+        [0xC2, 0xA0], [0xE1, 0x9A, 0x80], [0xE2, 0x80, 0x80], [0xE2, 0x80, 0x81], [0xE2, 0x80, 0x82],
+        [0xE2, 0x80, 0x83],
+        [0xE2, 0x80, 0x84], [0xE2, 0x80, 0x85], [0xE2, 0x80, 0x86], [0xE2, 0x80, 0x87], [0xE2, 0x80, 0x88],
+        [0xE2, 0x80, 0x89],
+        [0xE2, 0x80, 0x8A], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9], [0xE2, 0x80, 0xAF], [0xE2, 0x81, 0x9F],
+        [0xE3, 0x80, 0x80],
         [0xEF, 0xBB, 0xBF],
     ]
 
@@ -90,7 +102,9 @@ public enum JSNumber {
         let c = b[i]
         if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
         guard c >= 0xC2 else { return nil }
-        for w in whiteSpace where i + w.count <= b.count && w.indices.allSatisfy({ b[i + $0] == w[$0] }) { return w.count }
+        for w in whiteSpace where i + w.count <= b.count && w.indices.allSatisfy({ b[i + $0] == w[$0] }) {
+            return w.count
+        }
         return nil
     }
 
@@ -98,7 +112,9 @@ public enum JSNumber {
         let c = b[end - 1]
         if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
         guard c >= 0x80 else { return nil }
-        for w in whiteSpace where end - w.count >= 0 && w.indices.allSatisfy({ b[end - w.count + $0] == w[$0] }) { return w.count }
+        for w in whiteSpace where end - w.count >= 0 && w.indices.allSatisfy({ b[end - w.count + $0] == w[$0] }) {
+            return w.count
+        }
         return nil
     }
 
@@ -123,7 +139,9 @@ public enum MaxLogSize {
             return JSNumber.isInteger(n) ? .bytes(n) : .notStringOrNumber
         }
         guard let s = node.string else { return .notStringOrNumber }
-        guard let unit = s.last.map({ String($0).uppercased() }), ["K", "M", "G"].contains(unit) else { return .invalid }
+        guard let unit = s.last.map({ String($0).uppercased() }), ["K", "M", "G"].contains(unit) else {
+            return .invalid
+        }
         let value = JSNumber.parse(String(s.dropLast()))
         guard JSNumber.isInteger(value) else { return .invalid }
         let factor: Double = unit == "K" ? 1024 : unit == "M" ? 1024 * 1024 : 1024 * 1024 * 1024

@@ -85,7 +85,9 @@ public final class Log4jsConfig: @unchecked Sendable {
         // Most objects have a few distinct keys, none of them an array index: as written.
         if entries.count <= 16 {
             let keys = entries.map(\.key)
-            let plain = keys.allSatisfy { key in key.map { !($0.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) } ?? false }
+            let plain = keys.allSatisfy { key in
+                key.map { !($0.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) } ?? false
+            }
             if plain && !keys.indices.contains(where: { i in keys[..<i].contains(keys[i]) }) { return Array(entries) }
         }
         var lastIndex: [String: Int] = [:]
@@ -101,7 +103,11 @@ public final class Log4jsConfig: @unchecked Sendable {
         let ordered = firstPosition.sorted { $0.value < $1.value }
         for (key, _) in ordered {
             let e = entries[lastIndex[key]!]
-            if let n = UInt32(key), String(n) == key, n < UInt32.max { integers.append((n, e)) } else { others.append(e) }
+            if let n = UInt32(key), String(n) == key, n < UInt32.max {
+                integers.append((n, e))
+            } else {
+                others.append(e)
+            }
         }
         return integers.sorted { $0.0 < $1.0 }.map(\.1) + others
     }
@@ -121,7 +127,9 @@ public final class Log4jsConfig: @unchecked Sendable {
         while let name = queue.popLast() {
             guard built.insert(name).inserted, let a = byName[name] else { continue }
             // Filters and a multiprocess master build their target on demand (findAppender).
-            if let target = a.targetName, a.isFilter || (a.type == "multiprocess" && a.option("mode")?.isString("master") == true) {
+            if let target = a.targetName,
+                a.isFilter || (a.type == "multiprocess" && a.option("mode")?.isString("master") == true)
+            {
                 queue.append(target)
             }
         }
@@ -151,7 +159,8 @@ public final class Log4jsConfig: @unchecked Sendable {
     /// Whether log4js knows a level of this name (in any case).
     func isKnownLevelName(_ name: String) -> Bool {
         let upper = name.uppercased()
-        return Log4jsFacts.builtInLevels.contains { $0.name == upper } || customLevels.contains { $0.name.uppercased() == upper }
+        return Log4jsFacts.builtInLevels.contains { $0.name == upper }
+            || customLevels.contains { $0.name.uppercased() == upper }
     }
 
     /// Whether a category `level` value names a level log4js knows (getLevel, levels.js:32-47).
@@ -327,7 +336,9 @@ enum CategoryInheritance {
                 sim.inheritFalse = v["inherit"]?.bool == false
                 if let a = v["appenders"] {
                     if a.isSequence {
-                        sim.appenders = a.elements.map { AppenderReference(name: $0.string, node: $0, inheritedFrom: nil) }
+                        sim.appenders = a.elements.map {
+                            AppenderReference(name: $0.string, node: $0, inheritedFrom: nil)
+                        }
                     } else if a.isUnknown {
                         sim.appendersUnknown = true
                     } else if a.isUndefined || a.isTruthy == false {
@@ -361,7 +372,8 @@ enum CategoryInheritance {
                 table[parentName] = parent
             }
             // category.appenders = category.appenders || []
-            if sim.appenders == nil && sim.appendersString == nil && sim.appendersOther == nil && !sim.appendersUnknown {
+            if sim.appenders == nil && sim.appendersString == nil && sim.appendersOther == nil && !sim.appendersUnknown
+            {
                 sim.appenders = []
             }
             if sim.level == nil, let l = parent.level {
@@ -375,7 +387,10 @@ enum CategoryInheritance {
             guard let parentList = parent.appenders else {
                 // parentCategory.appenders.forEach on a non-array (C28a).
                 if let node = parent.category?.node ?? sim.category?.node {
-                    failures.append(InheritanceFailure(category: name, node: parent.category?.node["appenders"] ?? node, kind: .parentAppendersNotArray(parent: parentName)))
+                    failures.append(
+                        InheritanceFailure(
+                            category: name, node: parent.category?.node["appenders"] ?? node,
+                            kind: .parentAppendersNotArray(parent: parentName)))
                 }
                 return
             }
@@ -383,14 +398,17 @@ enum CategoryInheritance {
                 // `includes` on a string is a substring test; `push` on a string throws (C28b).
                 let text = s.string ?? ""
                 if parentList.contains(where: { ref in ref.name.map { !text.contains($0) } ?? false }) {
-                    failures.append(InheritanceFailure(category: name, node: s, kind: .childAppendersString(parent: parentName)))
+                    failures.append(
+                        InheritanceFailure(category: name, node: s, kind: .childAppendersString(parent: parentName)))
                 }
                 return
             }
             if let other = sim.appendersOther {
                 // `includes` is not a function on a number or an object (C28b).
                 if !parentList.isEmpty {
-                    failures.append(InheritanceFailure(category: name, node: other, kind: .childAppendersString(parent: parentName)))
+                    failures.append(
+                        InheritanceFailure(category: name, node: other, kind: .childAppendersString(parent: parentName))
+                    )
                 }
                 return
             }
@@ -398,7 +416,9 @@ enum CategoryInheritance {
             for ref in parentList {
                 let present = list.contains { $0.name != nil && $0.name == ref.name }
                 if !present {
-                    list.append(AppenderReference(name: ref.name, node: ref.node, inheritedFrom: ref.inheritedFrom ?? parentName))
+                    list.append(
+                        AppenderReference(
+                            name: ref.name, node: ref.node, inheritedFrom: ref.inheritedFrom ?? parentName))
                 }
             }
             sim.appenders = list
@@ -418,11 +438,12 @@ enum CategoryInheritance {
         for name in order + added where seen.insert(name).inserted {
             let sim = table[name]!
             if sim.isNull { continue }
-            result.append(ResolvedCategory(
-                name: name, category: sim.category, appenders: sim.appenders ?? [],
-                appendersNotAList: sim.appendersString ?? sim.appendersOther,
-                appendersKnown: !sim.appendersUnknown,
-                level: sim.level, levelInheritedFrom: sim.levelFrom))
+            result.append(
+                ResolvedCategory(
+                    name: name, category: sim.category, appenders: sim.appenders ?? [],
+                    appendersNotAList: sim.appendersString ?? sim.appendersOther,
+                    appendersKnown: !sim.appendersUnknown,
+                    level: sim.level, levelInheritedFrom: sim.levelFrom))
         }
         return (result, failures)
     }

@@ -56,13 +56,33 @@ public enum Log4jsFacts {
         "console": (["type", "layout", "timezoneOffset"], false),
         "stdout": (["type", "layout", "timezoneOffset"], false),
         "stderr": (["type", "layout", "timezoneOffset"], false),
-        "file": (["type", "filename", "maxLogSize", "backups", "numBackups", "layout", "mode", "flags", "encoding", "compress",
-                  "keepFileExt", "fileNameSep", "removeColor", "pattern", "alwaysIncludePattern", "timezoneOffset"], true),
-        "dateFile": (["type", "filename", "pattern", "alwaysIncludePattern", "numBackups", "daysToKeep", "maxLogSize",
-                      "keepFileExt", "fileNameSep", "compress", "mode", "flags", "encoding", "layout", "backups", "timezoneOffset"], true),
-        "fileSync": (["type", "filename", "maxLogSize", "backups", "flags", "encoding", "mode", "layout", "compress", "timezoneOffset"], false),
-        "multiFile": (["type", "base", "property", "extension", "timeout", "maxLogSize", "backups", "numBackups", "layout",
-                       "mode", "flags", "encoding", "compress", "keepFileExt", "fileNameSep", "pattern", "alwaysIncludePattern"], true),
+        "file": (
+            [
+                "type", "filename", "maxLogSize", "backups", "numBackups", "layout", "mode", "flags", "encoding",
+                "compress",
+                "keepFileExt", "fileNameSep", "removeColor", "pattern", "alwaysIncludePattern", "timezoneOffset",
+            ], true
+        ),
+        "dateFile": (
+            [
+                "type", "filename", "pattern", "alwaysIncludePattern", "numBackups", "daysToKeep", "maxLogSize",
+                "keepFileExt", "fileNameSep", "compress", "mode", "flags", "encoding", "layout", "backups",
+                "timezoneOffset",
+            ], true
+        ),
+        "fileSync": (
+            [
+                "type", "filename", "maxLogSize", "backups", "flags", "encoding", "mode", "layout", "compress",
+                "timezoneOffset",
+            ], false
+        ),
+        "multiFile": (
+            [
+                "type", "base", "property", "extension", "timeout", "maxLogSize", "backups", "numBackups", "layout",
+                "mode", "flags", "encoding", "compress", "keepFileExt", "fileNameSep", "pattern",
+                "alwaysIncludePattern",
+            ], true
+        ),
         "logLevelFilter": (["type", "appender", "level", "maxLevel"], false),
         "categoryFilter": (["type", "exclude", "appender"], false),
         "noLogFilter": (["type", "exclude", "appender"], false),
@@ -72,14 +92,20 @@ public enum Log4jsFacts {
         "recording": (["type", "maxLength"], false),
     ]
 
-    public static let topLevelKeys = ["appenders", "categories", "levels", "pm2", "pm2InstanceVar", "disableClustering"]
+    public static let topLevelKeys = [
+        "appenders", "categories", "levels", "pm2", "pm2InstanceVar", "disableClustering",
+    ]
     /// `evaluateArgsThatAreFunctions` is read by log4js after 6.9.1.
-    public static let categoryKeys = ["appenders", "level", "enableCallStack", "inherit", "evaluateArgsThatAreFunctions"]
+    public static let categoryKeys = [
+        "appenders", "level", "enableCallStack", "inherit", "evaluateArgsThatAreFunctions",
+    ]
 
     /// Pattern tokens that print caller information only with `enableCallStack: true`.
     public static let callStackTokens: Set<Character> = ["f", "l", "o", "s", "C", "M", "A", "F"]
     /// Every conversion character of the pattern layout (layouts.js:139-140).
-    public static let patternTokens: [Unicode.Scalar] = ["[", "]", "c", "d", "h", "m", "n", "p", "r", "z", "x", "X", "y", "f", "l", "o", "s", "C", "M", "A", "F", "%"]
+    public static let patternTokens: [Unicode.Scalar] = [
+        "[", "]", "c", "d", "h", "m", "n", "p", "r", "z", "x", "X", "y", "f", "l", "o", "s", "C", "M", "A", "F", "%",
+    ]
 
     /// Level names whose logger method collides with a Logger member (logger.js:221-236).
     public static let levelNamesThatThrow: Set<String> = ["LEVEL", "USE_CALL_STACK", "CALL_STACK_LINES_TO_SKIP"]
@@ -92,7 +118,10 @@ public enum Log4jsFacts {
         var out = ""
         var upperNext = false
         for c in name.lowercased() {
-            if c == "_" { upperNext = true; continue }
+            if c == "_" {
+                upperNext = true
+                continue
+            }
             out.append(upperNext ? Character(c.uppercased()) : c)
             upperNext = false
         }

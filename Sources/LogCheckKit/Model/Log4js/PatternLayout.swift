@@ -28,7 +28,10 @@ public enum PatternLayout {
         var result: [PatternToken] = []
         var i = 0
         while i < c.count {
-            guard c[i] == "%" else { i += 1; continue }
+            guard c[i] == "%" else {
+                i += 1
+                continue
+            }
             let start = i
             var k = i + 1
             func digits(allowMinus: Bool) -> Bool {
@@ -75,7 +78,10 @@ extension Log4jsConfig {
         while changed {
             changed = false
             for a in appenders where (a.isFilter || a.type == "multiprocess") && !reaching.contains(a.name) {
-                if let t = a.targetName, reaching.contains(t) { reaching.insert(a.name); changed = true }
+                if let t = a.targetName, reaching.contains(t) {
+                    reaching.insert(a.name)
+                    changed = true
+                }
             }
         }
         return resolved.filter { r in r.appenders.contains { ref in ref.name.map { reaching.contains($0) } ?? false } }

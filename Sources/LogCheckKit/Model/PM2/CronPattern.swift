@@ -17,7 +17,8 @@ public enum CronPattern {
 
     public static func error(in pattern: String) -> String? {
         let bytes = Array(pattern.utf8)[...]
-        var start = bytes.startIndex, end = bytes.endIndex
+        var start = bytes.startIndex
+        var end = bytes.endIndex
         while start < end && isSpace(bytes[start]) { start += 1 }
         while end > start && isSpace(bytes[end - 1]) { end -= 1 }
         let trimmed = bytes[start..<end]
@@ -43,14 +44,18 @@ public enum CronPattern {
 
     /// Whether `b` is `word` (ASCII, lower case) in any case.
     static func equalsIgnoringCase(_ b: Bytes, _ word: String) -> Bool {
-        b.count == word.utf8.count && zip(b, word.utf8).allSatisfy { $0 == $1 || ($0 | 0x20 == $1 && $1 >= 0x61 && $1 <= 0x7A) }
+        b.count == word.utf8.count
+            && zip(b, word.utf8).allSatisfy { $0 == $1 || ($0 | 0x20 == $1 && $1 >= 0x61 && $1 <= 0x7A) }
     }
 
     /// An integer as Swift's `Int(_:)` reads it: an optional sign, then decimal digits.
     static func integer(_ b: Bytes) -> Int? {
         var i = b.startIndex
         var negative = false
-        if i < b.endIndex && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) { negative = b[i] == UInt8(ascii: "-"); i += 1 }
+        if i < b.endIndex && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
+            negative = b[i] == UInt8(ascii: "-")
+            i += 1
+        }
         guard i < b.endIndex else { return nil }
         var n = 0
         while i < b.endIndex {
@@ -72,11 +77,18 @@ public enum CronPattern {
         return nil
     }
 
-    static func checkField(_ field: Bytes, _ range: ClosedRange<Int>, month: Bool, weekday: Bool, day: Bool) -> String? {
+    static func checkField(_ field: Bytes, _ range: ClosedRange<Int>, month: Bool, weekday: Bool, day: Bool) -> String?
+    {
         for item in field.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
             if item.isEmpty { return "an empty list item" }
             // Special day forms croner accepts: L, 15W, 5#2, 5L, LW.
-            if (day || weekday) && item.contains(where: { $0 | 0x20 == UInt8(ascii: "l") || $0 | 0x20 == UInt8(ascii: "w") || $0 == UInt8(ascii: "#") }) { continue }
+            if (day || weekday)
+                && item.contains(where: {
+                    $0 | 0x20 == UInt8(ascii: "l") || $0 | 0x20 == UInt8(ascii: "w") || $0 == UInt8(ascii: "#")
+                })
+            {
+                continue
+            }
             var body = item
             if let slash = item.firstIndex(of: UInt8(ascii: "/")) {
                 let step = item[(slash + 1)...]
@@ -93,7 +105,9 @@ public enum CronPattern {
                 guard range.contains(v) else { return "\(v) is out of range \(range.lowerBound)-\(range.upperBound)" }
                 values.append(v)
             }
-            if values.count == 2 && values[0] > values[1] && !weekday { return "the range \(text(body)) runs backwards" }
+            if values.count == 2 && values[0] > values[1] && !weekday {
+                return "the range \(text(body)) runs backwards"
+            }
         }
         return nil
     }

@@ -65,7 +65,10 @@ public final class Ecosystem: @unchecked Sendable {
                 appsEntry = pm2
                 shape = .legacyPM2
                 appNodes = pm2.value.isSequence ? Array(pm2.value.elements) : [pm2.value]
-                if pm2.value.isUnknown { shape = .unknown; appNodes = [] }
+                if pm2.value.isUnknown {
+                    shape = .unknown
+                    appNodes = []
+                }
             } else if root.hasUnknownEntries && apps == nil && pm2 == nil {
                 shape = .unknown
             } else {
@@ -156,11 +159,13 @@ public struct PM2App: @unchecked Sendable {
             // environment: 0 for `env`, 1 for `env_<name>`, nil for other keys.
             let (code, environment) = entries[i].withKeyBytes { b -> (Int?, UInt16?) in
                 guard let b else { return (nil, nil) }
-                let isEnv = b.count == 3 && b[0] == UInt8(ascii: "e") && b[1] == UInt8(ascii: "n") && b[2] == UInt8(ascii: "v")
+                let isEnv =
+                    b.count == 3 && b[0] == UInt8(ascii: "e") && b[1] == UInt8(ascii: "n") && b[2] == UInt8(ascii: "v")
                 return (PM2Schema.spellingTable.value(b), isEnv ? 0 : PM2Schema.isEnvironmentKey(b) ? 1 : nil)
             }
             if let code {
-                written.append(KeyEntry(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
+                written.append(
+                    KeyEntry(position: UInt16(code >> 8), spellingIndex: UInt16(code & 0xFF), entry: Int32(i)))
             }
             if let environment {
                 environments.append(KeyEntry(position: 0, spellingIndex: environment, entry: Int32(i)))
@@ -311,7 +316,8 @@ public struct PM2App: @unchecked Sendable {
         public subscript(i: Int) -> Environment {
             let entry = entries[Int(keyEntries[i].entry)]
             guard keyEntries[i].spellingIndex == 1 else { return Environment(name: nil, entry: entry) }
-            return Environment(name: entry.withKeyBytes { b in b.map { String(decoding: $0[4...], as: UTF8.self) } }, entry: entry)
+            return Environment(
+                name: entry.withKeyBytes { b in b.map { String(decoding: $0[4...], as: UTF8.self) } }, entry: entry)
         }
     }
 
@@ -359,7 +365,9 @@ public struct PM2App: @unchecked Sendable {
             case true?: return ExecMode(mode: .fork, reason: .executeCommand(e))
             case nil:
                 // Fork either way when exec_mode says fork.
-                if let f = field(.execMode), f.value.isString("fork") || f.value.isString("fork_mode") { return ExecMode(mode: .fork, reason: .explicit(f)) }
+                if let f = field(.execMode), f.value.isString("fork") || f.value.isString("fork_mode") {
+                    return ExecMode(mode: .fork, reason: .explicit(f))
+                }
                 return ExecMode(mode: .unknown, reason: .runtime(e.value))
             case false?: break
             }
@@ -367,11 +375,14 @@ public struct PM2App: @unchecked Sendable {
         if let f = field(.execMode) {
             if f.value.isUnknown { return ExecMode(mode: .unknown, reason: .runtime(f.value)) }
             let v = f.value
-            if v.isString("cluster") || v.isString("cluster_mode") { return ExecMode(mode: .cluster, reason: .explicit(f)) }
+            if v.isString("cluster") || v.isString("cluster_mode") {
+                return ExecMode(mode: .cluster, reason: .explicit(f))
+            }
             if v.isString("fork") || v.isString("fork_mode") { return ExecMode(mode: .fork, reason: .explicit(f)) }
         }
         guard let f = field(.instances) ?? node.entry("instances").map({ Field(key: .instances, entry: $0) }),
-              !f.value.isNull, !f.value.isUndefined else {
+            !f.value.isNull, !f.value.isUndefined
+        else {
             return ExecMode(mode: .fork, reason: .defaultFork)
         }
         let interpreter = self.interpreter
@@ -385,7 +396,8 @@ public struct PM2App: @unchecked Sendable {
         }
         guard impliesCluster else { return ExecMode(mode: .fork, reason: .defaultFork) }
         switch interpreter.kind {
-        case .node, .bun: return ExecMode(mode: .cluster, reason: .implicitCluster(instances: f, interpreter: interpreter))
+        case .node, .bun:
+            return ExecMode(mode: .cluster, reason: .implicitCluster(instances: f, interpreter: interpreter))
         case .unknown: return ExecMode(mode: .unknown, reason: .runtime(interpreter.node ?? f.value))
         default: return ExecMode(mode: .fork, reason: .defaultFork)
         }
@@ -393,7 +405,9 @@ public struct PM2App: @unchecked Sendable {
 
     public struct Interpreter: Sendable {
         public enum Kind: Equatable, Sendable {
-            case node, bun, none, other(String), unknown
+            case node, bun, none
+            case other(String)
+            case unknown
         }
 
         public let kind: Kind
@@ -418,7 +432,9 @@ public struct PM2App: @unchecked Sendable {
         if let f = field(.execInterpreter) {
             guard let s = f.value.string else { return Interpreter(kind: .unknown, node: f.value, explicit: true) }
             let base = Path.basename(s.split(separator: "@").first.map(String.init) ?? s)
-            if base == "node" || base.hasSuffix("node") { return Interpreter(kind: .node, node: f.value, explicit: true) }
+            if base == "node" || base.hasSuffix("node") {
+                return Interpreter(kind: .node, node: f.value, explicit: true)
+            }
             if base == "bun" || base.hasSuffix("bun") { return Interpreter(kind: .bun, node: f.value, explicit: true) }
             if base == "none" { return Interpreter(kind: .none, node: f.value, explicit: true) }
             return Interpreter(kind: .other(s), node: f.value, explicit: true)
@@ -481,7 +497,12 @@ public struct PM2App: @unchecked Sendable {
         var body = Substring(s)
         while let f = body.first, f == " " || f == "\t" || f == "\n" { body.removeFirst() }
         var sign = 1
-        if body.hasPrefix("-") { sign = -1; body.removeFirst() } else if body.hasPrefix("+") { body.removeFirst() }
+        if body.hasPrefix("-") {
+            sign = -1
+            body.removeFirst()
+        } else if body.hasPrefix("+") {
+            body.removeFirst()
+        }
         let digits = body.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, let v = Int(digits.prefix(15)) else { return nil }
         return sign * v

@@ -26,7 +26,10 @@ public final class PM2Key: Sendable {
     /// The position of each of `aliases` in `spellings`.
     let aliasSpellingIndices: [Int]
 
-    init(position: Int, name: String, types: [ValueType], explicitAliases: [String], regex: PM2Regex?, min: Double?, defaultValue: String?) {
+    init(
+        position: Int, name: String, types: [ValueType], explicitAliases: [String], regex: PM2Regex?, min: Double?,
+        defaultValue: String?
+    ) {
         self.position = position
         self.name = name
         self.types = types
@@ -72,8 +75,12 @@ public enum PM2Regex: Sendable {
     /// PM2's description of what the value must look like (the schema's `desc`).
     public var description: String {
         switch self {
-        case .bytes: return "it should be a NUMBER - byte, \"[NUMBER]G\"(Gigabyte), \"[NUMBER]M\"(Megabyte) or \"[NUMBER]K\"(Kilobyte)"
-        case .time: return "it should be a NUMBER - milliseconds, \"[NUMBER]h\"(hours), \"[NUMBER]m\"(minutes) or \"[NUMBER]s\"(seconds)"
+        case .bytes:
+            return
+                "it should be a NUMBER - byte, \"[NUMBER]G\"(Gigabyte), \"[NUMBER]M\"(Megabyte) or \"[NUMBER]K\"(Kilobyte)"
+        case .time:
+            return
+                "it should be a NUMBER - milliseconds, \"[NUMBER]h\"(hours), \"[NUMBER]m\"(minutes) or \"[NUMBER]s\"(seconds)"
         case .execMode: return "it should be \"cluster\"(\"cluster_mode\") or \"fork\"(\"fork_mode\") only"
         }
     }
@@ -81,9 +88,14 @@ public enum PM2Regex: Sendable {
 
 public enum PM2Schema {
     private static func key(
-        _ name: String, _ types: [PM2Key.ValueType], aliases: [String] = [], regex: PM2Regex? = nil, min: Double? = nil, default value: String? = nil
+        _ name: String, _ types: [PM2Key.ValueType], aliases: [String] = [], regex: PM2Regex? = nil, min: Double? = nil,
+        default value: String? = nil
     ) -> (Int) -> PM2Key {
-        { PM2Key(position: $0, name: name, types: types, explicitAliases: aliases, regex: regex, min: min, defaultValue: value) }
+        {
+            PM2Key(
+                position: $0, name: name, types: types, explicitAliases: aliases, regex: regex, min: min,
+                defaultValue: value)
+        }
     }
 
     /// The 64 named keys (the 65th, `^env_\S*$`, is matched by `isEnvironmentKey`).
@@ -185,7 +197,8 @@ public enum PM2Schema {
     /// looked for).
     public static func isEnvironmentKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         guard key.count >= 4, key[0] == UInt8(ascii: "e"), key[1] == UInt8(ascii: "n"), key[2] == UInt8(ascii: "v"),
-              key[3] == UInt8(ascii: "_") else { return false }
+            key[3] == UInt8(ascii: "_")
+        else { return false }
         return !key.contains { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
@@ -208,7 +221,9 @@ public enum PM2Schema {
         for (i, b) in bytes.enumerated() where b == UInt8(ascii: "_") || i == bytes.count - 1 {
             let end = b == UInt8(ascii: "_") ? i : i + 1
             var segment = bytes[segmentStart..<end]
-            if segmentStart > 0 && segment.count > 1, let first = segment.first, first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") {
+            if segmentStart > 0 && segment.count > 1, let first = segment.first,
+                first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
+            {
                 out.append(first - 32)
                 segment = segment.dropFirst()
             }

@@ -45,7 +45,8 @@ extension PM2App {
         case "pmx":
             guard let e = node.entry("automation") else { return node.hasUnknownEntries ? .unknown : .no }
             return Truth(PM2App.looseEquals(e.value, false))
-        case "trace", "disable_trace": return truthyBeforeValidation("disable_trace") ?? (node.hasUnknownEntries ? .unknown : .no)
+        case "trace", "disable_trace":
+            return truthyBeforeValidation("disable_trace") ?? (node.hasUnknownEntries ? .unknown : .no)
         case "merge_logs": return mergeLogsPreset
         default: return .no
         }
@@ -81,7 +82,11 @@ extension PM2App {
         // exec_mode != 'cluster_mode'
         var cluster = Truth.no
         if let e = node.entry("exec_mode") {
-            if e.value.isUnknown { cluster = .unknown } else if e.value.isString("cluster") || e.value.isString("cluster_mode") { cluster = .yes }
+            if e.value.isUnknown {
+                cluster = .unknown
+            } else if e.value.isString("cluster") || e.value.isString("cluster_mode") {
+                cluster = .yes
+            }
         } else if node.hasUnknownEntries {
             cluster = .unknown
         }
@@ -105,7 +110,7 @@ extension PM2App {
         guard let v else { return .no }
         if v.isUnknown { return PM2Value.isDefinite(v) ? .yes : .unknown }
         if let s = v.string { return s == "max" ? .no : Truth((parseInt(s) ?? 0) != 0) }
-        if v.isSequence, v.elements.count == 1, v.elements[0].isString("max") { return .no } // ['max'] == 'max'
+        if v.isSequence, v.elements.count == 1, v.elements[0].isString("max") { return .no }  // ['max'] == 'max'
         return Truth(v.isTruthy)
     }
 
@@ -131,7 +136,7 @@ extension PM2App {
             // A function's or a RegExp's string form is its source text: NaN.
             return PM2Value.isDefinite(v) ? .nan : nil
         case .mapping:
-            return .nan // "[object Object]"
+            return .nan  // "[object Object]"
         case .sequence:
             // [].join(): "" is 0; one element is that element's string form; two or more have a comma: NaN.
             let elements = v.elements
@@ -139,7 +144,7 @@ extension PM2App {
             if elements.count > 1 { return .nan }
             let e = elements[0]
             if e.isNull || e.isUndefined { return 0 }
-            if e.kind == .scalar, e.scalarType == .bool { return .nan } // "true", "false"
+            if e.kind == .scalar, e.scalarType == .bool { return .nan }  // "true", "false"
             return toNumber(e)
         case .scalar:
             switch v.scalarType! {
@@ -168,7 +173,9 @@ public enum PM2Value {
         guard kind == .function else { return nil }
         var text = Substring(v.sourceText)
         var async = false
-        if text.hasPrefix("async"), let next = text.dropFirst(5).first, next == " " || next == "\t" || next == "\n" || next == "*" {
+        if text.hasPrefix("async"), let next = text.dropFirst(5).first,
+            next == " " || next == "\t" || next == "\n" || next == "*"
+        {
             async = true
             text = text.dropFirst(5).drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         }

@@ -27,10 +27,13 @@ public struct DeploymentContext {
         // the configure() call that loads a config file: the code is part of the finding.
         let linked = notes + ["linked: " + deployment.linkDescription]
         var related = related
-        if case .configureCall = deployment.link, let call = deployment.hops.last, call.location.file !== config.source {
+        if case .configureCall = deployment.link, let call = deployment.hops.last, call.location.file !== config.source
+        {
             related.append(RelatedLocation(call.location, "\(appLabel) loads this log4js config here"))
         }
-        var d = Diagnostic(rule: rule, severity: severity, message: message, location: location, related: related, notes: linked, help: help, fixes: fixes)
+        var d = Diagnostic(
+            rule: rule, severity: severity, message: message, location: location, related: related, notes: linked,
+            help: help, fixes: fixes)
         d.environment = environment ?? deployment.environment
         sink.emit(d)
     }
@@ -40,13 +43,20 @@ public struct DeploymentContext {
         let mode = app.execMode
         switch mode.reason {
         case .explicit(let f):
-            return RelatedLocation(Location(f.value), "PM2 runs \(appLabel) in \(mode.mode.rawValue) mode (\(app.instancesDescription))")
+            return RelatedLocation(
+                Location(f.value), "PM2 runs \(appLabel) in \(mode.mode.rawValue) mode (\(app.instancesDescription))")
         case .implicitCluster(let f, let i):
-            return RelatedLocation(Location(f.value), "instances is set and the interpreter is \(i.name), so PM2 runs \(appLabel) in cluster mode (\(app.instancesDescription))")
+            return RelatedLocation(
+                Location(f.value),
+                "instances is set and the interpreter is \(i.name), so PM2 runs \(appLabel) in cluster mode (\(app.instancesDescription))"
+            )
         case .executeCommand(let e):
             return RelatedLocation(Location(e.value), "execute_command makes PM2 run \(appLabel) in fork mode")
         case .defaultFork:
-            if let i = app.field(.instances) { return RelatedLocation(Location(i.value), "PM2 runs \(appLabel) in fork mode (\(app.instancesDescription))") }
+            if let i = app.field(.instances) {
+                return RelatedLocation(
+                    Location(i.value), "PM2 runs \(appLabel) in fork mode (\(app.instancesDescription))")
+            }
             return RelatedLocation(Location(app.node.source, headSpan(app.node)), "PM2 runs \(appLabel) in fork mode")
         case .runtime(let n):
             return RelatedLocation(Location(n), "this value decides the mode at run time")
@@ -67,12 +77,12 @@ public struct DeploymentContext {
     }
 }
 
-public extension Deployment {
+extension Deployment {
     /// The variable PM2 numbers the app's instances in, when known.
-    var appInstanceVariable: String? { app.instanceVariable.name }
+    public var appInstanceVariable: String? { app.instanceVariable.name }
 
     /// The variable log4js reads to find instance 0, when known.
-    var log4jsInstanceVariable: String? {
+    public var log4jsInstanceVariable: String? {
         switch config.pm2InstanceVar {
         case .name(let n, _): return n
         case .null: return "null"
@@ -83,7 +93,7 @@ public extension Deployment {
 
     /// log4js' pm2 mode: cluster mode, `pm2` truthy, `disableClustering` falsy, and the instance
     /// variables agree, so instance 0 writes for all.
-    var pm2ModeWorks: Truth {
+    public var pm2ModeWorks: Truth {
         guard app.mode == .cluster else { return app.mode == .unknown ? .unknown : .no }
         if config.pm2 == .no || config.disableClustering == .yes { return .no }
         if config.pm2 == .unknown || config.disableClustering == .unknown { return .unknown }
@@ -93,7 +103,7 @@ public extension Deployment {
 
     /// How many processes build appenders and write themselves: every process in fork mode or with
     /// disableClustering; none in cluster mode without pm2 or disableClustering; instance 0 in pm2 mode.
-    var independentWriters: Truth {
+    public var independentWriters: Truth {
         switch app.mode {
         case .fork: return app.multipleProcesses
         case .cluster:

@@ -16,14 +16,17 @@ public struct EcosystemContext {
         _ rule: RuleDescription, _ message: String, at node: Node, severity: Severity? = nil,
         related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = []
     ) {
-        report(rule, message, at: Location(node), severity: severity, related: related, notes: notes, help: help, fixes: fixes)
+        report(
+            rule, message, at: Location(node), severity: severity, related: related, notes: notes, help: help,
+            fixes: fixes)
     }
 
     public mutating func report(
         _ rule: RuleDescription, _ message: String, at location: Location, severity: Severity? = nil,
         related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = []
     ) {
-        sink.emit(rule, message, at: location, severity: severity, related: related, notes: notes, help: help, fixes: fixes)
+        sink.emit(
+            rule, message, at: location, severity: severity, related: related, notes: notes, help: help, fixes: fixes)
     }
 
     /// "app "api"" or "app #2" for messages.

@@ -15,14 +15,17 @@ public struct Log4jsContext {
         _ rule: RuleDescription, _ message: String, at location: Location, severity: Severity? = nil,
         related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = []
     ) {
-        sink.emit(rule, message, at: location, severity: severity, related: related, notes: notes, help: help, fixes: fixes)
+        sink.emit(
+            rule, message, at: location, severity: severity, related: related, notes: notes, help: help, fixes: fixes)
     }
 
     public mutating func report(
         _ rule: RuleDescription, _ message: String, at node: Node, severity: Severity? = nil,
         related: [RelatedLocation] = [], notes: [String] = [], help: String? = nil, fixes: [Fix] = []
     ) {
-        report(rule, message, at: Location(node), severity: severity, related: related, notes: notes, help: help, fixes: fixes)
+        report(
+            rule, message, at: Location(node), severity: severity, related: related, notes: notes, help: help,
+            fixes: fixes)
     }
 
     /// A finding about one appender's options. log4js builds (and so checks) only the appenders
@@ -36,9 +39,13 @@ public struct Log4jsContext {
         var notes = notes
         if !config.builtAppenders.contains(appender.name) && severity == .error {
             severity = .warning
-            notes.insert("appender \"\(appender.name)\" is not used by any category, so log4js never builds it and does not check this yet; it fails as soon as a category uses it", at: 0)
+            notes.insert(
+                "appender \"\(appender.name)\" is not used by any category, so log4js never builds it and does not check this yet; it fails as soon as a category uses it",
+                at: 0)
         }
-        report(rule, message, at: Location(node), severity: severity, related: related, notes: notes, help: help, fixes: fixes)
+        report(
+            rule, message, at: Location(node), severity: severity, related: related, notes: notes, help: help,
+            fixes: fixes)
     }
 
     /// The first line of a node (for findings about the node as a whole, such as a missing key).

@@ -5,14 +5,17 @@ public enum LC011UnrecognisedFile: Rule {
         id: "LC011", slug: "unrecognised-file", family: .input, severity: .warning,
         summary: "A file named on the command line is neither a PM2 ecosystem file nor a log4js config.",
         rationale: """
-        logcheck decides what a file is by its content: a top-level `apps`, `pm2`, `deploy` or `script` key \
-        (or a list of apps) makes a PM2 ecosystem file, and `appenders` or `categories` a log4js config. \
-        A file named explicitly that is neither is reported instead of being skipped silently, so a typo in \
-        a pre-commit `files:` pattern does not hide a config. Name its kind with `--ecosystem FILE` or \
-        `--log4js FILE`. Files found while searching a directory are skipped silently instead.
-        """,
+            logcheck decides what a file is by its content: a top-level `apps`, `pm2`, `deploy` or `script` key \
+            (or a list of apps) makes a PM2 ecosystem file, and `appenders` or `categories` a log4js config. \
+            A file named explicitly that is neither is reported instead of being skipped silently, so a typo in \
+            a pre-commit `files:` pattern does not hide a config. Name its kind with `--ecosystem FILE` or \
+            `--log4js FILE`. Files found while searching a directory are skipped silently instead.
+            """,
         examples: [
-            .bad("settings.json", "«{\"port\": 3000}»", "logcheck does not recognise this file: it has none of the top-level keys of a PM2 ecosystem file (apps, pm2, deploy, script) or of a log4js config (appenders, categories), so nothing in it was checked"),
+            .bad(
+                "settings.json", "«{\"port\": 3000}»",
+                "logcheck does not recognise this file: it has none of the top-level keys of a PM2 ecosystem file (apps, pm2, deploy, script) or of a log4js config (appenders, categories), so nothing in it was checked"
+            )
         ])
 
     /// The finding for a document nothing recognised: named explicitly, read without error, and

@@ -5,31 +5,51 @@ public enum LC205ExternalAppenderType: Log4jsRule {
         id: "LC205", slug: "external-appender-type", family: .log4js, severity: .info,
         summary: "An appender type that is not part of log4js: a package or a file that must exist where the app runs.",
         rationale: """
-        A `type` that is not a core appender is loaded with `require()`: first as a package, then as a \
-        path relative to the app's main module and to the working directory (appenders/index.js:24-55). \
-        It is not an error, but it only works when that package is installed (or that file deployed) on \
-        the machine where the app starts; otherwise configure() throws `type "…" could not be found` (C15). \
-        A module that is found but whose own dependency is missing is reported the same way (S35).
-        """,
+            A `type` that is not a core appender is loaded with `require()`: first as a package, then as a \
+            path relative to the app's main module and to the working directory (appenders/index.js:24-55). \
+            It is not an error, but it only works when that package is installed (or that file deployed) on \
+            the machine where the app starts; otherwise configure() throws `type "…" could not be found` (C15). \
+            A module that is found but whose own dependency is missing is reported the same way (S35).
+            """,
         references: ["S35"],
         examples: [
-            .bad("log4js.json", #"{"appenders": {"gelf": {"type": «"@log4js-node/gelf"», "host": "graylog"}}, "categories": {"default": {"appenders": ["gelf"], "level": "info"}}}"#,
-                 "appender \"gelf\" has type \"@log4js-node/gelf\", which is not part of log4js: it is loaded with require(\"@log4js-node/gelf\"), so that package must be installed where the app runs"),
-            .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#),
+            .bad(
+                "log4js.json",
+                #"{"appenders": {"gelf": {"type": «"@log4js-node/gelf"», "host": "graylog"}}, "categories": {"default": {"appenders": ["gelf"], "level": "info"}}}"#,
+                "appender \"gelf\" has type \"@log4js-node/gelf\", which is not part of log4js: it is loaded with require(\"@log4js-node/gelf\"), so that package must be installed where the app runs"
+            ),
+            .good(
+                "log4js.json",
+                #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
+            ),
         ])
 
     public static func check(_ context: inout Log4jsContext) {
         for a in context.config.appenders {
-            guard context.config.builtAppenders.contains(a.name), let typeNode = a.typeNode, let type = typeNode.string, !type.isEmpty else { continue }
+            guard context.config.builtAppenders.contains(a.name), let typeNode = a.typeNode, let type = typeNode.string,
+                !type.isEmpty
+            else { continue }
             if Log4jsFacts.coreTypes.contains(where: { $0.lowercased() == type.lowercased() })
                 || Log4jsFacts.removedTypes.contains(where: { $0.lowercased() == type.lowercased() })
-                || Log4jsFacts.internalModules.contains(type) || type == "clustered" { continue }
+                || Log4jsFacts.internalModules.contains(type) || type == "clustered"
+            {
+                continue
+            }
             if !type.contains("/") && !type.contains("@") && !type.contains("."),
-               Suggest.closest(type, among: Log4jsFacts.coreTypes, maxDistance: 2) != nil { continue }
+                Suggest.closest(type, among: Log4jsFacts.coreTypes, maxDistance: 2) != nil
+            {
+                continue
+            }
             if type.hasPrefix(".") || type.hasPrefix("/") {
-                context.report(description, "appender \"\(a.name)\" has type \"\(type)\", a file of the app: log4js loads it relative to the app's main module, then to the working directory, so it must be deployed with the app", at: typeNode)
+                context.report(
+                    description,
+                    "appender \"\(a.name)\" has type \"\(type)\", a file of the app: log4js loads it relative to the app's main module, then to the working directory, so it must be deployed with the app",
+                    at: typeNode)
             } else {
-                context.report(description, "appender \"\(a.name)\" has type \"\(type)\", which is not part of log4js: it is loaded with require(\"\(type)\"), so that package must be installed where the app runs", at: typeNode)
+                context.report(
+                    description,
+                    "appender \"\(a.name)\" has type \"\(type)\", which is not part of log4js: it is loaded with require(\"\(type)\"), so that package must be installed where the app runs",
+                    at: typeNode)
             }
         }
     }

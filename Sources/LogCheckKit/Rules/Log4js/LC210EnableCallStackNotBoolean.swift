@@ -5,15 +5,22 @@ public enum LC210EnableCallStackNotBoolean: Log4jsRule {
         id: "LC210", slug: "enable-call-stack-not-boolean", family: .log4js, severity: .error,
         summary: "A category's `enableCallStack` is present but not `true` or `false`.",
         rationale: """
-        When a category has its own `enableCallStack` key, even `null`, it must be a boolean \
-        (categories.js:113-119, C21); the string `"false"` fails too (S04).
-        """,
+            When a category has its own `enableCallStack` key, even `null`, it must be a boolean \
+            (categories.js:113-119, C21); the string `"false"` fails too (S04).
+            """,
         references: ["C21", "S04"],
         examples: [
-            .bad("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info", "enableCallStack": «"true"»}}}"#,
-                 "log4js throws at start-up: category \"default\" has enableCallStack \"true\", which is not a boolean (\"category \\\"default\\\" is not valid (enableCallStack must be boolean type)\")",
-                 fixed: #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info", "enableCallStack": true}}}"#),
-            .good("log4js.json", #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info", "enableCallStack": true}}}"#),
+            .bad(
+                "log4js.json",
+                #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info", "enableCallStack": «"true"»}}}"#,
+                "log4js throws at start-up: category \"default\" has enableCallStack \"true\", which is not a boolean (\"category \\\"default\\\" is not valid (enableCallStack must be boolean type)\")",
+                fixed:
+                    #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info", "enableCallStack": true}}}"#
+            ),
+            .good(
+                "log4js.json",
+                #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info", "enableCallStack": true}}}"#
+            ),
         ],
         fix: .safe,
         fixDescription: "The strings `\"true\"` and `\"false\"` become the booleans.")
@@ -25,7 +32,10 @@ public enum LC210EnableCallStackNotBoolean: Log4jsRule {
             if let s = v.string?.lowercased(), s == "true" || s == "false" {
                 fixes.append(Fix("use the boolean \(s)", .safe, [Edits.replaceValue(v, with: .bool(s == "true"))]))
             }
-            context.report(description, "log4js throws at start-up: category \"\(cat.name)\" has enableCallStack \(Log4jsContext.show(v)), which is not a boolean (\"category \\\"\(cat.name)\\\" is not valid (enableCallStack must be boolean type)\")", at: v, fixes: fixes)
+            context.report(
+                description,
+                "log4js throws at start-up: category \"\(cat.name)\" has enableCallStack \(Log4jsContext.show(v)), which is not a boolean (\"category \\\"\(cat.name)\\\" is not valid (enableCallStack must be boolean type)\")",
+                at: v, fixes: fixes)
         }
     }
 }

@@ -5,49 +5,63 @@ public enum LC304UnknownAppKey: EcosystemRule {
         id: "LC304", slug: "unknown-app-key", family: .pm2, severity: .warning,
         summary: "An app key PM2 does not know, which it drops without a word.",
         rationale: """
-        `validateJSON` copies only schema keys, their aliases and camelCase forms, and keys matching \
-        `^env_\\S*$` (Config.js:88-139); everything else is discarded silently (R3). Real files carry \
-        `marge_logs` (corpus 108), `Exec_mode` (124), `instance` (149), `error_log`, `log_rotate`, \
-        `envProduction` and `env-production`, each of which silently does nothing. When the whole \
-        file is the app (no `apps`), `deploy` and `static` are not app keys: PM2 reads them from the \
-        same object (API.js:940-954), so a deploy-only file is fine for `pm2 deploy`.
+            `validateJSON` copies only schema keys, their aliases and camelCase forms, and keys matching \
+            `^env_\\S*$` (Config.js:88-139); everything else is discarded silently (R3). Real files carry \
+            `marge_logs` (corpus 108), `Exec_mode` (124), `instance` (149), `error_log`, `log_rotate`, \
+            `envProduction` and `env-production`, each of which silently does nothing. When the whole \
+            file is the app (no `apps`), `deploy` and `static` are not app keys: PM2 reads them from the \
+            same object (API.js:940-954), so a deploy-only file is fine for `pm2 deploy`.
 
-        The finding is an **error** when the key it resembles would have changed how the app runs, \
-        and the message says how:
-        - `exec_mode` (`exec_mod`, `Exec_mode`): the app runs in the other mode than the one written \
-          (fork instead of cluster, or cluster because `instances` is set) (Common.js:339-357);
-        - `instances` (`instance`): the app runs one process, in fork mode unless `exec_mode` says \
-          cluster, instead of the count written (and the cluster mode it would imply);
-        - `merge_logs` (`marge_logs`): set to true on an app with several processes whose logs PM2 \
-          would not merge otherwise; each process writes its own files, with `-<pm_id>` in their \
-          names (Common.js:846-850, God.js:207-213);
-        - `ignore_watch` (`ignore_watches`): listing paths on an app with `watch` on; they stay \
-          watched, and a change there restarts the app.
+            The finding is an **error** when the key it resembles would have changed how the app runs, \
+            and the message says how:
+            - `exec_mode` (`exec_mod`, `Exec_mode`): the app runs in the other mode than the one written \
+              (fork instead of cluster, or cluster because `instances` is set) (Common.js:339-357);
+            - `instances` (`instance`): the app runs one process, in fork mode unless `exec_mode` says \
+              cluster, instead of the count written (and the cluster mode it would imply);
+            - `merge_logs` (`marge_logs`): set to true on an app with several processes whose logs PM2 \
+              would not merge otherwise; each process writes its own files, with `-<pm_id>` in their \
+              names (Common.js:846-850, God.js:207-213);
+            - `ignore_watch` (`ignore_watches`): listing paths on an app with `watch` on; they stay \
+              watched, and a change there restarts the app.
 
-        Otherwise (the mode written is the one PM2 chooses anyway, one process, logs merged anyway, \
-        `watch` off) it stays a warning.
-        """,
+            Otherwise (the mode written is the one PM2 chooses anyway, one process, logs merged anyway, \
+            `watch` off) it stays a warning.
+            """,
         references: ["R3"],
         examples: [
-            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{\n    name: 'api',\n    script: 'server.js',\n    instances: 2,\n    «marge_logs»: true,\n  }],\n};\n",
-                 "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"? Without it the processes of app \"api\" (2 processes) each write their own out and error files: PM2 adds -<pm_id> to their names",
-                 fixed: "module.exports = {\n  apps: [{\n    name: 'api',\n    script: 'server.js',\n    instances: 2,\n    merge_logs: true,\n  }],\n};\n",
-                 caption: "Reported as an error: the two processes would have shared their log files."),
-            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', «exec_mod»: 'cluster' }],\n};\n",
-                 "PM2 ignores \"exec_mod\" without a word; did you mean \"exec_mode\"? Without it app \"api\" runs in fork mode, not cluster mode",
-                 fixed: "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', exec_mode: 'cluster' }],\n};\n",
-                 caption: "Reported as an error: the app silently runs in fork mode."),
-            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', «marge_logs»: true }],\n};\n",
-                 "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"?",
-                 fixed: "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', merge_logs: true }],\n};\n",
-                 caption: "A warning: a single fork-mode process has its logs merged anyway."),
-            .bad("ecosystem.yml", "apps:\n  - name: api\n    script: server.js\n    «env-production»:\n      NODE_ENV: production\n",
-                 "PM2 ignores \"env-production\" without a word; did you mean \"env_production\"? Only keys that start with \"env_\" are environments",
-                 fixed: "apps:\n  - name: api\n    script: server.js\n    env_production:\n      NODE_ENV: production\n"),
-            .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', ignoreWatch: ['logs'], env_production: { NODE_ENV: 'production' } }],\n};\n",
-                  caption: "camelCase forms (`ignoreWatch`) are accepted."),
-            .good("ecosystem.config.js", "module.exports = {\n  deploy: { production: { user: 'deploy', host: 'web1', ref: 'origin/main', repo: 'git@example.com:api.git', path: '/srv/api' } },\n};\n",
-                  caption: "A file with only `deploy` is for `pm2 deploy`."),
+            .bad(
+                "ecosystem.config.js",
+                "module.exports = {\n  apps: [{\n    name: 'api',\n    script: 'server.js',\n    instances: 2,\n    «marge_logs»: true,\n  }],\n};\n",
+                "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"? Without it the processes of app \"api\" (2 processes) each write their own out and error files: PM2 adds -<pm_id> to their names",
+                fixed:
+                    "module.exports = {\n  apps: [{\n    name: 'api',\n    script: 'server.js',\n    instances: 2,\n    merge_logs: true,\n  }],\n};\n",
+                caption: "Reported as an error: the two processes would have shared their log files."),
+            .bad(
+                "ecosystem.config.js",
+                "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', «exec_mod»: 'cluster' }],\n};\n",
+                "PM2 ignores \"exec_mod\" without a word; did you mean \"exec_mode\"? Without it app \"api\" runs in fork mode, not cluster mode",
+                fixed:
+                    "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', exec_mode: 'cluster' }],\n};\n",
+                caption: "Reported as an error: the app silently runs in fork mode."),
+            .bad(
+                "ecosystem.config.js",
+                "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', «marge_logs»: true }],\n};\n",
+                "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"?",
+                fixed: "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', merge_logs: true }],\n};\n",
+                caption: "A warning: a single fork-mode process has its logs merged anyway."),
+            .bad(
+                "ecosystem.yml",
+                "apps:\n  - name: api\n    script: server.js\n    «env-production»:\n      NODE_ENV: production\n",
+                "PM2 ignores \"env-production\" without a word; did you mean \"env_production\"? Only keys that start with \"env_\" are environments",
+                fixed: "apps:\n  - name: api\n    script: server.js\n    env_production:\n      NODE_ENV: production\n"),
+            .good(
+                "ecosystem.config.js",
+                "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', ignoreWatch: ['logs'], env_production: { NODE_ENV: 'production' } }],\n};\n",
+                caption: "camelCase forms (`ignoreWatch`) are accepted."),
+            .good(
+                "ecosystem.config.js",
+                "module.exports = {\n  deploy: { production: { user: 'deploy', host: 'web1', ref: 'origin/main', repo: 'git@example.com:api.git', path: '/srv/api' } },\n};\n",
+                caption: "A file with only `deploy` is for `pm2 deploy`."),
         ],
         fix: .safe,
         fixDescription: "When exactly one PM2 key is close, the key is renamed to it (unless that key is already set).")
@@ -55,7 +69,8 @@ public enum LC304UnknownAppKey: EcosystemRule {
     static let allSpellings: [String] = PM2Schema.allSpellings + PM2Schema.extraKeys
     /// What an unknown key is compared with: every spelling except camelCase aliases (but
     /// `windowsHide`, which has no snake_case form).
-    static let suggestions = Suggest.Index(allSpellings.filter { !$0.contains(where: { $0.isUppercase }) || $0 == "windowsHide" })
+    static let suggestions = Suggest.Index(
+        allSpellings.filter { !$0.contains(where: { $0.isUppercase }) || $0 == "windowsHide" })
 
     public static func check(_ context: inout EcosystemContext) {
         let bare = context.ecosystem.shape == .bareApp
@@ -72,7 +87,11 @@ public enum LC304UnknownAppKey: EcosystemRule {
                 if lower.hasPrefix("env") && key != "env" {
                     var rest = key.dropFirst(3)
                     while let f = rest.first, f == "-" || f == "_" || f == "." { rest = rest.dropFirst() }
-                    if !rest.isEmpty { suggestion = "env_" + (rest.first!.isUppercase ? rest.prefix(1).lowercased() + rest.dropFirst() : String(rest)) }
+                    if !rest.isEmpty {
+                        suggestion =
+                            "env_"
+                            + (rest.first!.isUppercase ? rest.prefix(1).lowercased() + rest.dropFirst() : String(rest))
+                    }
                 }
                 if suggestion == nil {
                     suggestion = suggestions.close(key).first
@@ -83,7 +102,9 @@ public enum LC304UnknownAppKey: EcosystemRule {
                 if let s = suggestion {
                     message += "; did you mean \"\(s)\"?"
                     if s.hasPrefix("env_") { message += " Only keys that start with \"env_\" are environments" }
-                    if app.node.entry(s) == nil { fixes.append(Fix("rename \"\(key)\" to \"\(s)\"", .safe, [Edits.renameKey(e, to: s)])) }
+                    if app.node.entry(s) == nil {
+                        fixes.append(Fix("rename \"\(key)\" to \"\(s)\"", .safe, [Edits.renameKey(e, to: s)]))
+                    }
                     loss = lostSetting(app, meant: s, value: e.value)
                 }
                 if let loss {
@@ -103,8 +124,11 @@ public enum LC304UnknownAppKey: EcosystemRule {
         switch meant {
         case "exec_mode":
             // The mode PM2 chooses without it (Common.js:339-357) against the one written.
-            guard app.field(.execMode) == nil, app.executeCommandForcesFork == .no, let s = v.string?.trimmingWhitespace().lowercased() else { return nil }
-            let wanted: PM2App.Mode = s == "cluster" || s == "cluster_mode" ? .cluster : s == "fork" || s == "fork_mode" ? .fork : .unknown
+            guard app.field(.execMode) == nil, app.executeCommandForcesFork == .no,
+                let s = v.string?.trimmingWhitespace().lowercased()
+            else { return nil }
+            let wanted: PM2App.Mode =
+                s == "cluster" || s == "cluster_mode" ? .cluster : s == "fork" || s == "fork_mode" ? .fork : .unknown
             guard wanted != .unknown, app.mode != .unknown, app.mode != wanted else { return nil }
             return "Without it \(label) runs in \(app.mode.rawValue) mode, not \(wanted.rawValue) mode"
         case "instances":
@@ -128,7 +152,8 @@ public enum LC304UnknownAppKey: EcosystemRule {
             }
             guard wanted != .count(1) || wantedMode != app.mode else { return nil }
             if wantedMode == app.mode { return "Without it \(label) runs 1 process instead of \(processes(wanted))" }
-            return "Without it \(label) runs 1 process in \(app.mode.rawValue) mode instead of \(processes(wanted)) in \(wantedMode.rawValue) mode"
+            return
+                "Without it \(label) runs 1 process in \(app.mode.rawValue) mode instead of \(processes(wanted)) in \(wantedMode.rawValue) mode"
         case "merge_logs", "combine_logs":
             guard app.field(.mergeLogs) == nil, v.isTruthy == true, app.mergesLogs == .no else { return nil }
             switch app.instances {
@@ -136,9 +161,12 @@ public enum LC304UnknownAppKey: EcosystemRule {
             case .allCPUs, .cpusMinus: break
             default: return nil
             }
-            return "Without it the processes of \(label) (\(processes(app.instances))) each write their own out and error files: PM2 adds -<pm_id> to their names"
+            return
+                "Without it the processes of \(label) (\(processes(app.instances))) each write their own out and error files: PM2 adds -<pm_id> to their names"
         case "ignore_watch":
-            guard app.field(.ignoreWatch) == nil, let w = app.field(.watch), w.value.isTruthy == true else { return nil }
+            guard app.field(.ignoreWatch) == nil, let w = app.field(.watch), w.value.isTruthy == true else {
+                return nil
+            }
             let lists = v.string.map { !$0.isEmpty } ?? (v.isSequence && !v.elements.isEmpty)
             guard lists else { return nil }
             return "Without it watch does not ignore what it lists: a change there restarts \(label)"

@@ -5,14 +5,19 @@ public enum LC326InvalidCron: EcosystemRule {
         id: "LC326", slug: "invalid-cron", family: .pm2, severity: .error,
         summary: "A `cron_restart` pattern PM2 rejects.",
         rationale: """
-        PM2 checks `cron_restart` with the croner library before anything else and stops with \
-        `Cron pattern error: …` (Common.js:318-334, R25). `0` or `'0'` disables cron restarts.
-        """,
+            PM2 checks `cron_restart` with the croner library before anything else and stops with \
+            `Cron pattern error: …` (Common.js:318-334, R25). `0` or `'0'` disables cron restarts.
+            """,
         references: ["R25"],
         examples: [
-            .bad("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'report', script: 'report.js', cron_restart: «'0 25 * * *'» }],\n};\n",
-                 "`pm2 start` fails with \"Cron pattern error\": 25 is out of range 0-23 in the hours field (\"25\")"),
-            .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'report', script: 'report.js', cron_restart: '0 3 * * MON-FRI', autorestart: false }],\n};\n"),
+            .bad(
+                "ecosystem.config.js",
+                "module.exports = {\n  apps: [{ name: 'report', script: 'report.js', cron_restart: «'0 25 * * *'» }],\n};\n",
+                "`pm2 start` fails with \"Cron pattern error\": 25 is out of range 0-23 in the hours field (\"25\")"),
+            .good(
+                "ecosystem.config.js",
+                "module.exports = {\n  apps: [{ name: 'report', script: 'report.js', cron_restart: '0 3 * * MON-FRI', autorestart: false }],\n};\n"
+            ),
         ])
 
     public static func check(_ context: inout EcosystemContext) {
