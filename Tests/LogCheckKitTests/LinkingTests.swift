@@ -315,4 +315,31 @@ import Testing
         #expect(alone.out.contains(" ::: \(dir)/lib/logger.js:3:1\n"))
         #expect(alone.out.contains("app \"app\" loads this log4js config here"))
     }
+
+    @Test func appenderPackagesAreLookedUpInThePackageJSONFilesAroundTheConfig() throws {
+        // A workspace hoists the root's dependencies: declared at the root, the package is found
+        // from every service; declared nowhere, configure() throws (appenders/index.js:79-83).
+        let gelf =
+            #"{"appenders": {"gelf": {"type": "@log4js-node/gelf"}}, "categories": {"default": {"appenders": ["gelf"], "level": "info"}}}"#
+        let dir = try tree([
+            ".git/HEAD": "ref: refs/heads/main\n",
+            "package.json":
+                #"{"private": true, "workspaces": ["services/*"], "dependencies": {"@log4js-node/gelf": "^1.0.2"}}"#,
+            "services/api/package.json": #"{"name": "api", "dependencies": {"log4js": "^6.9.1"}}"#,
+            "services/api/log4js.json": gelf,
+            "tools/package.json": #"{"name": "tools"}"#,
+            "other/.git/HEAD": "ref: refs/heads/main\n",
+            "other/package.json": #"{"name": "other"}"#,
+            "other/log4js.json": gelf,
+        ])
+        let hoisted = run([dir + "/services/api/log4js.json", "--format", "github", "--no-config"])
+        #expect(hoisted.out == "")
+        // other/ is a project of its own (its own .git): the outer package.json does not count.
+        let alone = run([dir + "/other/log4js.json", "--format", "github", "--no-config"])
+        #expect(alone.code == .findings)
+        #expect(
+            alone.out.hasPrefix(
+                "::error file=\(dir)/other/log4js.json,line=1,col=33,endLine=1,endColumn=52,title=LC205 external-appender-type::log4js throws at start-up"
+            ))
+    }
 }

@@ -43,14 +43,23 @@ public struct Checker: Sendable {
         models.build(documents)
         var scope = Scope(documents: documents, directories: directories, files: files)
         scope.add(extra)
-        let linked = crossFileFindings(documents, models, scope)
+        let projects = Projects(files: files)
+        let linked = crossFileFindings(documents, models, scope, projects)
+        // The packages each config's project declares, found before the parallel phase (the
+        // project cache is not shared between threads).
+        var declared: [ObjectIdentifier: Set<String>?] = [:]
+        for doc in linked.order where scope.contains(doc.path) && (doc.kind == .log4js || doc.kind == .appCode) {
+            declared[ObjectIdentifier(doc)] = .some(projects.declaredDependencies(ofDirectory: Path.dirname(doc.path)))
+        }
         // Each document's own findings, in parallel: the models exist now and are only read.
         // Unless the trees are kept, a document's tree and models go as soon as its rules ran.
         let keepsTrees = keepsTrees
         var all: [Diagnostic] = Parallel.map(linked.order) { doc in
             let found =
                 scope.contains(doc.path)
-                ? checkDocument(doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc)) : []
+                ? checkDocument(
+                    doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc),
+                    dependencies: declared[ObjectIdentifier(doc)] ?? nil) : []
             if !keepsTrees {
                 models.release(doc)
                 doc.releaseTree()
@@ -77,10 +86,9 @@ public struct Checker: Sendable {
     /// the code of any other named file (those of its package and of the packages around it).
     /// The linker (with the app code it read) and, unless the trees are kept, the deployments
     /// are let go on return.
-    private func crossFileFindings(_ documents: [Document], _ models: Models, _ scope: Scope)
+    private func crossFileFindings(_ documents: [Document], _ models: Models, _ scope: Scope, _ projects: Projects)
         -> (findings: [Diagnostic], order: [Document], deployments: [Deployment], verbose: [String])
     {
-        let projects = Projects(files: files)
         var linker = Linker(documents: documents, files: files, models: models, projects: projects)
         linker.explains = explainsLinks
         var ecosystems: [Document] = []
@@ -117,7 +125,9 @@ public struct Checker: Sendable {
                 inline.insert(InlineConfig(file: ObjectIdentifier(d.config.root.source), node: d.config.root.id))
                     .inserted
             {
-                all += Checker.checkLog4js(d.config)
+                all += Checker.checkLog4js(
+                    d.config,
+                    dependencies: projects.declaredDependencies(ofDirectory: Path.dirname(d.config.source.path)))
             }
         }
         // Each deployment's findings, in parallel: the models are only read.
@@ -145,17 +155,20 @@ public struct Checker: Sendable {
     }
 
     /// `log4js` and `ecosystem` are the document's model when it is of that kind.
-    func checkDocument(_ doc: Document, log4js: Log4jsConfig?, ecosystem: Ecosystem?) -> [Diagnostic] {
+    /// `dependencies`: the packages the project declares, for the log4js rules.
+    func checkDocument(_ doc: Document, log4js: Log4jsConfig?, ecosystem: Ecosystem?, dependencies: Set<String>? = nil)
+        -> [Diagnostic]
+    {
         var sink = DiagnosticSink()
         for s in doc.read.diagnostics {
             sink.emit(Checker.diagnostic(from: s, in: doc))
         }
         LC011UnrecognisedFile.check(doc, into: &sink)
         if doc.kind == .log4js, let config = log4js {
-            sink.append(contentsOf: Checker.checkLog4js(config))
+            sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies))
         }
         for root in doc.inlineConfigs {
-            sink.append(contentsOf: Checker.checkLog4js(Log4jsConfig(root: root)))
+            sink.append(contentsOf: Checker.checkLog4js(Log4jsConfig(root: root), dependencies: dependencies))
         }
         if doc.kind == .ecosystem, let ecosystem {
             var context = EcosystemContext(ecosystem: ecosystem)
@@ -166,8 +179,8 @@ public struct Checker: Sendable {
     }
 
     /// Findings of every log4js rule on one config.
-    public static func checkLog4js(_ config: Log4jsConfig) -> [Diagnostic] {
-        var context = Log4jsContext(config: config)
+    public static func checkLog4js(_ config: Log4jsConfig, dependencies: Set<String>? = nil) -> [Diagnostic] {
+        var context = Log4jsContext(config: config, dependencies: dependencies)
         for rule in RuleRegistry.log4jsRules { rule.check(&context) }
         return context.diagnostics
     }

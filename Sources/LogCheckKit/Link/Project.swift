@@ -119,6 +119,51 @@ final class Projects {
     }
     private var absolutes: [String: String] = [:]
 
+    // MARK: Declared dependencies
+
+    /// The packages declared in the package.json of a folder's package and of every package
+    /// around it up to the project root (dependencies, devDependencies, optionalDependencies,
+    /// peerDependencies: a hoisted workspace dependency is found from every package); nil when
+    /// there is no package.json at all.
+    func declaredDependencies(ofDirectory directory: String) -> Set<String>? {
+        let root = project(ofDirectory: directory)
+        var found = false
+        var all = Set<String>()
+        var p = package(ofDirectory: directory)
+        var seen = Set<String>()
+        while seen.insert(absolute(p)).inserted {
+            if let declared = manifestDependencies(p) {
+                found = true
+                all.formUnion(declared)
+            }
+            if isSame(p, root) { break }
+            guard let up = files.parent(of: p) else { break }
+            p = package(ofDirectory: up)
+        }
+        return found ? all : nil
+    }
+
+    private var manifests: [String: Set<String>?] = [:]
+
+    /// The packages one package.json declares; nil when the folder has none (or it is not JSON).
+    private func manifestDependencies(_ dir: String) -> Set<String>? {
+        let path = FileSystem.join(dir, "package.json")
+        if let known = manifests[path] { return known }
+        var result: Set<String>? = nil
+        if case .success(let bytes) = files.read(path),
+            let root = JSONReader.read(SourceFile(path: path, bytes: bytes)).root, root.isMapping
+        {
+            var names = Set<String>()
+            for section in ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"] {
+                guard let list = root[section] else { continue }
+                for e in list.entries { if let k = e.key { names.insert(k) } }
+            }
+            result = names
+        }
+        manifests[path] = result
+        return result
+    }
+
     // MARK: Which ecosystem files may start a file's code
 
     /// The ecosystem files (by name) that may start the code of `file` or load it as a config:

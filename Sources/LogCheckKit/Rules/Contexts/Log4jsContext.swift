@@ -1,12 +1,28 @@
 import LogCheckSyntax
 
-/// What a log4js rule sees: the config, and a place to report.
+/// What a log4js rule sees: the config, the packages its project declares, and a place to report.
 public struct Log4jsContext {
     public let config: Log4jsConfig
+    /// The packages the config's package.json files declare (its package's and those around it,
+    /// where npm and workspaces install them); nil when no package.json was found.
+    public let dependencies: Set<String>?
     public private(set) var sink = DiagnosticSink()
 
-    public init(config: Log4jsConfig) {
+    public init(config: Log4jsConfig, dependencies: Set<String>? = nil) {
         self.config = config
+        self.dependencies = dependencies
+    }
+
+    /// Whether a `require()` of `specifier` finds a declared package: `.yes` when one of the
+    /// package.json files declares it, `.no` when they do not, `.unknown` without a package.json.
+    public func declares(package specifier: String) -> Truth {
+        guard let dependencies else { return .unknown }
+        // `@scope/name/sub` and `name/sub` are in the packages `@scope/name` and `name`.
+        let parts = specifier.split(separator: "/", omittingEmptySubsequences: false)
+        let name =
+            specifier.hasPrefix("@") && parts.count > 1
+            ? parts[0] + "/" + parts[1] : parts.first.map(String.init) ?? specifier
+        return Truth(dependencies.contains(name))
     }
 
     public var diagnostics: [Diagnostic] { sink.diagnostics }

@@ -19,9 +19,11 @@ public enum LC204UnknownAppenderType: Log4jsRule {
             - a `type` that is not a string (a number, `true`, an object without `configure`) makes `require()` \
             itself fail (C13).
 
-            A name one or two letters away from a core type (`fil`, `stdot`) is reported as a warning: log4js \
-            would look for a package of that name, which is almost certainly a typo. Types are only resolved for \
-            appenders log4js builds; for an unused appender the finding is a warning.
+            A name one or two letters away from a core type (`fil`, `stdot`) makes log4js look for a package \
+            of that name, which is almost certainly a typo: an **error** when the project's package.json files \
+            (the config's package and the packages around it) declare no such package, nothing when they do, \
+            and a warning without any package.json. Types are only resolved for appenders log4js builds; for an \
+            unused appender the finding is a warning.
             """,
         references: ["C13", "C15", "S34"],
         examples: [
@@ -43,6 +45,22 @@ public enum LC204UnknownAppenderType: Log4jsRule {
                 "type \"stdot\" is not a core appender, so log4js looks for a package named \"stdot\" and throws \"type could not be found\" unless one is installed; did you mean \"stdout\"?",
                 fixed:
                     "appenders:\n  out: { type: stdout }\ncategories:\n  default: { appenders: [out], level: info }\n"),
+            RuleExample(
+                files: [
+                    ExampleFile("package.json", #"{"name": "api", "dependencies": {"log4js": "^6.9.1"}}"#),
+                    ExampleFile(
+                        "log4js.yaml",
+                        "appenders:\n  out: { type: «stdot» }\ncategories:\n  default: { appenders: [out], level: info }\n"
+                    ),
+                ],
+                messages: [
+                    "log4js throws at start-up: type \"stdot\" is not a core appender, and package.json declares no package \"stdot\", so log4js throws \"type could not be found\"; did you mean \"stdout\"?"
+                ],
+                fixed: [
+                    "log4js.yaml":
+                        "appenders:\n  out: { type: stdout }\ncategories:\n  default: { appenders: [out], level: info }\n"
+                ],
+                caption: "With a package.json that does not declare \"stdot\", an error."),
             .good(
                 "log4js.json",
                 #"{"appenders": {"out": {"type": "stdout"}, "gelf": {"type": "@log4js-node/gelf", "host": "graylog"}}, "categories": {"default": {"appenders": ["out", "gelf"], "level": "info"}}}"#
@@ -112,11 +130,19 @@ public enum LC204UnknownAppenderType: Log4jsRule {
             if !type.contains("/") && !type.contains("@") && !type.contains("."),
                 let near = Suggest.closest(type, among: Log4jsFacts.coreTypes, maxDistance: 2)
             {
+                // A package of that name may exist: the project's package.json says whether it is
+                // there (LC205 reads it the same way).
+                let declared = context.declares(package: type)
+                if declared == .yes { continue }
+                let message =
+                    declared == .no
+                    ? "log4js throws at start-up: type \"\(type)\" is not a core appender, and package.json declares no package \"\(type)\", so log4js throws \"type could not be found\"; did you mean \"\(near)\"?"
+                    : "type \"\(type)\" is not a core appender, so log4js looks for a package named \"\(type)\" and throws \"type could not be found\" unless one is installed; did you mean \"\(near)\"?"
                 context.reportAppender(
                     a, description,
-                    "type \"\(type)\" is not a core appender, so log4js looks for a package named \"\(type)\" and throws \"type could not be found\" unless one is installed; did you mean \"\(near)\"?",
+                    message,
                     at: typeNode,
-                    severity: .warning,
+                    severity: declared == .no ? .error : .warning,
                     fixes: [
                         Fix(
                             "change the type to \"\(near)\"", .safe, [Edits.replaceValue(typeNode, with: .string(near))]
