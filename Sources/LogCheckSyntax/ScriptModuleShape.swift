@@ -224,4 +224,29 @@ extension ScriptParser {
                     argument: argument))
         }
     }
+
+    /// `x.addLayout('name', …)` calls: the layout types the code registers (log4js.js:128-130).
+    mutating func collectAddedLayouts() {
+        for k in 2..<max(2, tokens.count - 2)
+        where isWord(tokens[k], "addLayout") && isPunct(tokens[k + 1], "(") && isPunct(tokens[k - 1], ".")
+            && tokens[k + 2].kind == .string
+        {
+            let receiverToken = tokens[k - 2]
+            let receiver: String?
+            if receiverToken.kind == .identifier {
+                receiver = text(receiverToken)
+            } else if isPunct(receiverToken, ")"), partner[k - 2] >= 1,
+                isWord(tokens[Int(partner[k - 2]) - 1], "require"),
+                tokens[Int(partner[k - 2]) + 1].kind == .string
+            {
+                // require('log4js').addLayout(...)
+                receiver = decodeString(tokens[Int(partner[k - 2]) + 1])
+            } else {
+                continue
+            }
+            let module = receiver.flatMap { self.module.imports[$0] } ?? receiver
+            self.module.addedLayouts.append(
+                ScriptReader.AddedLayout(receiver: receiver, module: module, name: decodeString(tokens[k + 2])))
+        }
+    }
 }

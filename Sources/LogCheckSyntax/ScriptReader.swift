@@ -37,10 +37,21 @@ public enum ScriptReader {
         public var comments: [Comment] = []
         /// `x.configure(...)` calls, when requested.
         public var configureCalls: [CallSite] = []
+        /// `x.addLayout('name', …)` calls, when configure calls are requested.
+        public var addedLayouts: [AddedLayout] = []
         /// Modules the file loads: the string arguments of `require()` and the sources of `import`.
         public var dependencies: [String] = []
         /// Where each of `dependencies` is written (its string literal).
         public var dependencySpans: [Span] = []
+    }
+
+    /// A layout type registered with `addLayout('name', …)`.
+    public struct AddedLayout: Sendable {
+        /// The receiver's name (`log4js`), or the module of `require('log4js').addLayout`.
+        public var receiver: String?
+        /// The module the receiver was bound to, when known.
+        public var module: String?
+        public var name: String
     }
 
     public struct CallSite: Sendable {
@@ -67,7 +78,10 @@ public enum ScriptReader {
     public static func readModule(_ source: SourceFile, findConfigureCalls: Bool = false) -> Result {
         run(source) { p in
             try p.program()
-            if findConfigureCalls { p.collectConfigureCalls() }
+            if findConfigureCalls {
+                p.collectConfigureCalls()
+                p.collectAddedLayouts()
+            }
         }
     }
 

@@ -167,8 +167,11 @@ public struct Checker: Sendable {
         if doc.kind == .log4js, let config = log4js {
             sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies))
         }
+        let layouts = Document.addedLayouts(doc.module)
         for root in doc.inlineConfigs {
-            sink.append(contentsOf: Checker.checkLog4js(Log4jsConfig(root: root), dependencies: dependencies))
+            let config = Log4jsConfig(root: root)
+            config.addedLayouts = layouts
+            sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies))
         }
         if doc.kind == .ecosystem, let ecosystem {
             var context = EcosystemContext(ecosystem: ecosystem)

@@ -52,6 +52,18 @@ public final class Document: @unchecked Sendable {
         }
     }
 
+    /// The layout types the file registers with log4js' `addLayout('name', …)`.
+    public static func addedLayouts(_ module: ScriptReader.Module?) -> Set<String> {
+        guard let module, !module.addedLayouts.isEmpty else { return [] }
+        var names = Set<String>()
+        for l in module.addedLayouts {
+            let isLog4js =
+                l.module.map { $0 == "log4js" } ?? l.receiver.map { $0.lowercased().containsBytes("log4js") } ?? false
+            if isLog4js { names.insert(l.name) }
+        }
+        return names
+    }
+
     /// Whether a `configure()` call is log4js's: its receiver was bound to the log4js module, or
     /// is named like it.
     public static func isLog4js(_ call: ScriptReader.CallSite) -> Bool {

@@ -258,9 +258,11 @@ struct Linker {
                 guard let arg = call.argument else { continue }
                 let hop = LinkHop(Location(source, call.span), Linker.callText(call, source))
                 if arg.isMapping {
+                    let inline = Log4jsConfig(root: arg)
+                    inline.addedLayouts = Document.addedLayouts(read.module)
                     links.deployments.append(
                         Deployment(
-                            ecosystem: ecosystem, app: app, config: Log4jsConfig(root: arg), link: .configureCall(call),
+                            ecosystem: ecosystem, app: app, config: inline, link: .configureCall(call),
                             hops: hops + [hop], environment: nil))
                 } else if let target = ConfigPath.of(arg, file: dir, cwd: cwd, files: files) {
                     guard inPackage(target) else { continue }

@@ -13,6 +13,9 @@ public enum Truth: Sendable, Equatable {
 /// JSON/YAML file or from a `configure({...})` argument in app code.
 public final class Log4jsConfig: @unchecked Sendable {
     public let root: Node
+    /// Layout types the code around an inline config registers with `log4js.addLayout()` in the
+    /// same file (set by whoever reads the code; empty for a config file).
+    public var addedLayouts: Set<String> = []
     public var source: SourceFile { root.source }
 
     public let appendersEntry: Entry?

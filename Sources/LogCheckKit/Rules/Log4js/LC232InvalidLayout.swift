@@ -9,7 +9,10 @@ public enum LC232InvalidLayout: Log4jsRule {
             when it finds nothing: a layout given as a string, without `type`, or with an unknown type becomes \
             `undefined`, and the first log call throws `TypeError: layout is not a function` (S05). The core \
             layouts are basic, colored (coloured), messagePassThrough, dummy and pattern; there is no core \
-            `json` layout in 6.9.1. A type registered with `log4js.addLayout()` before `configure()` works.
+            `json` layout in 6.9.1. A type registered with `log4js.addLayout()` before `configure()` works: \
+            logcheck knows the names a file registers (`log4js.addLayout('json', …)`) for the configs written \
+            in that file's `configure({...})` calls; for a config file it cannot tell which code registers \
+            what, so the finding says so.
             """,
         references: ["S05"],
         examples: [
@@ -25,6 +28,10 @@ public enum LC232InvalidLayout: Log4jsRule {
                 "appenders:\n  out:\n    type: stdout\n    layout: { type: «json» }\ncategories:\n  default: { appenders: [out], level: info }\n",
                 "layout type \"json\" is not a core layout (basic, colored, coloured, messagePassThrough, dummy, pattern): unless the app registers it with log4js.addLayout(\"json\", …) before configure(), the first log call throws \"TypeError: layout is not a function\""
             ),
+            .good(
+                "app.js",
+                "const log4js = require('log4js');\nlog4js.addLayout('json', (config) => (event) => JSON.stringify(event));\nlog4js.configure({\n  appenders: { out: { type: 'stdout', layout: { type: 'json' } } },\n  categories: { default: { appenders: ['out'], level: 'info' } },\n});\n",
+                caption: "A layout the same file registers with log4js.addLayout() is known."),
             .good(
                 "log4js.json",
                 #"{"appenders": {"out": {"type": "stdout", "layout": {"type": "pattern", "pattern": "%d %p %c %m"}}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
@@ -77,7 +84,10 @@ public enum LC232InvalidLayout: Log4jsRule {
                     help: "add \"type\": one of \(core.joined(separator: ", "))")
                 continue
             }
-            guard let name = type.string, !core.contains(name) else { continue }
+            // A type registered with log4js.addLayout() in the same file is known (log4js.js:128-130).
+            guard let name = type.string, !core.contains(name), !context.config.addedLayouts.contains(name) else {
+                continue
+            }
             if let t = core.first(where: { $0.lowercased() == name.lowercased() })
                 ?? Suggest.closest(name, among: core, maxDistance: 2)
             {
