@@ -16,6 +16,7 @@ public enum RuleRegistry {
     public static let deploymentRules: [any DeploymentRule.Type] = [
         LC101ClusterLogsDropped.self, LC102InstanceVarMismatch.self, LC103NeedsPM2Intercom.self,
         LC104SharedRotatingFile.self, LC105InstanceVarSetInEnv.self, LC107LogServerPortCollision.self,
+        LC110LogFileInWatchedTree.self,
     ]
 
     public static let deploymentSetRules: [any DeploymentSetRule.Type] = [

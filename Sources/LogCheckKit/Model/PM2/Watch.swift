@@ -1,0 +1,53 @@
+import LogCheckSyntax
+
+extension PM2App {
+    /// Whether PM2 restarts the app when the file at `path` (relative to the app's working
+    /// directory, as PM2 and log4js resolve it) changes: `watch` is on (true: the working
+    /// directory; a path or a list of paths), the file is inside a watched path, and neither
+    /// `ignore_watch` nor, without it, PM2's default of ignoring dot files and `node_modules`
+    /// (Watcher.js) leaves it out. Absolute and home paths, and values only run time knows, are
+    /// `.unknown`.
+    public func watchRestarts(onChangeTo path: String) -> Truth {
+        guard let w = field(.watch), !w.value.isUnknown else { return .no }
+        guard w.value.isTruthy == true else { return .no }
+        if path.hasPrefix("/") || path.hasPrefix("~") { return .unknown }
+        var watched: [String] = []
+        if w.value.bool == true {
+            watched = ["."]
+        } else if let s = w.value.string {
+            watched = [s]
+        } else if w.value.isSequence {
+            watched = w.value.elements.compactMap(\.string)
+        }
+        let ignoreField = field(.ignoreWatch)
+        if ignoreField?.value.isUnknown == true { return .unknown }
+        let ignored =
+            (ignoreField.map {
+                $0.value.isSequence ? $0.value.elements.compactMap(\.string) : [$0.value.string].compactMap { $0 }
+            } ?? []).map(PM2App.cleanPath)
+        let file = PM2App.cleanPath(path)
+        let inside = watched.contains { root in
+            let r = PM2App.cleanPath(root)
+            return r == "." || file == r || file.hasPrefix(r + "/")
+        }
+        guard inside else { return .no }
+        let covered = ignored.contains { pattern in
+            let p = pattern.replacing("**/", with: "").replacing("/**", with: "").replacing("*", with: "")
+            return !p.isEmpty
+                && (file == p || file.hasPrefix(p + "/") || Path.basename(file).hasSuffix(p)
+                    || file.split(separator: "/").contains { $0 == Substring(p) })
+        }
+        // Without ignore_watch PM2 ignores dot files and node_modules (Watcher.js).
+        let defaultIgnored =
+            ignoreField == nil && file.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "node_modules" }
+        return Truth(!(covered || defaultIgnored))
+    }
+
+    /// A relative path without leading `./` and trailing `/`.
+    static func cleanPath(_ p: String) -> String {
+        var s = Substring(p)
+        while s.hasPrefix("./") { s = s.dropFirst(2) }
+        while s.hasSuffix("/") && s.count > 1 { s = s.dropLast() }
+        return String(s)
+    }
+}
