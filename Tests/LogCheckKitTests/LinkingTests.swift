@@ -342,4 +342,31 @@ import Testing
                 "::error file=\(dir)/other/log4js.json,line=1,col=33,endLine=1,endColumn=52,title=LC205 external-appender-type::log4js throws at start-up"
             ))
     }
+
+    @Test func anExpressGeneratorApp() throws {
+        // express-generator's layout: bin/www (no extension, a shebang) requires ../app, which
+        // configures log4js with a required JSON file; PM2 starts bin/www in cluster mode.
+        let dir = try tree([
+            "package.json":
+                #"{"name": "shop", "scripts": {"start": "node ./bin/www"}, "dependencies": {"express": "~4.16.1", "log4js": "^6.9.1"}}"#,
+            "ecosystem.config.js":
+                "module.exports = { apps: [{ name: 'shop', script: './bin/www', instances: 'max', exec_mode: 'cluster' }] };\n",
+            "bin/www":
+                "#!/usr/bin/env node\n\nvar app = require('../app');\nvar debug = require('debug')('shop:server');\nvar http = require('http');\nvar server = http.createServer(app);\nserver.listen(process.env.PORT || '3000');\n",
+            "app.js":
+                "var express = require('express');\nvar log4js = require('log4js');\nlog4js.configure(require('./config/log4js.json'));\nvar app = express();\nmodule.exports = app;\n",
+            "config/log4js.json": config,
+        ])
+        // bin/www only passes the link on: no finding has a location in it.
+        #expect(run([dir + "/bin/www", "--no-config"]).out == "No problems found in 3 files.\n")
+        for named in ["config/log4js.json", "app.js", "ecosystem.config.js"] {
+            let r = run([dir + "/" + named, "--no-config", "--color", "never"])
+            #expect(r.out.hasPrefix("error[LC101]: log4js loses every log line of app \"shop\""), "\(named)")
+            #expect(r.out.contains(" --> \(dir)/config/log4js.json:1:1\n"), "\(named)")
+            #expect(
+                r.out.contains(
+                    "script: './bin/www' (\(dir)/ecosystem.config.js:1:51) → require('../app') (\(dir)/bin/www:3:19) → log4js.configure(require('./config/log4js.json')) (\(dir)/app.js:3:1)"
+                ), "\(named)")
+        }
+    }
 }
