@@ -99,6 +99,15 @@ import Testing
         ])
         #expect(r.deployments.isEmpty)
         #expect(r.verbose.contains("app/main.js: log4js.configure(process.env.LOG_CONFIG) is known only at run time"))
+        // A long argument is cut between tokens, never inside a name or a string.
+        let long = deployments([
+            "app/ecosystem.config.js": "module.exports = { apps: [{ script: 'main.js' }] }",
+            "app/main.js":
+                "require('log4js').configure(loadSettings(process.env.APPLICATION_LOGGING_CONFIGURATION_FILE_PATH, 'defaults'))\n",
+        ])
+        #expect(
+            long.verbose.contains(
+                "app/main.js: log4js.configure(loadSettings(process.env. …) is known only at run time"))
     }
 
     @Test func otherConfigureCallsAreNotLog4js() {

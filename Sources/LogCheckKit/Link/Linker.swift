@@ -309,13 +309,31 @@ struct Linker {
         return "\(receiver)configure(\(call.argument.map(snippet) ?? ""))"
     }
 
-    /// A node's source text, at most about 60 characters, cut at a blank so no token is split.
+    /// A node's source text, at most about 60 characters, cut between two tokens (after a blank
+    /// or a punctuator), never inside a name, a number or a string.
     static func snippet(_ node: Node) -> String {
         let text = node.sourceText
         if node.isMapping { return "{…}" }
         guard text.count > 60 else { return text }
-        let head = text.prefix(60)
-        if let blank = head.lastIndex(where: { $0 == " " || $0 == "\n" }) { return String(head[..<blank]) + " …" }
-        return String(head) + "…"
+        let chars = Array(text.prefix(61))
+        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "$" }
+        var quote: Character? = nil
+        var cut = 0
+        for (i, c) in chars.enumerated() where i < 60 {
+            if let q = quote {
+                if c == q {
+                    quote = nil
+                    cut = i + 1
+                }
+                continue
+            }
+            if c == "'" || c == "\"" || c == "`" {
+                quote = c
+                continue
+            }
+            if !isWordChar(c) || i + 1 < chars.count && !isWordChar(chars[i + 1]) { cut = i + 1 }
+        }
+        let head = String(chars[..<cut]).trimmingWhitespace()
+        return head.isEmpty ? "…" : head + " …"
     }
 }
