@@ -378,4 +378,30 @@ import Testing
                 ), "\(named)")
         }
     }
+
+    @Test func proximityPairsTheNearestConfigs() {
+        // One package (the root) holding services without package.json files of their own: an app
+        // whose script is missing is paired with the configs of its own folder, not every config
+        // of the package.
+        let eco =
+            "module.exports = { apps: [{ name: 'svc', script: './dist/server.js', exec_mode: 'cluster', instances: 2 }] }"
+        var files = ["repo/.git/HEAD": "ref: refs/heads/main\n", "repo/package.json": "{}"]
+        for s in ["a", "b", "c"] {
+            files["repo/services/\(s)/ecosystem.config.js"] = eco
+            files["repo/services/\(s)/log4js.json"] = config
+        }
+        let r = deployments(files, inputs: ["repo/services/b/ecosystem.config.js"])
+        #expect(linkedPaths(r) == ["repo/services/b/log4js.json"])
+        // The ecosystem file's folder (and below) when the app's own folder has none: at the root
+        // of the package, that is every config of it.
+        files["repo/ecosystem.config.js"] =
+            "module.exports = { apps: [{ name: 'top', script: 'missing.js', cwd: 'tools' }] }"
+        files["repo/config/log4js.json"] = config
+        let top = deployments(files, inputs: ["repo/ecosystem.config.js"])
+        #expect(
+            linkedPaths(top).sorted() == [
+                "repo/config/log4js.json", "repo/services/a/log4js.json", "repo/services/b/log4js.json",
+                "repo/services/c/log4js.json",
+            ])
+    }
 }

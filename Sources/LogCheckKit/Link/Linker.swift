@@ -27,8 +27,6 @@ struct Linker {
     /// Parsed app code, by path; nil for a path that could not be read (most apps' scripts are
     /// tried under several names, so the misses are many and kept small).
     var modules: [String: AppModule?] = [:]
-    /// The log4js configs of each package, for proximity pairings.
-    var packageConfigs: [String: [Document]] = [:]
 
     final class AppModule {
         let source: SourceFile
@@ -92,19 +90,17 @@ struct Linker {
         return doc
     }
 
-    /// The log4js configs in a package (files named like configs, shaped like one).
-    mutating func configs(ofPackage package: String) -> [Document] {
-        let key = Path.normalize(package)
-        if let cached = packageConfigs[key] { return cached }
+    /// The log4js configs (files named like configs, shaped like one) of a package that are in
+    /// `folder` or below it; only those are read.
+    mutating func configs(ofPackage package: String, in folder: String) -> [Document] {
         var found: [Document] = []
-        for path in projects.configFiles(ofPackage: key) {
+        for path in projects.configFiles(ofPackage: Path.normalize(package)) where projects.contains(folder, path) {
             if let doc = document(path, input: InputFile(path: path, fromDirectory: true)), doc.kind == .log4js,
                 doc.root != nil
             {
                 found.append(doc)
             }
         }
-        packageConfigs[key] = found
         return found
     }
 
@@ -193,10 +189,17 @@ struct Linker {
                 code.unknown = "it has no script"
             }
             // 3. Without evidence, the configs of the app's own package.
+            // The nearest of them: those in the app's folder (its script's, or its cwd) or below,
+            // else those in the ecosystem file's folder or below; a package holding many services
+            // without package.json files of their own pairs each app with its own service's.
             if found.isEmpty, let reason = code.unknown {
                 let appPackage = projects.package(ofDirectory: appDirectory)
+                var near = configs(ofPackage: appPackage, in: appDirectory)
+                if near.isEmpty && !projects.isSame(appDirectory, ecoDir) {
+                    near = configs(ofPackage: appPackage, in: ecoDir)
+                }
                 do {
-                    for doc in configs(ofPackage: appPackage) where inPackage(doc.path) {
+                    for doc in near where inPackage(doc.path) {
                         guard let config = models.log4js(doc) else { continue }
                         found.append(
                             Deployment(
