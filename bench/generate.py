@@ -5,9 +5,10 @@ usage: generate.py OUT_DIR [--files N] [--big-mb M]
        generate.py OUT_DIR --monorepo N
        generate.py OUT_DIR --pair
 
-OUT_DIR/corpus-N/ holds N files in group-XX/svc-XXXX/ directories: each service has a PM2
-ecosystem file (ecosystem.config.js, ecosystem.json or ecosystem.yml, in turn) and a log4js
-config (log4js.json or log4js.yaml), shaped like the real files in fixtures/corpus/pm2/: one to
+OUT_DIR/corpus-N/ is a repository (`.git/` at its root) of N files in group-XX/svc-XXXX/
+directories: each service is a package (its own `package.json`, which a directory search does
+not read as an input) with a PM2 ecosystem file (ecosystem.config.js, ecosystem.json or
+ecosystem.yml, in turn) and a log4js config (log4js.json or log4js.yaml), shaped like the real files in fixtures/corpus/pm2/: one to
 four apps with env blocks, log files, cluster settings, and appenders of the common types. About
 one service in five has a mistake logcheck reports. OUT_DIR/big.yml and OUT_DIR/big.json are one
 ecosystem file each of about M MB (many apps).
@@ -155,9 +156,11 @@ def corpus(out, files, seed=20261125):
     rng = random.Random(seed)
     services = files // 2
     per_group = 100
+    os.makedirs(os.path.join(out, ".git"), exist_ok=True)
     for s in range(services):
         service = f"svc-{s:05d}"
         directory = os.path.join(out, f"group-{s // per_group:03d}", service)
+        write(os.path.join(directory, "package.json"), json.dumps({"name": service, "private": True}) + "\n")
         log_ext = ["json", "yaml"][s % 2]
         log_name = f"log4js.{log_ext}"
         eco = ecosystem(rng, service, log_name)

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """`make bench`: measures logcheck against the floors of what it does, writes bench/results.md.
 
-B1  one ecosystem file + one log4js config, cold process: logcheck vs a Swift hello-world built
-    the same way (release, Swift runtime linked in, as `make build`: the start-up floor) and vs
-    yamllint on the same YAML file
+B1  one ecosystem file + one log4js config (a service of the corpus, copied into a project of
+    its own), cold process: logcheck vs a Swift hello-world built the same way (release, Swift
+    runtime linked in, as `make build`: the start-up floor) and vs yamllint on the same YAML file
 B2  the generated 10,000-file corpus, as a directory and as 10,000 paths, vs a raw scan of the
     same files (libyaml events for YAML, a byte tokenizer for JSON: bench/floor-scan)
 B3  one ~50 MB YAML and one ~50 MB JSON ecosystem file vs the same raw scan
@@ -100,7 +100,8 @@ def files_of(directory):
     out = []
     for base, dirs, names in os.walk(directory):
         dirs.sort()
-        out += [os.path.join(base, n) for n in sorted(names)]
+        # package.json files mark the corpus's packages; they are not inputs of a directory search
+        out += [os.path.join(base, n) for n in sorted(names) if n != "package.json"]
     return out
 
 
@@ -246,7 +247,12 @@ def main():
         sh("swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "bench-floor-scan", cwd=ROOT)
     generate(cases)
     corpus = os.path.join(WORK, "corpus-10000")
-    pair_dir = os.path.join(corpus, "group-000", "svc-00002")
+    # B1's pair: a service of the corpus copied into a project of its own (its own .git/), so that
+    # linking reads that project, not the whole corpus around it.
+    pair_dir = os.path.join(WORK, "b1-pair")
+    if "B1" in cases and not os.path.isdir(pair_dir):
+        shutil.copytree(os.path.join(corpus, "group-000", "svc-00002"), pair_dir)
+        os.makedirs(os.path.join(pair_dir, ".git"), exist_ok=True)
     eco, log = os.path.join(pair_dir, "ecosystem.yml"), os.path.join(pair_dir, "log4js.json")
     paths_file = os.path.join(WORK, "paths-10000.txt")
     if cases & {"B2"}:

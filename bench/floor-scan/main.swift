@@ -82,7 +82,10 @@ func walk(_ dir: String, into paths: inout [String]) {
         let name = withUnsafePointer(to: entry.pointee.d_name) {
             $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
         }
-        if name == "." || name == ".." || name == "node_modules" || name == ".git" { continue }
+        // package.json files mark the corpus's packages; logcheck's directory search does not read them.
+        if name == "." || name == ".." || name == "node_modules" || name == ".git" || name == "package.json" {
+            continue
+        }
         let path = dir + "/" + name
         var st = stat()
         guard lstat(path, &st) == 0 else { continue }
