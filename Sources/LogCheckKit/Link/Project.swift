@@ -183,11 +183,10 @@ final class Projects {
                 found.append(FileSystem.join(dir, name))
             }
             guard isPackageRoot(dir) else { continue }
-            for (name, type) in entries where type == .directory && !InputCollector.isSkipped(directory: name) {
-                let child = FileSystem.join(dir, name)
-                if i > 0 && isSame(child, chain[i - 1]) { continue }
-                if known(child) || files.exists(FileSystem.join(child, "package.json")) { continue }
-                found += walk(child).ecosystems
+            for sub in subfolderEcosystems(dir) {
+                if i > 0 && isSame(sub.folder, chain[i - 1]) { continue }
+                if known(sub.folder) { continue }
+                found += sub.ecosystems
             }
         }
         return found
@@ -225,6 +224,21 @@ final class Projects {
         }
         return false
     }
+
+    /// The ecosystem files in each subfolder of a package root that is not a package itself, found
+    /// once per folder (every file below it asks).
+    private func subfolderEcosystems(_ dir: String) -> [(folder: String, ecosystems: [String])] {
+        if let known = subfolders[dir] { return known }
+        var result: [(folder: String, ecosystems: [String])] = []
+        for (name, type) in listing(dir) where type == .directory && !InputCollector.isSkipped(directory: name) {
+            let child = FileSystem.join(dir, name)
+            if files.exists(FileSystem.join(child, "package.json")) { continue }
+            result.append((child, walk(child).ecosystems))
+        }
+        subfolders[dir] = result
+        return result
+    }
+    private var subfolders: [String: [(folder: String, ecosystems: [String])]] = [:]
 
     static func isEcosystemName(_ name: String) -> Bool {
         InputCollector.isCandidate(name) && InputCollector.nameHint(name) != .log4js
