@@ -183,10 +183,10 @@ final class Projects {
                 found.append(FileSystem.join(dir, name))
             }
             guard isPackageRoot(dir) else { continue }
-            for sub in subfolderEcosystems(dir) {
-                if i > 0 && isSame(sub.folder, chain[i - 1]) { continue }
-                if known(sub.folder) { continue }
-                found += sub.ecosystems
+            for child in subfolders(dir) {
+                if i > 0 && isSame(child, chain[i - 1]) { continue }
+                if known(child) { continue }
+                found += walk(child).ecosystems
             }
         }
         return found
@@ -225,20 +225,19 @@ final class Projects {
         return false
     }
 
-    /// The ecosystem files in each subfolder of a package root that is not a package itself, found
-    /// once per folder (every file below it asks).
-    private func subfolderEcosystems(_ dir: String) -> [(folder: String, ecosystems: [String])] {
-        if let known = subfolders[dir] { return known }
-        var result: [(folder: String, ecosystems: [String])] = []
+    /// The subfolders of a folder that are not packages themselves (nor skipped), found once per
+    /// folder: every file below it asks. Their trees are walked only when a file outside them asks.
+    private func subfolders(_ dir: String) -> [String] {
+        if let known = subfolderLists[dir] { return known }
+        var result: [String] = []
         for (name, type) in listing(dir) where type == .directory && !InputCollector.isSkipped(directory: name) {
             let child = FileSystem.join(dir, name)
-            if files.exists(FileSystem.join(child, "package.json")) { continue }
-            result.append((child, walk(child).ecosystems))
+            if !files.exists(FileSystem.join(child, "package.json")) { result.append(child) }
         }
-        subfolders[dir] = result
+        subfolderLists[dir] = result
         return result
     }
-    private var subfolders: [String: [(folder: String, ecosystems: [String])]] = [:]
+    private var subfolderLists: [String: [String]] = [:]
 
     static func isEcosystemName(_ name: String) -> Bool {
         InputCollector.isCandidate(name) && InputCollector.nameHint(name) != .log4js
