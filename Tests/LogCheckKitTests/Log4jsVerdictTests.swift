@@ -6,28 +6,6 @@ import Testing
 /// streamroller 3.1.5 and date-format 4.0.14, which it uses, and Node 20's `net`). Each case names
 /// the runtime's verdict and the upstream line that decides it.
 @Suite struct Log4jsVerdictTests {
-    /// Every finding on one file, in report order: its rule, severity and message, and its span
-    /// is the next «» marker of the content.
-    func expectFindings(
-        _ name: String, _ content: String, _ expected: [(rule: String, severity: Severity, message: String)],
-        settings: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        let prepared = PreparedExample([ExampleFile(name, content)])
-        let found = check(prepared.sources, settings: settings)
-        #expect(
-            found.map { "\($0.rule.id) \($0.severity.label): \($0.message)" }
-                == expected.map { "\($0.rule) \($0.severity.label): \($0.message)" },
-            sourceLocation: sourceLocation)
-        #expect(
-            prepared.marks.count == expected.count, "one «» marker per expected finding", sourceLocation: sourceLocation
-        )
-        for (d, mark) in zip(found, prepared.marks) {
-            #expect(
-                d.file.path == mark.file && d.location.span == mark.span,
-                "\(d.rule.id) points at \(d.location.file.text(d.location.span))", sourceLocation: sourceLocation)
-        }
-    }
-
     /// A config whose default category uses `used` (a JSON list body), with these appenders.
     func config(_ appenders: String, used: String, extra: String = "") -> String {
         #"{"appenders": {"# + appenders + #"}, "categories": {"default": {"appenders": ["# + used

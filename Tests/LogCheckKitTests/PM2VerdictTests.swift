@@ -7,28 +7,6 @@ import Testing
 /// (lib/tools/Config.js:82-140) sees it, and what the schema (lib/API/schema.json) accepts.
 /// Each case names the runtime's verdict and the line that decides it.
 @Suite struct PM2VerdictTests {
-    /// Every finding on one file, in report order: its rule, severity and message, and its span
-    /// is the next «» marker of the content.
-    func expectFindings(
-        _ name: String, _ content: String, _ expected: [(rule: String, severity: Severity, message: String)],
-        settings: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
-    ) {
-        let prepared = PreparedExample([ExampleFile(name, content)])
-        let found = check(prepared.sources, settings: settings)
-        #expect(
-            found.map { "\($0.rule.id) \($0.severity.label): \($0.message)" }
-                == expected.map { "\($0.rule) \($0.severity.label): \($0.message)" },
-            sourceLocation: sourceLocation)
-        #expect(
-            prepared.marks.count == expected.count, "one «» marker per expected finding", sourceLocation: sourceLocation
-        )
-        for (d, mark) in zip(found, prepared.marks) {
-            #expect(
-                d.file.path == mark.file && d.location.span == mark.span,
-                "\(d.rule.id) points at \(d.location.file.text(d.location.span))", sourceLocation: sourceLocation)
-        }
-    }
-
     func app(_ body: String) -> String {
         "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', \(body) }],\n};\n"
     }

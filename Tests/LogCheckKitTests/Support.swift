@@ -113,3 +113,25 @@ let logcheckExecutable: String = {
     let beside = bundle.appendingPathComponent("logcheck").path
     return FileManager.default.isExecutableFile(atPath: beside) ? beside : repositoryRoot + "/.build/debug/logcheck"
 }()
+
+/// Every finding on one file, in report order: its rule, severity and message, and its span
+/// is the next «» marker of the content.
+func expectFindings(
+    _ name: String, _ content: String, _ expected: [(rule: String, severity: Severity, message: String)],
+    settings: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let prepared = PreparedExample([ExampleFile(name, content)])
+    let found = check(prepared.sources, settings: settings)
+    #expect(
+        found.map { "\($0.rule.id) \($0.severity.label): \($0.message)" }
+            == expected.map { "\($0.rule) \($0.severity.label): \($0.message)" },
+        sourceLocation: sourceLocation)
+    #expect(
+        prepared.marks.count == expected.count, "one «» marker per expected finding", sourceLocation: sourceLocation
+    )
+    for (d, mark) in zip(found, prepared.marks) {
+        #expect(
+            d.file.path == mark.file && d.location.span == mark.span,
+            "\(d.rule.id) points at \(d.location.file.text(d.location.span))", sourceLocation: sourceLocation)
+    }
+}
