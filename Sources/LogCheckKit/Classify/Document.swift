@@ -56,19 +56,21 @@ public final class Document: @unchecked Sendable {
     public static func addedLayouts(_ module: ScriptReader.Module?) -> Set<String> {
         guard let module, !module.addedLayouts.isEmpty else { return [] }
         var names = Set<String>()
-        for l in module.addedLayouts {
-            let isLog4js =
-                l.module.map { $0 == "log4js" } ?? l.receiver.map { $0.lowercased().containsBytes("log4js") } ?? false
-            if isLog4js { names.insert(l.name) }
-        }
+        for l in module.addedLayouts where isLog4js(module: l.module, receiver: l.receiver) { names.insert(l.name) }
         return names
     }
 
     /// Whether a `configure()` call is log4js's: its receiver was bound to the log4js module, or
     /// is named like it.
     public static func isLog4js(_ call: ScriptReader.CallSite) -> Bool {
-        if let m = call.module { return m == "log4js" }
-        return call.receiver.map { $0.lowercased().containsBytes("log4js") } ?? false
+        isLog4js(module: call.module, receiver: call.receiver)
+    }
+
+    /// A call on the log4js module: the module its receiver was bound to, else a receiver named
+    /// like it.
+    static func isLog4js(module: String?, receiver: String?) -> Bool {
+        if let m = module { return m == "log4js" }
+        return receiver.map { $0.lowercased().containsBytes("log4js") } ?? false
     }
     public var path: String { source.path }
 

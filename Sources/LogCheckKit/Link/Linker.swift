@@ -198,14 +198,12 @@ struct Linker {
                 if near.isEmpty && !projects.isSame(appDirectory, ecoDir) {
                     near = configs(ofPackage: appPackage, in: ecoDir)
                 }
-                do {
-                    for doc in near where inPackage(doc.path) {
-                        guard let config = models.log4js(doc) else { continue }
-                        found.append(
-                            Deployment(
-                                ecosystem: ecosystem, app: app, config: config, link: .proximity(reason: reason),
-                                hops: [], environment: nil))
-                    }
+                for doc in near where inPackage(doc.path) {
+                    guard let config = models.log4js(doc) else { continue }
+                    found.append(
+                        Deployment(
+                            ecosystem: ecosystem, app: app, config: config, link: .proximity(reason: reason),
+                            hops: [], environment: nil))
                 }
             }
             if explains {
@@ -257,7 +255,7 @@ struct Linker {
                 continue
             }
             let dir = Path.dirname(source.path)
-            for call in read.module.configureCalls where Linker.isLog4js(call) {
+            for call in read.module.configureCalls where Document.isLog4js(call) {
                 guard let arg = call.argument else { continue }
                 let hop = LinkHop(Location(source, call.span), Linker.callText(call, source))
                 if arg.isMapping {
@@ -303,8 +301,6 @@ struct Linker {
         }
         return links
     }
-
-    static func isLog4js(_ call: ScriptReader.CallSite) -> Bool { Document.isLog4js(call) }
 
     /// `log4js.configure(…)` as written, its argument shortened to whole tokens.
     static func callText(_ call: ScriptReader.CallSite, _ source: SourceFile) -> String {
