@@ -48,8 +48,10 @@ public struct Checker: Sendable {
         // The packages each config's project declares, found before the parallel phase (the
         // project cache is not shared between threads).
         var declared: [ObjectIdentifier: Set<String>?] = [:]
+        var versions: [ObjectIdentifier: Log4jsVersion] = [:]
         for doc in linked.order where scope.contains(doc.path) && (doc.kind == .log4js || doc.kind == .appCode) {
             declared[ObjectIdentifier(doc)] = .some(projects.declaredDependencies(ofDirectory: Path.dirname(doc.path)))
+            versions[ObjectIdentifier(doc)] = projects.log4jsVersion(ofDirectory: Path.dirname(doc.path))
         }
         // Each document's own findings, in parallel: the models exist now and are only read.
         // Unless the trees are kept, a document's tree and models go as soon as its rules ran.
@@ -59,7 +61,8 @@ public struct Checker: Sendable {
                 scope.contains(doc.path)
                 ? checkDocument(
                     doc, log4js: models.existingLog4js(doc), ecosystem: models.existingEcosystem(doc),
-                    dependencies: declared[ObjectIdentifier(doc)] ?? nil) : []
+                    dependencies: declared[ObjectIdentifier(doc)] ?? nil,
+                    version: versions[ObjectIdentifier(doc)] ?? .undeclared) : []
             if !keepsTrees {
                 models.release(doc)
                 doc.releaseTree()
@@ -113,6 +116,10 @@ public struct Checker: Sendable {
         // Linking is done: the app code a deployment links through stays with it, and the cache
         // of every path tried (most are misses) goes before the rules add their findings.
         linker.forgetModules()
+        // The log4js version each config's package.json files declare.
+        for d in deployments {
+            d.log4jsVersion = projects.log4jsVersion(ofDirectory: Path.dirname(d.config.source.path))
+        }
         var all: [Diagnostic] = []
         // Configs written inline in a configure() call are checked like files.
         // Several apps may load one file's call: each call is checked once (a node id is unique
@@ -127,7 +134,8 @@ public struct Checker: Sendable {
             {
                 all += Checker.checkLog4js(
                     d.config,
-                    dependencies: projects.declaredDependencies(ofDirectory: Path.dirname(d.config.source.path)))
+                    dependencies: projects.declaredDependencies(ofDirectory: Path.dirname(d.config.source.path)),
+                    version: d.log4jsVersion)
             }
         }
         // Each deployment's findings, in parallel: the models are only read.
@@ -156,22 +164,23 @@ public struct Checker: Sendable {
 
     /// `log4js` and `ecosystem` are the document's model when it is of that kind.
     /// `dependencies`: the packages the project declares, for the log4js rules.
-    func checkDocument(_ doc: Document, log4js: Log4jsConfig?, ecosystem: Ecosystem?, dependencies: Set<String>? = nil)
-        -> [Diagnostic]
-    {
+    func checkDocument(
+        _ doc: Document, log4js: Log4jsConfig?, ecosystem: Ecosystem?, dependencies: Set<String>? = nil,
+        version: Log4jsVersion = .undeclared
+    ) -> [Diagnostic] {
         var sink = DiagnosticSink()
         for s in doc.read.diagnostics {
             sink.emit(Checker.diagnostic(from: s, in: doc))
         }
         LC011UnrecognisedFile.check(doc, into: &sink)
         if doc.kind == .log4js, let config = log4js {
-            sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies))
+            sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies, version: version))
         }
         let layouts = Document.addedLayouts(doc.module)
         for root in doc.inlineConfigs {
             let config = Log4jsConfig(root: root)
             config.addedLayouts = layouts
-            sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies))
+            sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies, version: version))
         }
         if doc.kind == .ecosystem, let ecosystem {
             var context = EcosystemContext(ecosystem: ecosystem)
@@ -181,10 +190,14 @@ public struct Checker: Sendable {
         return sink.diagnostics
     }
 
-    /// Findings of every log4js rule on one config.
-    public static func checkLog4js(_ config: Log4jsConfig, dependencies: Set<String>? = nil) -> [Diagnostic] {
-        var context = Log4jsContext(config: config, dependencies: dependencies)
-        for rule in RuleRegistry.log4jsRules { rule.check(&context) }
+    /// Findings of every log4js rule on one config. Before log4js 2 the config format is another
+    /// one, and only the rules that know it run (`RuleRegistry.log4jsRulesBefore2`).
+    public static func checkLog4js(
+        _ config: Log4jsConfig, dependencies: Set<String>? = nil, version: Log4jsVersion = .undeclared
+    ) -> [Diagnostic] {
+        var context = Log4jsContext(config: config, dependencies: dependencies, version: version)
+        let rules = version.takesNamedAppenders ? RuleRegistry.log4jsRules : RuleRegistry.log4jsRulesBefore2
+        for rule in rules { rule.check(&context) }
         return context.diagnostics
     }
 

@@ -39,6 +39,9 @@ public final class Deployment: @unchecked Sendable {
     public let hops: [LinkHop]
     /// The PM2 environment the pairing holds in, when only one (`env_<name>`).
     public let environment: String?
+    /// The log4js version the config's package.json files declare (set once linking is done,
+    /// before any rule runs).
+    public internal(set) var log4jsVersion = Log4jsVersion.undeclared
 
     init(ecosystem: Ecosystem, app: PM2App, config: Log4jsConfig, link: LinkKind, hops: [LinkHop], environment: String?)
     {

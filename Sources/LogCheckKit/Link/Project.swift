@@ -14,6 +14,8 @@ final class Projects {
     private var gitRootOf: [String: String?] = [:]
     private var manifestRootOf: [String: String?] = [:]
     private var walked: [String: PackageFiles] = [:]
+    /// The log4js version of each package (Log4jsVersions.swift).
+    var log4jsVersions: [String: Log4jsVersion] = [:]
 
     /// Names of the files a package walk reports.
     struct PackageFiles {

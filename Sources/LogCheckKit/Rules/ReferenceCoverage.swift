@@ -21,7 +21,11 @@ public enum ReferenceCoverage {
 
     public static let pm2Candidates: [String] = (1...38).map { "R\($0)" }
 
-    public static var allItems: [String] { log4jsThrows + log4jsPitfalls + clusterPitfalls + pm2Candidates }
+    public static let log4jsVersions: [String] = (1...7).map { String(format2: "V", $0) }
+
+    public static var allItems: [String] {
+        log4jsThrows + log4jsPitfalls + clusterPitfalls + log4jsVersions + pm2Candidates
+    }
 
     /// Items no rule implements, with the reason.
     public static let notStatic: [String: String] = [
@@ -73,10 +77,11 @@ public enum ReferenceCoverage {
         }
         var out = "## Reference coverage\n\n"
         out +=
-            "Every item of [`docs/evidence/log4js.md`](../docs/evidence/log4js.md) (C: throws at configure time, S: silent pitfalls, CP: cluster pitfalls) and [`docs/evidence/pm2.md`](../docs/evidence/pm2.md) (R: PM2 behaviour a static check can catch); each item links to its evidence.\n\n"
+            "Every item of [`docs/evidence/log4js.md`](../docs/evidence/log4js.md) (C: throws at configure time, S: silent pitfalls, CP: cluster pitfalls, V: older log4js versions) and [`docs/evidence/pm2.md`](../docs/evidence/pm2.md) (R: PM2 behaviour a static check can catch); each item links to its evidence.\n\n"
         out += table("log4js configure-time throws", log4jsThrows)
         out += table("log4js silent pitfalls", log4jsPitfalls)
         out += table("log4js cluster pitfalls", clusterPitfalls)
+        out += table("log4js versions before 6", log4jsVersions)
         out += table("PM2 rule candidates", pm2Candidates)
         return out
     }

@@ -56,6 +56,10 @@ public enum RuleRegistry {
         LC334DuplicateAppName.self,
     ]
 
+    /// The log4js rules that know the format of log4js before 2.0 (`appenders` as a list): the
+    /// only ones run on a config whose project declares such a version. Each is in `log4jsRules`.
+    public static let log4jsRulesBefore2: [any Log4jsRule.Type] = [LC202InvalidAppenders.self]
+
     public static let all: [RuleDescription] = {
         var list = inputRules.map { $0.description } + otherRules.map { $0.description }
         list += log4jsRules.map { $0.description }

@@ -15,6 +15,8 @@ public struct DeploymentContext {
     public var config: Log4jsConfig { deployment.config }
     public var diagnostics: [Diagnostic] { sink.diagnostics }
     public var appLabel: String { EcosystemContext.label(app) }
+    /// The log4js version the app runs, for the rules whose verdict depends on it.
+    public var version: Log4jsVersion { deployment.log4jsVersion }
 
     /// Reports a finding; `environment` names the `env_<name>` it holds in when that is narrower
     /// than the deployment's.
@@ -94,6 +96,8 @@ extension Deployment {
     /// log4js' pm2 mode: cluster mode, `pm2` truthy, `disableClustering` falsy, and the instance
     /// variables agree, so instance 0 writes for all.
     public var pm2ModeWorks: Truth {
+        // Before log4js 2, there is no pm2 mode (and no forwarding to replace).
+        guard log4jsVersion.forwardsClusterEvents else { return .no }
         guard app.mode == .cluster else { return app.mode == .unknown ? .unknown : .no }
         if config.pm2 == .no || config.disableClustering == .yes { return .no }
         if config.pm2 == .unknown || config.disableClustering == .unknown { return .unknown }
@@ -103,7 +107,9 @@ extension Deployment {
 
     /// How many processes build appenders and write themselves: every process in fork mode or with
     /// disableClustering; none in cluster mode without pm2 or disableClustering; instance 0 in pm2 mode.
+    /// Before log4js 2, every process writes, cluster worker or not.
     public var independentWriters: Truth {
+        if !log4jsVersion.forwardsClusterEvents { return app.multipleProcesses }
         switch app.mode {
         case .fork: return app.multipleProcesses
         case .cluster:

@@ -6,11 +6,14 @@ public struct Log4jsContext {
     /// The packages the config's package.json files declare (its package's and those around it,
     /// where npm and workspaces install them); nil when no package.json was found.
     public let dependencies: Set<String>?
+    /// The log4js version the config's package.json files declare (the newest without one).
+    public let version: Log4jsVersion
     public private(set) var sink = DiagnosticSink()
 
-    public init(config: Log4jsConfig, dependencies: Set<String>? = nil) {
+    public init(config: Log4jsConfig, dependencies: Set<String>? = nil, version: Log4jsVersion = .undeclared) {
         self.config = config
         self.dependencies = dependencies
+        self.version = version
     }
 
     /// Whether a `require()` of `specifier` finds a declared package: `.yes` when one of the

@@ -19,8 +19,12 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
             `disableClustering: true` makes every process write its own appenders (0% lost for stdout, console \
             and files without rotation; rotating files then need LC104). `pm2: true` makes instance 0 write for \
             all (then LC102 and LC103 apply).
+
+            Only log4js 2.0 and later forward a worker's events: 0.6 and 1.x have every process write \
+            its own appenders (V03), so logcheck reports this only when the project's package.json declares \
+            log4js 2 or later, or declares no version (then it assumes 6.x, and says so).
             """,
-        references: ["CP1", "CP10", "R10", "R30"],
+        references: ["CP1", "CP10", "R10", "R30", "V03", "V04"],
         examples: [
             RuleExample(
                 files: [
@@ -89,6 +93,8 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
         let d = context.deployment
         let config = d.config
         let mode = d.app.mode
+        // Before log4js 2 a worker writes its own appenders (docs/evidence/log4js.md, V03).
+        guard d.log4jsVersion.forwardsClusterEvents else { return }
         guard mode != .fork, config.pm2 != .yes, config.disableClustering != .yes else { return }
         guard config.root.isMapping else { return }
         var related: [RelatedLocation] = []
@@ -122,12 +128,15 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
             context.report(
                 description,
                 "log4js loses every log line of \(context.appLabel) \(why): each process is then a cluster worker, and log4js sends every event to the cluster master (PM2's daemon), which never writes it",
-                at: context.configHead, severity: .warning, related: related, notes: notes, help: help, fixes: fixes)
+                at: context.configHead, severity: .warning, related: related, notes: notes + [context.version.note],
+                help: help,
+                fixes: fixes)
             return
         }
         context.report(
             description,
             "log4js loses every log line of \(context.appLabel): PM2 runs it in cluster mode (\(d.app.instancesDescription)), where each process is a cluster worker, and this config sets neither \"pm2\" nor \"disableClustering\", so log4js sends every event to the cluster master (PM2's daemon), which never writes it",
-            at: context.configHead, related: related, notes: notes, help: help, fixes: fixes)
+            at: context.configHead, related: related, notes: notes + [context.version.note], help: help,
+            fixes: fixes)
     }
 }

@@ -69,7 +69,8 @@ public enum LC102InstanceVarMismatch: DeploymentRule {
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
         let config = d.config
-        guard d.app.mode == .cluster, config.pm2 == .yes, config.disableClustering == .no, config.root.isMapping,
+        guard d.log4jsVersion.forwardsClusterEvents, d.app.mode == .cluster, config.pm2 == .yes,
+            config.disableClustering == .no, config.root.isMapping,
             let appVar = d.appInstanceVariable, let logVar = d.log4jsInstanceVariable, appVar != logVar
         else { return }
         var related: [RelatedLocation] = []
@@ -105,7 +106,8 @@ public enum LC102InstanceVarMismatch: DeploymentRule {
         context.report(
             description, message, at: at, related: related,
             notes: [
-                "measured with log4js 6.9.1 under a simulated PM2: 100% of lines lost, for every appender including console"
+                "measured with log4js 6.9.1 under a simulated PM2: 100% of lines lost, for every appender including console",
+                context.version.note,
             ],
             help: "set \"pm2InstanceVar\": \"\(appVar)\" in the log4js config", fixes: [fix])
     }

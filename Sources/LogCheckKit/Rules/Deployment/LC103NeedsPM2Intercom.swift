@@ -20,7 +20,7 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
             0-2 s after a (re)start are lost from every instance but 0 (its process list refreshes every 2 s); \
             and `pm2 scale` down removes instance 0 first, after which nothing is written (CP4).
             """,
-        references: ["CP2", "CP4", "CP7", "R10"],
+        references: ["CP2", "CP4", "CP7", "R10", "V05"],
         examples: [
             RuleExample(
                 files: [
@@ -81,13 +81,13 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
                 description,
                 "only instance 0 of \(context.appLabel) writes; \(others) reach it through pm2-intercom (installed, per the logcheck settings), which has traps",
                 at: context.configHead,
-                severity: .info, related: related, notes: traps)
+                severity: .info, related: related, notes: traps + [context.version.note])
             return
         }
         context.report(
             description,
             "with \"pm2\": true only instance 0 of \(context.appLabel) writes; the events of \(others) reach it only through the PM2 module pm2-intercom: without it, \(loss) of log lines are lost",
-            at: context.configHead, related: related, notes: measuredAndTraps,
+            at: context.configHead, related: related, notes: measuredAndTraps + [context.version.note],
             help:
                 "run `pm2 install pm2-intercom` on every server, then add `pm2-intercom: installed` to .logcheck.yml; or use \"disableClustering\": true with stdout appenders"
         )

@@ -43,7 +43,8 @@ public enum LC105InstanceVarSetInEnv: DeploymentRule {
 
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
-        guard d.app.mode == .cluster, d.config.pm2 == .yes, d.config.disableClustering == .no,
+        guard d.log4jsVersion.forwardsClusterEvents, d.app.mode == .cluster, d.config.pm2 == .yes,
+            d.config.disableClustering == .no,
             let logVar = d.log4jsInstanceVariable, d.appInstanceVariable == logVar, d.app.multipleProcesses != .no
         else { return }
         for env in d.app.environments where env.values.isMapping {
@@ -64,7 +65,7 @@ public enum LC105InstanceVarSetInEnv: DeploymentRule {
             context.report(
                 description, message, at: Location(e.keyNode),
                 related: [RelatedLocation(context.configHead, "log4js uses pm2 mode here")],
-                help: "remove \(logVar) from \(env.label)", environment: env.name)
+                notes: [d.log4jsVersion.note], help: "remove \(logVar) from \(env.label)", environment: env.name)
         }
     }
 }

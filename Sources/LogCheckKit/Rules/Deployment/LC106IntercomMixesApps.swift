@@ -82,6 +82,7 @@ public enum LC106IntercomMixesApps: DeploymentSetRule {
                 "apps \(list) \(all) use log4js with \"pm2\": true: pm2-intercom relays every app's events to every process, so each app's instance 0 also writes \(others) log lines",
                 at: Location(first.app.node),
                 related: apps.dropFirst().map { RelatedLocation(Location($0.1.app.node), "app \"\($0.0)\"") },
+                notes: [first.log4jsVersion.note],
                 help:
                     "use \"disableClustering\": true with stdout appenders for all but one app, or a tcp-server that receives every app's events"
             )

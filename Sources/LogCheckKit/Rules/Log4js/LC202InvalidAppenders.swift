@@ -8,9 +8,14 @@ public enum LC202InvalidAppenders: Log4jsRule {
             log4js requires a truthy, non-array `appenders` object with at least one key \
             (appenders/index.js:158-168; C10, C11). A list of appenders is the log4js 1.x format (S03, \
             issues #555, #563, #581, #1102): since 2.x appenders are named, and categories refer to them \
-            by name.
+            by name. Before 2.0 it is the other way round: log4js 0.6 and 1.x call \
+            `config.appenders.forEach(...)` on whatever is there (log4js.js:245-260 at v0.6.38, 251-265 at \
+            v1.1.1, inside the try of configureOnceOff, 304-322 / 310-327), so an object of named appenders \
+            throws "appenderList.forEach is not a function" at start-up, and a list is right. logcheck reads \
+            the log4js version from the project's package.json (V01-V07) and, for a version before 2.0, \
+            checks only this; the finding says which version it assumes.
             """,
-        references: ["C10", "C11", "S03"],
+        references: ["C10", "C11", "S03", "V01", "V02", "V06", "V07"],
         examples: [
             .bad(
                 "log4js.json",
@@ -41,6 +46,10 @@ public enum LC202InvalidAppenders: Log4jsRule {
     public static func check(_ context: inout Log4jsContext) {
         let config = context.config
         guard config.root.isMapping else { return }
+        guard context.version.takesNamedAppenders else {
+            checkBefore2(&context)
+            return
+        }
         guard let entry = config.appendersEntry, entry.value.isTruthy != false else {
             context.report(
                 description,
@@ -57,7 +66,7 @@ public enum LC202InvalidAppenders: Log4jsRule {
             context.report(
                 description,
                 "log4js throws at start-up: \"appenders\" is a list, the log4js 1.x format (\"must have a property \\\"appenders\\\" of type object.\")",
-                at: value,
+                at: value, notes: [context.version.note],
                 help:
                     "since log4js 2, appenders are an object keyed by name, and categories list those names: \(example)"
             )
@@ -74,5 +83,23 @@ public enum LC202InvalidAppenders: Log4jsRule {
                     at: value, help: "define at least one appender, for example \(example)")
             }
         }
+    }
+
+    /// log4js 0.6 and 1.x: `appenders`, when truthy, must be a list.
+    static func checkBefore2(_ context: inout Log4jsContext) {
+        guard let entry = context.config.appendersEntry, entry.value.isTruthy == true, !entry.value.isUnknown else {
+            return
+        }
+        let value = entry.value
+        guard value.kind != .sequence else { return }
+        let line = context.version.line
+        let what = value.isMapping ? "an object, the format of log4js 2 and later" : Log4jsContext.show(value)
+        context.report(
+            description,
+            "log4js \(line) throws at start-up: \"appenders\" is \(what), but log4js \(line) takes a list of appenders (\"appenderList.forEach is not a function\")",
+            at: value, notes: [context.version.note],
+            help:
+                "list the appenders, each naming its category: \"appenders\": [{ \"type\": \"file\", \"filename\": \"app.log\", \"category\": \"app\" }]; or upgrade log4js to 6.x and keep this format"
+        )
     }
 }

@@ -14,7 +14,7 @@ public enum LC206InvalidCategories: Log4jsRule {
             no `categories`. log4js 6 rejects it already at the list (C10, LC202: appenders are validated \
             before anything reads `categories`), and needs named appenders and a `categories` object.
             """,
-        references: ["C16", "C17", "C24", "C25", "S01", "S03"],
+        references: ["C16", "C17", "C24", "C25", "S01", "S03", "V02"],
         examples: [
             .bad(
                 "log4js.json", #"«{"appenders": {"out": {"type": "stdout"}}}»"#,
@@ -58,8 +58,8 @@ public enum LC206InvalidCategories: Log4jsRule {
             if config.appendersEntry?.value.isSequence == true {
                 context.report(
                     description,
-                    "there is no \"categories\" object: this is the log4js 1.x format (a list of appenders, each naming its category), which log4js 6 rejects at start-up",
-                    at: Location(config.root), related: related,
+                    "there is no \"categories\" object: this is the log4js 1.x format (a list of appenders, each naming its category), which log4js \(context.version.major) rejects at start-up",
+                    at: Location(config.root), related: related, notes: [context.version.note],
                     help: "since log4js 2 appenders are named and categories pick them by name: \(shape6)")
                 return
             }

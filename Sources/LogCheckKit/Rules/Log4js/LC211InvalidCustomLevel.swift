@@ -12,7 +12,7 @@ public enum LC211InvalidCustomLevel: Log4jsRule {
             red, yellow (C08, C09) (levels.js:107-149). A `levels` object that maps category names to level \
             names is the log4js 1.x format (S03). An integer value of 0 is rejected although it is an integer (S29).
             """,
-        references: ["C03", "C04", "C05", "C06", "C07", "C08", "C09", "S03", "S29"],
+        references: ["C03", "C04", "C05", "C06", "C07", "C08", "C09", "S03", "S29", "V02"],
         examples: [
             .bad(
                 "log4js.json",
@@ -74,11 +74,13 @@ public enum LC211InvalidCustomLevel: Log4jsRule {
             guard v.isMapping else {
                 var message =
                     "log4js throws at start-up: custom level \"\(name)\" must be an object with \"value\" and \"colour\""
+                var notes: [String] = []
                 if let s = v.string, Log4jsFacts.builtInLevels.contains(where: { $0.name == s.uppercased() }) {
                     message += "; mapping a category to a level name is the log4js 1.x format"
+                    notes.append(context.version.note)
                 }
                 context.report(
-                    description, message + " (\"level \\\"\(name)\\\" must be an object\")", at: v,
+                    description, message + " (\"level \\\"\(name)\\\" must be an object\")", at: v, notes: notes,
                     help:
                         "define a level as \"\(name.uppercased())\": { \"value\": 25000, \"colour\": \"cyan\" }, and set categories' levels in \"categories\""
                 )

@@ -10,7 +10,7 @@ public enum LC240Log4jsV1Config: Log4jsRule {
             log4js 6 ignores these keys silently, so a 1.x config that happens to pass validation logs \
             differently from what it says. `categories` nested inside `appenders` (issue #798) belongs at the top level.
             """,
-        references: ["S03"],
+        references: ["S03", "V02"],
         examples: [
             .bad(
                 "log4js.json",
@@ -33,7 +33,7 @@ public enum LC240Log4jsV1Config: Log4jsRule {
         if let e = config.root.entry("replaceConsole") {
             context.report(
                 description, "\"replaceConsole\" was removed in log4js 2 and is ignored: console.log is not redirected",
-                at: e.keyNode,
+                at: e.keyNode, notes: [context.version.note],
                 help:
                     "call log4js.getLogger() where the app used console.log, or keep console output with a console or stdout appender"
             )
@@ -49,7 +49,7 @@ public enum LC240Log4jsV1Config: Log4jsRule {
             context.report(
                 description,
                 "\"category\" on an appender is the log4js 1.x format and is ignored: categories choose their appenders in \"categories\"",
-                at: e.keyNode,
+                at: e.keyNode, notes: [context.version.note],
                 help:
                     "list \"\(a.name)\" in \"categories\": { \"\(e.value.string ?? "<category>")\": { \"appenders\": [\"\(a.name)\"], \"level\": \"info\" } }"
             )
