@@ -318,4 +318,34 @@ import Testing
         )
         #expect(found.first?.location.span == Span(0, prepared.sources[0].bytes.count))
     }
+
+    // MARK: 8. the version the project runs (V01-V07)
+
+    @Test func log4jsV1ConfigIsValidUnderLog4js1() {
+        // Valid for 1.1.1: configureAppenders takes the list (log4js.js:251-265 at v1.1.1) and
+        // nothing reads categories; without a package.json the 6.x verdict above says what it assumes.
+        let v1 =
+            #"{"appenders": [{"type": "file", "filename": "app.log", "category": "http"}], "replaceConsole": true}"#
+        let found = check([
+            ExampleFile("package.json", #"{"dependencies": {"log4js": "~1.1.1"}}"#), ExampleFile("log4js.json", v1),
+        ])
+        #expect(found.map { "\($0.rule.id): \($0.message)" } == [])
+        let alone = check([ExampleFile("log4js.json", v1)])
+        #expect(
+            alone.map(\.notes) == Array(repeating: ["assumes log4js 6.x: no package.json declares log4js"], count: 3))
+    }
+
+    @Test func log4js6ConfigThrowsUnderLog4js1() {
+        // Rejected by 1.1.1: `appenderList.forEach is not a function` (log4js.js:251-265 at v1.1.1),
+        // rethrown by configureOnceOff (:310-327).
+        let found = check([
+            ExampleFile("package.json", #"{"dependencies": {"log4js": "^1.0.1"}}"#),
+            ExampleFile("log4js.json", config(#""out": {"type": "stdout"}"#, used: #""out""#)),
+        ])
+        #expect(
+            found.map { "\($0.rule.id) \($0.severity.label): \($0.message)" } == [
+                "LC202 error: log4js 1.x throws at start-up: \"appenders\" is an object, the format of log4js 2 and later, but log4js 1.x takes a list of appenders (\"appenderList.forEach is not a function\")"
+            ])
+        #expect(found.map(\.notes) == [["assumes log4js 1.x: package.json has \"log4js\": \"^1.0.1\""]])
+    }
 }

@@ -324,4 +324,28 @@ import Testing
                 ("LC304", .warning, "PM2 ignores \"ignore_watches\" without a word; did you mean \"ignore_watch\"?")
             ])
     }
+
+    // MARK: the log4js version decides cluster forwarding (V03, V04)
+
+    @Test func clusterModeLosesNothingUnderLog4js1() {
+        // 0.6 and 1.x attach the appenders in every process (log4js.js:137-188 at v0.6.38): a
+        // cluster worker writes like a fork process. From 2.0 a worker sends its events to the
+        // master (log4js.js:140-155 at v2.0.0), PM2's daemon, and LC101 applies.
+        let eco =
+            "module.exports = { apps: [{ name: 'api', script: 'server.js', instances: 2, exec_mode: 'cluster', env: { LOG4JS_CONFIG: 'log4js.json' } }] };\n"
+        let conf =
+            #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
+        let v1 = #"{"appenders": [{"type": "console"}]}"#
+        func rules(_ range: String, _ config: String) -> [String] {
+            check([
+                ExampleFile("package.json", #"{"dependencies": {"log4js": ""# + range + #""}}"#),
+                ExampleFile("ecosystem.config.js", eco), ExampleFile("server.js", ""),
+                ExampleFile("log4js.json", config),
+            ]).map { "\($0.rule.id) \($0.notes.first { $0.hasPrefix("assumes") } ?? "")" }
+        }
+        #expect(rules("^0.6.38", v1) == [])
+        #expect(rules("1.1.1", v1) == [])
+        #expect(rules("^2.0.0", conf) == ["LC101 assumes log4js 2.x: package.json has \"log4js\": \"^2.0.0\""])
+        #expect(rules("^6.9.1", conf) == ["LC101 assumes log4js 6.x: package.json has \"log4js\": \"^6.9.1\""])
+    }
 }
