@@ -131,6 +131,8 @@ struct Linker {
         var deployments: [Deployment] = []
         /// Why the code does not show every config the app may load, when it does not.
         var unknown: String?
+        /// The layout types the modules read register with `log4js.addLayout(name, …)`.
+        var addedLayouts: Set<String> = []
     }
 
     /// Every pairing of an app with a log4js config.
@@ -188,6 +190,7 @@ struct Linker {
             } else {
                 code.unknown = "it has no script"
             }
+            Linker.registerLayouts(code.addedLayouts, in: found)
             // 3. Without evidence, the configs of the app's own package.
             // The nearest of them: those in the app's folder (its script's, or its cwd) or below,
             // else those in the ecosystem file's folder or below; a package holding many services
@@ -255,6 +258,7 @@ struct Linker {
                 continue
             }
             let dir = Path.dirname(source.path)
+            links.addedLayouts.formUnion(Document.addedLayouts(read.module))
             for call in read.module.configureCalls where Document.isLog4js(call) {
                 guard let arg = call.argument else { continue }
                 let hop = LinkHop(Location(source, call.span), Linker.callText(call, source))

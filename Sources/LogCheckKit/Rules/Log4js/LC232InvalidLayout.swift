@@ -11,8 +11,10 @@ public enum LC232InvalidLayout: Log4jsRule {
             layouts are basic, colored (coloured), messagePassThrough, dummy and pattern; there is no core \
             `json` layout in 6.9.1. A type registered with `log4js.addLayout()` before `configure()` works: \
             logcheck knows the names a file registers (`log4js.addLayout('json', …)`) for the configs written \
-            in that file's `configure({...})` calls; for a config file it cannot tell which code registers \
-            what, so the finding says so.
+            in that file's `configure({...})` calls, and the names any module of an app's code registers for \
+            the config files the app loads (`configure('./log4js.json')`, `LOG4JS_CONFIG`): log4js keeps one \
+            table of layouts per process (layouts.js:480-485). For a config file no app is seen to load, it \
+            cannot tell which code registers what, so the finding says so.
             """,
         references: ["S05"],
         examples: [
