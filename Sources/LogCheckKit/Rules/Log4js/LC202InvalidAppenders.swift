@@ -35,10 +35,32 @@ public enum LC202InvalidAppenders: Log4jsRule {
                 "log4js.json",
                 #"{"appenders": «{}», "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#,
                 "log4js throws at start-up: \"appenders\" is empty (\"must define at least one appender.\")"),
+            RuleExample(
+                files: [
+                    ExampleFile("package.json", #"{"name": "api", "dependencies": {"log4js": "~1.1.1"}}"#),
+                    ExampleFile(
+                        "log4js.json",
+                        #"{"appenders": «{"out": {"type": "stdout"}}», "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
+                    ),
+                ],
+                messages: [
+                    "log4js 1.x throws at start-up: \"appenders\" is an object, the format of log4js 2 and later, but log4js 1.x takes a list of appenders (\"appenderList.forEach is not a function\")"
+                ],
+                caption: "With a package.json that declares log4js 1.x, the 2.x format is the error."),
             .good(
                 "log4js.json",
                 #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#
             ),
+            RuleExample(
+                files: [
+                    ExampleFile("package.json", #"{"name": "api", "dependencies": {"log4js": "~1.1.1"}}"#),
+                    ExampleFile(
+                        "log4js.json",
+                        #"{"appenders": [{"type": "console"}, {"type": "file", "filename": "logs/http.log", "category": "http"}]}"#
+                    ),
+                ],
+                messages: [],
+                caption: "The 1.x format, where the project runs log4js 1.x."),
         ])
 
     static let example = "\"appenders\": { \"out\": { \"type\": \"stdout\" } }"
