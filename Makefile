@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN := .build/release/logcheck
 EXAMPLE := fixtures/seed
 
-.PHONY: setup build example test test-sanitizers rules-docs golden bench fuzz format check-format clean
+.PHONY: setup build example test test-sanitizers dist test-dist rules-docs golden bench fuzz format check-format clean
 
 ## Install the system packages logcheck needs (libyaml-dev), when they are missing.
 setup:
@@ -29,6 +29,31 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/test-pre-commit.sh
+
+## The release files in dist/ (distribution/README.md): the portable binary as a tarball, a
+## platform wheel, the pre-commit mirror and the npm packages. The release build has its own
+## scratch path, with libyaml linked from libyaml-dev's static archive (pkg-config is pointed at
+## a yaml-0.1.pc whose library folder holds only libyaml.a), so the binary needs only glibc and
+## the C++ runtime.
+DIST_SCRATCH := .build-dist
+DIST_LIBS := $(CURDIR)/$(DIST_SCRATCH)/static-libyaml
+## linux-x86_64, or on a Mac macos-arm64 / macos-x86_64 (the Swift runtime is the system's there).
+DIST_PLATFORM ?= linux-x86_64
+DIST_RELEASE := $(if $(filter macos-%,$(DIST_PLATFORM)),-c release,$(RELEASE))
+
+dist: setup
+	@mkdir -p $(DIST_LIBS)
+	ln -sf $$(pkg-config --variable=libdir yaml-0.1)/libyaml.a $(DIST_LIBS)/libyaml.a
+	sed 's|^libdir=.*|libdir=$(DIST_LIBS)|' $$(pkg-config --variable=pcfiledir yaml-0.1)/yaml-0.1.pc > $(DIST_LIBS)/yaml-0.1.pc
+	PKG_CONFIG_PATH=$(DIST_LIBS) $(SWIFT) build $(DIST_RELEASE) --product logcheck --scratch-path $(DIST_SCRATCH)
+	rm -rf dist
+	mkdir -p dist
+	strip -o $(DIST_SCRATCH)/logcheck-stripped $(DIST_SCRATCH)/release/logcheck
+	python3 distribution/build.py all --binary $(DIST_SCRATCH)/logcheck-stripped --out dist --platform $(DIST_PLATFORM)
+
+## make dist, then install and run each of its files as users do (scripts/test-dist.sh).
+test-dist: setup
+	scripts/test-dist.sh
 
 ## Measure logcheck against its floors on a generated corpus; writes bench/results.md (not part of test).
 bench: setup
@@ -64,4 +89,4 @@ check-format:
 	scripts/check-format.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-dist dist
