@@ -20,6 +20,25 @@ public enum SyntaxCode: String, Sendable, CaseIterable {
     case tooLarge
     /// A file with nothing in it.
     case empty
+    /// Shell text sh would reject: an unterminated quote, `$(`, `${` or backquote, an
+    /// unmatched `)`, a redirection without its target; a here-document the text ends inside.
+    case shellSyntax
+    /// A Dockerfile line Docker would reject or read otherwise: an unknown `escape` directive,
+    /// an instruction without arguments, a here-document without its end line.
+    case dockerfileSyntax
+    /// A Procfile line that is not `name: command`.
+    case procfileSyntax
+    /// A systemd unit line systemd would reject or ignore: a `Exec…=` command with an
+    /// unterminated quote, or a continuation at the end of the file.
+    case systemdSyntax
+    /// A compose `command` or `entrypoint` that compose reads otherwise than it looks: a string
+    /// cut at `;`, `&`, `|`, `<` or `>` (compose splits it into words, it runs no shell), a string
+    /// compose rejects (an unterminated quote), a value that is neither a string nor a list of
+    /// strings.
+    case composeCommand
+    /// A launch file whose shape is not what it should be: package.json `scripts` that is not an
+    /// object, a script that is not a string.
+    case launchShape
 }
 
 public enum SyntaxSeverity: UInt8, Sendable, Comparable {
