@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 BIN := .build/release/logcheck
-EXAMPLE := fixtures/seed
+EXAMPLE := fixtures/seed fixtures/koa-cluster
 
 .PHONY: setup build example test test-sanitizers dist test-dist rules-docs golden bench fuzz format check-format clean
 
@@ -21,7 +21,7 @@ build: setup
 
 ## Set up, build, and run logcheck on the bundled example (exit code 1 means: findings).
 example: build
-	-$(BIN) $(EXAMPLE)
+	-for e in $(EXAMPLE); do echo "== logcheck $$e"; $(BIN) $$e; done
 
 ## Set up, build and run the whole test suite, then the pre-commit hooks with the real pre-commit.
 test: setup
@@ -78,7 +78,7 @@ rules-docs:
 
 ## Regenerate the expected outputs of fixtures/golden/ (review the diff!).
 golden:
-	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests|MonorepoTests'
+	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests|MonorepoTests|LaunchSiteTests'
 
 ## Format every Swift file with swift-format (from the toolchain; settings in .swift-format).
 format:

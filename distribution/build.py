@@ -34,14 +34,6 @@ VERSION_SOURCE = os.path.join("Sources", "LogCheckKit", "CLI", "Command.swift")
 DESCRIPTION = "A fast static checker for Node.js logging configs (log4js) and PM2 process files."
 HOMEPAGE = "https://github.com/OWNER/logcheck"
 
-# The places PM2 is started from (issue "read the launch sites"): Dockerfiles and Containerfiles,
-# compose files, Procfiles, shell scripts and systemd units. The other file kinds come from the
-# repository's own .pre-commit-hooks.yaml, so that both hook repositories pass the same files.
-LAUNCH_SITES = (
-    r"(^|/)((Dockerfile|Containerfile)([.-][^/]*)?|[^/]*\.(Dockerfile|Containerfile)"
-    r"|Procfile|(docker-)?compose([.-][^/]*)?\.ya?ml|[^/]*\.sh|[^/]*\.service)$"
-)
-
 # platform: (archive suffix, wheel platform tag or None for "measure the glibc floor", npm os,
 # npm cpu, npm libc or None)
 PLATFORMS = {
@@ -69,10 +61,8 @@ def main_files_regex():
 
 
 def files_regex():
-    main = main_files_regex()
-    if not main.startswith("(?i)"):
-        sys.exit("build.py: .pre-commit-hooks.yaml's files regex no longer starts with (?i)")
-    regex = "(?i)(?:" + main[len("(?i)") :] + "|" + LAUNCH_SITES + ")"
+    """The mirror passes the files the repository's own hooks pass (.pre-commit-hooks.yaml)."""
+    regex = main_files_regex()
     re.compile(regex)
     return regex
 

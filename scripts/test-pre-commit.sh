@@ -72,6 +72,17 @@ rm -f "$work/monorepo"/expected.*
 git -C "$work/monorepo" init -q
 git -C "$work/monorepo" add .
 
+# The project of the README's story: no ecosystem file, PM2 started by package.json's `start`
+# script (`pm2 start app.js -i 0`), log4js configured inline in app.js; and a project started by
+# its Dockerfile.
+for example in koa-cluster launch/dockerfile; do
+  mkdir -p "$work/$example"
+  cp -R "$root/fixtures/$example/." "$work/$example/"
+  rm -f "$work/$example"/expected.*
+  git -C "$work/$example" init -q
+  git -C "$work/$example" add .
+done
+
 make_repo "$work/bad" '{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}'
 make_repo "$work/good" '{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}, "disableClustering": true}'
 
@@ -109,6 +120,21 @@ for hook in logcheck logcheck-system; do
   if ! grep -q -- '::: services/api/ecosystem.config.js:5:16' <<<"$out"; then fail "$hook on the monorepo: LC101 does not point at services/api/ecosystem.config.js:5:16"; fi
   if ! grep -q 'Found 1 error, 0 warnings and 0 infos' <<<"$out"; then fail "$hook on the monorepo: expected exactly the one LC101"; fi
 
+  # Only package.json staged, or only app.js: the launch site and the inline config find each other.
+  for staged in package.json app.js; do
+    run_hook "$work/koa-cluster" "$hook" "$staged"
+    if [ "$code" -ne 1 ]; then fail "$hook with only $staged of koa-cluster staged exited $code, expected 1"; fi
+    if ! grep -q -- '--> app.js:4:18' <<<"$out"; then fail "$hook with only $staged of koa-cluster staged: no LC101 at app.js:4:18"; fi
+    if ! grep -q -- '::: package.json:6:35' <<<"$out"; then fail "$hook with only $staged of koa-cluster staged: LC101 does not point at package.json:6:35 (-i 0)"; fi
+  done
+
+  # Only the Dockerfile staged: `pm2 install pm2-intercom` there is what the log4js config's
+  # `pm2: true` needs, and the config's own finding is about the file the Dockerfile starts.
+  run_hook "$work/launch/dockerfile" "$hook" Dockerfile
+  if [ "$code" -ne 0 ]; then fail "$hook with only the Dockerfile staged exited $code, expected 0"; fi
+  if ! grep -q '^info\[LC103\]: .*(installed by `pm2 install` in Dockerfile)' <<<"$out"; then fail "$hook with only the Dockerfile staged: LC103 does not take the Dockerfile's pm2 install"; fi
+  if ! grep -q 'Found 0 errors, 0 warnings and 1 info' <<<"$out"; then fail "$hook with only the Dockerfile staged: expected exactly the one LC103 info"; fi
+
   run_hook "$work/good" "$hook"
   if [ "$code" -ne 0 ]; then fail "$hook on the good pair exited $code, expected 0"; fi
   if ! grep -q 'No problems found in 4 files.' <<<"$out"; then fail "$hook on the good pair: expected no problems in 4 files (README.md must not be passed)"; fi
@@ -119,4 +145,4 @@ if [ "$failures" -gt 0 ]; then
   echo "test-pre-commit: $failures failure(s)" >&2
   exit 1
 fi
-echo "test-pre-commit: both hooks fail the bad pair with LC101 (all files, and each file staged alone) and pass the good pair"
+echo "test-pre-commit: both hooks fail the bad pair with LC101 (all files, and each file staged alone), fail a package.json launch site or its app code staged alone, and pass the good pair"

@@ -177,6 +177,9 @@ public enum Dialect: UInt8, Sendable {
     case yaml
     case json
     case javascript
+    /// Written by `TreeWriter` from a command line (a PM2 launch site): its scalars point at the
+    /// words they come from, and no fix edits it.
+    case commandLine
 }
 
 public final class SyntaxTree: @unchecked Sendable {

@@ -45,6 +45,7 @@ import Testing
                 for source in prepared.sources {
                     let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
                     guard let root = doc.root, !doc.read.hasErrors, !Self.containsUnknown(root), doc.kind != .unknown,
+                        doc.kind != .launch,
                         doc.module?.style != .esmDefault, doc.module?.style != .esmNamed
                     else {
                         convertible = false

@@ -103,6 +103,67 @@ import Testing
         #expect(r.out.contains("title=LC008 alias-bomb::YAML aliases here expand to more than 1000000 nodes"))
     }
 
+    /// Launch files (the PM2 command lines of package.json, Dockerfiles, compose files, shell
+    /// scripts): a diagnostic or a plain result within the limits, never a crash or a hang.
+    @Test(
+        arguments: [(String, String, String)]([
+            // 100 MB of package.json around a script that starts PM2.
+            (
+                "package.json", "big",
+                "{\"name\": \"x\", \"description\": \"" + String(repeating: "d", count: 100_000_000)
+                    + "\", \"scripts\": {\"start\": \"pm2 start app.js -i 0\"}}\n"
+            ),
+            // 300,000 commands in one script.
+            (
+                "package.json", "chain",
+                "{\"scripts\": {\"start\": \"pm2 start app.js -i 0" + String(repeating: " && true", count: 300_000)
+                    + "\"}}\n"
+            ),
+            // A line continued 300,000 times.
+            (
+                "Dockerfile", "continuations",
+                "FROM node\nRUN pm2 install pm2-intercom \\\n" + String(repeating: " x \\\n", count: 300_000)
+            ),
+            ("run.sh", "continuations", String(repeating: "pm2 start a.js \\\n", count: 300_000)),
+            // A hundred thousand nested command substitutions and lists.
+            (
+                "run.sh", "nesting",
+                String(repeating: "echo $(", count: 100_000) + String(repeating: ")", count: 100_000)
+            ),
+            (
+                "docker-compose.yml", "nesting",
+                "services:\n  web:\n    command: " + String(repeating: "[", count: 100_000)
+                    + String(repeating: "]", count: 100_000) + "\n"
+            ),
+            (
+                "Procfile", "long line",
+                "web: pm2-runtime start app.js" + String(repeating: " -i 2", count: 300_000) + "\n"
+            ),
+        ]))
+    func launchFiles(_ name: String, _ what: String, _ text: String) throws {
+        let dir = try tree([:])
+        try write(dir + "/" + name, Array(text.utf8))
+        let r = try bounded([dir + "/" + name, "--format", "github", "--no-config"])
+        #expect(!r.signalled, "\(name) (\(what)): killed (\(r.status))")
+        #expect(r.status == 0 || r.status == 1, "\(name) (\(what)): \(r.err)")
+        if what == "nesting" {
+            #expect(r.out.contains("title=LC007 nesting-too-deep::"), "\(name) (\(what)): \(r.out.prefix(300))")
+        }
+    }
+
+    @Test func aDockerfileOfBinaryBytes() throws {
+        let dir = try tree([:])
+        try write(dir + "/Dockerfile", Array((0...255).map { UInt8($0) }) + Array(repeating: 0xFF, count: 100_000))
+        let r = try bounded([dir + "/Dockerfile", "--format", "github", "--no-config"])
+        #expect(r.status == 1 && !r.signalled, "\(r.err)")
+        // Bytes 0x00-0x7F are valid UTF-8 (with two line breaks); 0x80 is the first that is not.
+        #expect(
+            r.out.hasPrefix(
+                "::error file=\(dir)/Dockerfile,line=3,col=115,endLine=3,endColumn=115,title=LC001 invalid-encoding::the file is not valid UTF-8 (byte 0x80 at offset 128)"
+            ), "\(r.out.prefix(400))")
+        #expect(r.out.split(separator: "\n").count == 1, "\(r.out.prefix(400))")
+    }
+
     @Test func aOneGigabyteFileIsRefusedWithoutReadingIt() throws {
         let dir = try tree([:])
         let path = dir + "/ecosystem.json"

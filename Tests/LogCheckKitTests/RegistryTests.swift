@@ -1,5 +1,6 @@
 import Foundation
 import LogCheckKit
+import LogCheckSyntax
 import Testing
 
 /// The registry is the list of rules logcheck runs; this keeps it equal to the rule files, so
@@ -21,6 +22,13 @@ import Testing
             }
         }
         return found
+    }
+
+    /// A reader's finding is reported by the input rule of its code: every code has one.
+    @Test func everySyntaxCodeHasAnInputRule() {
+        for code in SyntaxCode.allCases {
+            #expect(RuleRegistry.inputRules.contains { $0.codes.contains(code) }, "\(code)")
+        }
     }
 
     @Test func everyRuleFileIsRegisteredAndEveryRuleHasAFile() throws {

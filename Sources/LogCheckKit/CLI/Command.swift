@@ -224,7 +224,7 @@ public struct LogCheckCommand {
         report.baselineCount = hidden
         if options.verbose {
             report.verboseLines =
-                result.documents.map { "read \($0.path) as \($0.kind.label) (\($0.format.rawValue))" } + result.verbose
+                result.documents.map { "read \($0.path) as \($0.label) (\($0.format.rawValue))" } + result.verbose
             if let s = loaded.source { stderr.write("logcheck: settings from \(s.path)\n") }
             for line in report.verboseLines { stderr.write("logcheck: \(line)\n") }
         }

@@ -74,6 +74,7 @@ public struct Checker: Sendable {
         all.removeAll { d in
             !scope.contains(d.file.path) && !d.related.contains { scope.contains($0.location.file.path) }
         }
+        Checker.dropLaunchFileFixes(&all, documents: linked.order)
         Checker.dropSuperseded(&all)
         all = Suppressions.apply(all, documents: linked.order)
         settings.apply(to: &all)
@@ -96,12 +97,13 @@ public struct Checker: Sendable {
         linker.explains = explainsLinks
         var ecosystems: [Document] = []
         var seen = Set<String>()
-        for doc in documents where doc.kind == .ecosystem && seen.insert(Path.normalize(doc.path)).inserted {
+        for doc in documents where doc.startsApps && seen.insert(Path.normalize(doc.path)).inserted {
             ecosystems.append(doc)
         }
-        // The ecosystem files that may start the code of every other named file (Projects).
-        // Folders under a searched directory were searched already: their files are inputs.
-        for doc in documents where doc.kind != .ecosystem && !doc.input.isStdin {
+        // The ecosystem files (and launch files) that may start the code of every other named
+        // file (Projects). Folders under a searched directory were searched already: their files
+        // are inputs.
+        for doc in documents where !doc.startsApps && !doc.input.isStdin {
             for path in projects.ecosystemFiles(reaching: doc.path, skipping: scope.searched)
             where !seen.contains(Path.normalize(path)) {
                 seen.insert(Path.normalize(path))
@@ -113,6 +115,10 @@ public struct Checker: Sendable {
             guard let ecosystem = models.ecosystem(doc) else { continue }
             deployments += linker.deployments(for: ecosystem)
         }
+        // What the launch files that start an ecosystem file say about its host: the launch
+        // files found from the ecosystem file itself, so that the answer is the same whichever
+        // file was named.
+        let launchFacts = LaunchFacts.find(for: ecosystems, linker: &linker, projects: projects)
         // Linking is done: the app code a deployment links through stays with it, and the cache
         // of every path tried (most are misses) goes before the rules add their findings.
         linker.forgetModules()
@@ -141,7 +147,8 @@ public struct Checker: Sendable {
         // Each deployment's findings, in parallel: the models are only read.
         let facts = settings.facts
         let found = Parallel.map(deployments) { d -> [Diagnostic] in
-            var context = DeploymentContext(deployment: d, facts: facts)
+            var context = DeploymentContext(
+                deployment: d, facts: launchFacts.facts(for: d.ecosystem.document, base: facts))
             for rule in RuleRegistry.deploymentRules { rule.check(&context) }
             return context.diagnostics
         }
@@ -159,7 +166,7 @@ public struct Checker: Sendable {
         let models = Models()
         return checkDocument(
             doc, log4js: doc.kind == .log4js ? models.log4js(doc) : nil,
-            ecosystem: doc.kind == .ecosystem ? models.ecosystem(doc) : nil)
+            ecosystem: doc.startsApps ? models.ecosystem(doc) : nil)
     }
 
     /// `log4js` and `ecosystem` are the document's model when it is of that kind.
@@ -182,9 +189,11 @@ public struct Checker: Sendable {
             config.addedLayouts = layouts
             sink.append(contentsOf: Checker.checkLog4js(config, dependencies: dependencies, version: version))
         }
-        if doc.kind == .ecosystem, let ecosystem {
+        if doc.startsApps, let ecosystem {
             var context = EcosystemContext(ecosystem: ecosystem)
-            for rule in RuleRegistry.ecosystemRules { rule.check(&context) }
+            for rule in RuleRegistry.ecosystemRules where doc.kind == .ecosystem || rule.readsLaunchSites {
+                rule.check(&context)
+            }
             sink.append(contentsOf: context.diagnostics)
         }
         return sink.diagnostics
@@ -199,6 +208,19 @@ public struct Checker: Sendable {
         let rules = version.takesNamedAppenders ? RuleRegistry.log4jsRules : RuleRegistry.log4jsRulesBefore2
         for rule in rules { rule.check(&context) }
         return context.diagnostics
+    }
+
+    /// A launch file's apps are written from its command lines (`TreeWriter`): the edits a rule
+    /// makes for an ecosystem file's syntax do not apply there, so no fix edits a launch file
+    /// (the finding stays, with its help).
+    static func dropLaunchFileFixes(_ diagnostics: inout [Diagnostic], documents: [Document]) {
+        let launchFiles = Set(documents.lazy.filter { $0.kind == .launch }.map { ObjectIdentifier($0.source) })
+        guard !launchFiles.isEmpty else { return }
+        for i in diagnostics.indices where !diagnostics[i].fixes.isEmpty {
+            diagnostics[i].fixes.removeAll { fix in
+                fix.edits.contains { launchFiles.contains(ObjectIdentifier($0.file)) }
+            }
+        }
     }
 
     /// Drops a finding when a more specific rule reports the same place (RuleDescription.supersedes).

@@ -41,9 +41,29 @@ public enum DocumentLoader {
     public static func load(_ source: SourceFile, input: InputFile, format declaredFormat: InputFormat? = nil)
         -> Document
     {
+        if input.declaredKind == nil || input.declaredKind == .launch,
+            let kind = launchKind(input.isStdin ? source.path : input.path, source)
+        {
+            let (sites, read) = LaunchSites.read(source, kind: kind)
+            let format: InputFormat =
+                switch kind {
+                case .packageJSON: .json
+                case .compose: .yaml
+                default: .shell
+                }
+            return Document(
+                source: source, format: format, kind: .launch, read: read, module: nil,
+                strictJSON: kind == .packageJSON,
+                input: input, launch: sites)
+        }
         let format = declaredFormat ?? format(of: input.isStdin ? source.path : input.path) ?? guessFormat(source)
         let hint = input.declaredKind ?? InputCollector.nameHint(source.path)
         switch format {
+        case .shell:
+            let (sites, read) = LaunchSites.read(source, kind: .shellScript)
+            return Document(
+                source: source, format: .shell, kind: .launch, read: read, module: nil, strictJSON: false,
+                input: input, launch: sites)
         case .yaml:
             let read = YAMLReader.read(source)
             let kind =
@@ -109,6 +129,12 @@ public enum DocumentLoader {
             return Document(
                 source: source, format: .json, kind: kind, read: strict, module: nil, strictJSON: true, input: input)
         }
+    }
+
+    /// The kind of launch file `path` is, by its name (and, for a file without an extension, the
+    /// shebang of its first line).
+    static func launchKind(_ path: String, _ source: SourceFile) -> LaunchFileKind? {
+        LaunchReader.kind(ofPath: path, firstLine: source.bytes.prefix(256))
     }
 
     /// By shape first; otherwise an explicitly named file is what its name says, while a file found

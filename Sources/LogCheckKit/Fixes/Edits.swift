@@ -20,7 +20,7 @@ public enum Edits {
 
     static func string(_ s: String, in tree: SyntaxTree, style: ScalarStyle?) -> String {
         switch tree.dialect {
-        case .json:
+        case .json, .commandLine:
             return JSONValue.quoted(s)
         case .yaml:
             switch style {
@@ -70,7 +70,7 @@ public enum Edits {
     static func key(_ name: String, in mapping: Node) -> String {
         let tree = mapping.tree
         switch tree.dialect {
-        case .json: return JSONValue.quoted(name)
+        case .json, .commandLine: return JSONValue.quoted(name)
         case .yaml:
             let firstStyle = mapping.entries.first?.keyNode.scalarStyle
             if firstStyle == .doubleQuoted || firstStyle == .singleQuoted || !yamlPlainSafe(name) {
@@ -98,7 +98,7 @@ public enum Edits {
         let tree = entry.tree
         let text: String
         switch tree.dialect {
-        case .json: text = JSONValue.quoted(name)
+        case .json, .commandLine: text = JSONValue.quoted(name)
         case .yaml:
             let style = keyNode.scalarStyle
             text =

@@ -1,9 +1,15 @@
+import LogCheckSyntax
+
 public enum DocumentKind: String, Sendable {
     case ecosystem
     case log4js
     /// JavaScript that is neither an ecosystem file nor a config: an app's code. Its
     /// `log4js.configure({...})` calls are log4js configs in their own right.
     case appCode
+    /// A file that starts PM2 from a command line (package.json scripts, a Dockerfile, a
+    /// compose file, a Procfile, a shell script, a systemd unit): its apps are checked like an
+    /// ecosystem file's.
+    case launch
     case unknown
 
     /// How `--verbose` names the kind.
@@ -12,6 +18,7 @@ public enum DocumentKind: String, Sendable {
         case .ecosystem: return "a PM2 ecosystem file"
         case .log4js: return "a log4js config"
         case .appCode: return "app code"
+        case .launch: return "a file that starts PM2"
         case .unknown: return "an unrecognised file"
         }
     }
@@ -123,6 +130,9 @@ public enum InputCollector {
     /// Whether a file found in a directory may be an ecosystem file or a log4js config.
     /// Its content decides afterwards; these are only the names worth reading.
     public static func isCandidate(_ name: String) -> Bool {
+        // Files that start PM2 from a command line: package.json, Dockerfiles, compose files,
+        // Procfiles, `*.sh`, systemd units (an extensionless shell script is read when named).
+        if LaunchReader.kind(ofPath: name, firstLine: nil) != nil { return true }
         let lower = name.lowercased()
         if lower.hasSuffix(".config.js") || lower.hasSuffix(".config.cjs") || lower.hasSuffix(".config.mjs") {
             return true

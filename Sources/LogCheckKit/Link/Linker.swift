@@ -60,23 +60,28 @@ struct Linker {
     // MARK: Loading files
 
     /// A document by path: one of the inputs, or read now with `input` and remembered.
-    private mutating func document(_ path: String, input: InputFile) -> Document? {
+    /// With `remember` false the document is not among the files checked (`order`) until the
+    /// caller adds it: a file found by name that is not what the name promised (a shell script
+    /// that never starts PM2) is read, not checked.
+    private mutating func document(_ path: String, input: InputFile, remember: Bool = true) -> Document? {
         let key = Path.normalize(path)
         if let d = documents[key] { return d }
         guard case .success(let bytes) = files.read(key) else { return nil }
         let doc = DocumentLoader.load(SourceFile(path: key, bytes: bytes), input: input)
         documents[key] = doc
-        order.append(doc)
+        if remember { order.append(doc) }
         return doc
     }
 
     /// An ecosystem file of the project, when the file at `path` is one.
     mutating func ecosystem(at path: String) -> Document? {
         let key = Path.normalize(path)
-        guard let doc = document(key, input: InputFile(path: key, fromDirectory: true)), doc.kind == .ecosystem else {
+        let known = documents[key] != nil
+        guard let doc = document(key, input: InputFile(path: key, fromDirectory: true), remember: false) else {
             return nil
         }
-        return doc
+        if !known && (doc.kind != .launch || doc.startsApps) { order.append(doc) }
+        return doc.startsApps ? doc : nil
     }
 
     /// A log4js config file the app loads, read when it was not among the inputs.
@@ -109,7 +114,10 @@ struct Linker {
         if let cached = modules[key] { return cached }
         // A named file of app code is read once: its findings and the links through it share
         // one tree.
-        if let doc = documents[key], doc.kind == .appCode || doc.kind == .ecosystem, let module = doc.module {
+        if let doc = documents[key], doc.kind == .appCode || doc.kind == .ecosystem,
+            doc.format == .javascript || doc.format == .json,
+            let module = doc.module
+        {
             let loaded = AppModule(doc.source, ScriptReader.Result(read: doc.read, module: module))
             modules[key] = loaded
             return loaded
@@ -125,6 +133,13 @@ struct Linker {
     }
 
     // MARK: Linking
+
+    /// What the first hop says: `script: './bin/www'` in an ecosystem file, the command line and
+    /// where it is in a launch file (`pm2 start app.js -i 0 in script "start"`).
+    static func startHop(_ ecosystem: Ecosystem, _ app: PM2App, script: String) -> String {
+        guard let site = ecosystem.document.launch?.site(ofApp: app.index) else { return "script: '\(script)'" }
+        return "`\(site.commandText)` (\(site.origin))"
+    }
 
     /// What following an app's code found.
     struct CodeLinks {
@@ -172,14 +187,27 @@ struct Linker {
             // 2. configure() calls in the app's code.
             var code = CodeLinks()
             var appDirectory = cwd
-            if let script = app.script, let name = script.string, !name.containsBytes(" ") {
+            if let script = app.script, let name = script.string, !name.containsBytes(" "),
+                let run = packageScript(app, runner: name, cwd: cwd)
+            {
+                // `npm start`: the app is the Node file the package's script runs (npm's child).
+                let start = LinkHop(Location(script), Linker.startHop(ecosystem, app, script: name))
+                appDirectory = Path.dirname(run.entry)
+                if !inPackage(run.entry) {
+                    outside.append(run.entry)
+                } else {
+                    code = configureLinks(
+                        ecosystem, app, entry: run.entry, cwd: cwd, first: [start, run.hop], inPackage: inPackage)
+                    found += code.deployments
+                }
+            } else if let script = app.script, let name = script.string, !name.containsBytes(" ") {
                 let entry = Path.resolve(cwd, name)
                 appDirectory = Path.dirname(entry)
                 if !inPackage(entry) {
                     outside.append(entry)
                 } else {
-                    let start = LinkHop(Location(script), "script: '\(name)'")
-                    code = configureLinks(ecosystem, app, entry: entry, cwd: cwd, first: start, inPackage: inPackage)
+                    let start = LinkHop(Location(script), Linker.startHop(ecosystem, app, script: name))
+                    code = configureLinks(ecosystem, app, entry: entry, cwd: cwd, first: [start], inPackage: inPackage)
                     found += code.deployments
                 }
             } else if let script = app.script {
@@ -226,16 +254,63 @@ struct Linker {
         return result
     }
 
+    /// For an app whose script is a package manager (`npm` with args `start`, `run web`; `yarn
+    /// web`; `pnpm start`): the Node file the package.json script in `cwd` runs (`node
+    /// server.js`), and the hop that says so. nil when the script is not a package manager, or
+    /// the package script does not run `node <file>` in a way logcheck can read.
+    mutating func packageScript(_ app: PM2App, runner: String, cwd: String) -> (entry: String, hop: LinkHop)? {
+        let manager = Path.basename(runner)
+        guard ["npm", "yarn", "pnpm"].contains(manager), let argsNode = app.field(.args)?.value else { return nil }
+        var args: [String] = []
+        if let s = argsNode.string {
+            args = s.split(separator: " ").map(String.init)
+        } else if argsNode.isSequence {
+            for e in argsNode.elements {
+                guard let s = e.string else { return nil }
+                args.append(s)
+            }
+        }
+        guard let first = args.first else { return nil }
+        let name: String
+        if first == "run" || first == "run-script" {
+            guard args.count > 1 else { return nil }
+            name = args[1]
+        } else if ["start", "stop", "test", "restart"].contains(first) || manager != "npm" {
+            name = first
+        } else {
+            return nil
+        }
+        let manifest = FileSystem.join(cwd, "package.json")
+        guard let doc = document(manifest, input: InputFile(path: manifest, fromDirectory: true)),
+            let script = doc.launch?.scripts[name]
+        else { return nil }
+        for command in script.commands {
+            let words = command.words
+            guard let program = words.first?.value, Path.basename(program) == "node" else { continue }
+            // The first word after node's own options is the file it runs.
+            guard let file = words.dropFirst().first(where: { !($0.value ?? "-").hasPrefix("-") })?.value else {
+                return nil
+            }
+            let text = words.map { $0.value ?? "$…" }.joined(separator: " ")
+            return (
+                Path.resolve(cwd, file),
+                LinkHop(Location(doc.source, script.valueSpan), "\"\(name)\": \"\(text)\" in package.json")
+            )
+        }
+        return nil
+    }
+
     /// Follows the app's script and the modules it requires to the log4js configure() calls.
     mutating func configureLinks(
-        _ ecosystem: Ecosystem, _ app: PM2App, entry: String, cwd: String, first: LinkHop, inPackage: (String) -> Bool
+        _ ecosystem: Ecosystem, _ app: PM2App, entry: String, cwd: String, first: [LinkHop],
+        inPackage: (String) -> Bool
     ) -> CodeLinks {
         var links = CodeLinks()
         guard let start = NodeResolution.resolve(entry, files: files) else {
             links.unknown = "its script \(entry) was not found"
             return links
         }
-        var queue: [(path: String, depth: Int, hops: [LinkHop])] = [(start, 0, [first])]
+        var queue: [(path: String, depth: Int, hops: [LinkHop])] = [(start, 0, first)]
         var seen = Set<String>()
         var head = 0
         while head < queue.count {

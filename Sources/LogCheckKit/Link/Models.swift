@@ -18,7 +18,7 @@ final class Models {
             guard let root = doc.root else { return (nil, nil) }
             switch doc.kind {
             case .log4js: return (Log4jsConfig(root: root), nil)
-            case .ecosystem: return (nil, Ecosystem(document: doc, root: root))
+            case .ecosystem, .launch: return (nil, Ecosystem(document: doc, root: root))
             case .unknown, .appCode: return (nil, nil)
             }
         }

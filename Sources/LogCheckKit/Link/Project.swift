@@ -241,9 +241,13 @@ final class Projects {
     }
     private var subfolderLists: [String: [String]] = [:]
 
+    /// Whether a file found on the search may start apps: an ecosystem file's name, or a launch
+    /// file's (package.json, a Dockerfile, a shell script…).
     static func isEcosystemName(_ name: String) -> Bool {
-        InputCollector.isCandidate(name) && InputCollector.nameHint(name) != .log4js
+        isLaunchName(name) || InputCollector.isCandidate(name) && InputCollector.nameHint(name) != .log4js
     }
+
+    static func isLaunchName(_ name: String) -> Bool { LaunchReader.kind(ofPath: name, firstLine: nil) != nil }
 
     private var listings: [String: [(name: String, type: FileSystem.EntryType)]] = [:]
 
@@ -285,7 +289,7 @@ final class Projects {
                     below.append(path)
                 case .file:
                     guard InputCollector.isCandidate(name) else { continue }
-                    if InputCollector.nameHint(name) == .log4js {
+                    if !Projects.isLaunchName(name) && InputCollector.nameHint(name) == .log4js {
                         result.configs.append(path)
                     } else {
                         result.ecosystems.append(path)

@@ -39,7 +39,6 @@ public enum ReferenceCoverage {
         "CP13": "worker_threads and child_process.fork are decided in app code at run time",
         "CP14": "re-configuring at run time is app behaviour, not configuration",
         "CP15": "in-flight IPC events at exit depend on timing, not on configuration",
-        "R32": "about a command-line flag (`pm2 start … -i N`), not the file; documented in README",
         "R33": "about changing a running app (needs `pm2 delete`), not the file's content",
     ]
 

@@ -5,7 +5,7 @@ public enum RuleRegistry {
     public static let inputRules: [any InputRule.Type] = [
         LC001InvalidEncoding.self, LC002YAMLSyntax.self, LC003JSONSyntax.self, LC004JavaScriptSyntax.self,
         LC005DuplicateKey.self, LC006MultipleDocuments.self, LC007NestingTooDeep.self, LC008AliasBomb.self,
-        LC009FileTooLarge.self, LC010EmptyFile.self,
+        LC009FileTooLarge.self, LC010EmptyFile.self, LC012LaunchFileSyntax.self,
     ]
 
     public static let otherRules: [any Rule.Type] = [
@@ -53,7 +53,8 @@ public enum RuleRegistry {
         LC325MemoryLimitInBytes.self, LC326InvalidCron.self, LC327OptionWithoutEffect.self,
         LC328UidGidNeedsRoot.self, LC329InspectInCluster.self, LC330MergeLogsMisunderstood.self,
         LC331WatchRestartLoop.self, LC332ClusterLogDateFormat.self, LC333ListenTimeoutUnused.self,
-        LC334DuplicateAppName.self,
+        LC334DuplicateAppName.self, LC335UnknownCLIOption.self, LC336CLIOptionIgnored.self,
+        LC337MisspeltPM2Module.self, LC338CLIOptionWithoutValue.self,
     ]
 
     /// The log4js rules that know the format of log4js before 2.0 (`appenders` as a list): the

@@ -39,7 +39,7 @@ public enum Suppressions {
             comments = doc.module?.comments.map(\.span) ?? []
         case .json:
             if !doc.strictJSON { comments = doc.module?.comments.map(\.span) ?? [] }
-        case .yaml:
+        case .yaml, .shell:
             comments = yamlComments(source)
         }
         var result: [Suppression] = []

@@ -52,7 +52,17 @@ public struct EcosystemContext {
     }
 }
 
-/// A rule over one PM2 ecosystem file.
+/// A rule over one PM2 ecosystem file, and over the apps of a launch file (the PM2 command
+/// lines of a package.json, a Dockerfile, a shell script…) unless `readsLaunchSites` is false.
 public protocol EcosystemRule: Rule {
     static func check(_ context: inout EcosystemContext)
+    /// Whether the rule also reads the apps a launch file's command lines start (default true).
+    /// False for rules about the file's own shape or about a set of apps started together
+    /// (the command lines of a launch file are often alternatives: the scripts `start` and
+    /// `start:prod`).
+    static var readsLaunchSites: Bool { get }
+}
+
+extension EcosystemRule {
+    public static var readsLaunchSites: Bool { true }
 }

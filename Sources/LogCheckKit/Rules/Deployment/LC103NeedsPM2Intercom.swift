@@ -76,6 +76,15 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
         }
         var related: [RelatedLocation] = []
         if let origin = context.modeOrigin { related.append(origin) }
+        if let by = context.facts.pm2IntercomInstalledBy {
+            related.append(RelatedLocation(by, "pm2-intercom is installed here"))
+            context.report(
+                description,
+                "only instance 0 of \(context.appLabel) writes; \(others) reach it through pm2-intercom (installed by `pm2 install` in \(by.file.path)), which has traps",
+                at: context.configHead,
+                severity: .info, related: related, notes: traps)
+            return
+        }
         if context.facts.pm2IntercomInstalled {
             context.report(
                 description,

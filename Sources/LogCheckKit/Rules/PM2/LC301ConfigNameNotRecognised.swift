@@ -20,6 +20,9 @@ public enum LC301ConfigNameNotRecognised: EcosystemRule {
             .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', script: 'server.js' }],\n};\n"),
         ])
 
+    /// About the name of an ecosystem file.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         let doc = context.document
         guard doc.format == .javascript, !doc.input.isStdin else { return }

@@ -34,6 +34,9 @@ public enum LC302ESMConfig: EcosystemRule {
             "`export default` becomes `module.exports =`: safe in a `.cjs` file, unsafe in a `.js` file (under `\"type\": \"module\"` it must also be renamed to `.cjs`)."
     )
 
+    /// About the syntax of an ecosystem file.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         let doc = context.document
         guard doc.format == .javascript, let module = doc.module else { return }

@@ -23,6 +23,9 @@ public enum LC303NoApps: EcosystemRule {
         fix: .safe,
         fixDescription: "A key close to `apps` is renamed to `apps`.")
 
+    /// About the shape of an ecosystem file.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         let eco = context.ecosystem
         switch eco.shape {

@@ -29,6 +29,10 @@ public enum LC308ImplicitClusterMode: EcosystemRule {
             "`exec_mode: 'cluster'` is written next to the other keys, which changes nothing but makes the mode visible."
     )
 
+    /// PM2's command line has no exec mode option and documents `-i` as cluster mode: the
+    /// implicit choice is the explicit one there.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps {
             guard app.mode == .cluster, case .implicitCluster(let instances, let interpreter) = app.execMode.reason

@@ -32,6 +32,9 @@ public enum LC318DeploySection: EcosystemRule {
         fix: .safe,
         fixDescription: "A numeric `port` becomes a string.")
 
+    /// About the shape of an ecosystem file.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         guard let deploy = context.ecosystem.deployEntry?.value, deploy.isMapping else { return }
         for envEntry in deploy.entries {

@@ -20,6 +20,9 @@ public enum LC320NonStrictJSON: EcosystemRule {
             .good("process.json", "{\n  \"apps\": [{ \"name\": \"api\", \"script\": \"server.js\" }]\n}\n"),
         ])
 
+    /// About the syntax of an ecosystem file.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         let doc = context.document
         guard doc.format == .json, !doc.strictJSON, let first = doc.nonJSON.first(where: { $0.severity == .error })

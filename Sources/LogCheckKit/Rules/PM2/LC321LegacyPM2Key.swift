@@ -20,6 +20,9 @@ public enum LC321LegacyPM2Key: EcosystemRule {
         fix: .safe,
         fixDescription: "`pm2` is renamed to `apps`.")
 
+    /// About the shape of an ecosystem file.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         guard context.ecosystem.shape == .legacyPM2, let e = context.ecosystem.appsEntry else { return }
         context.report(

@@ -18,6 +18,9 @@ public enum LC322MissingScript: EcosystemRule {
             .good("ecosystem.config.js", "module.exports = {\n  apps: [{ name: 'api', cmd: 'node server.js' }],\n};\n"),
         ])
 
+    /// About the shape of an ecosystem file (a command line always names its target).
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         for app in context.ecosystem.apps where !app.node.hasUnknownEntries {
             if let s = app.script, s.isTruthy != false { continue }

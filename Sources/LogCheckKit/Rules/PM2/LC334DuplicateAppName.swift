@@ -22,6 +22,9 @@ public enum LC334DuplicateAppName: EcosystemRule {
             ),
         ])
 
+    /// About apps started together; a launch file's command lines are often alternatives.
+    public static let readsLaunchSites = false
+
     public static func check(_ context: inout EcosystemContext) {
         // The position of each name's first app (a 50 MB file has over a hundred thousand).
         let apps = context.ecosystem.apps
