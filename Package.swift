@@ -51,5 +51,9 @@ if Context.environment["LOGCHECK_FUZZ"] == "1" {
             name: "fuzz-script", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzScript", swiftSettings: library),
         .executableTarget(
             name: "fuzz-check", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzCheck", swiftSettings: library),
+        .executableTarget(
+            name: "fuzz-shell", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzShell", swiftSettings: library),
+        .executableTarget(
+            name: "fuzz-launch", dependencies: ["FuzzSupport"], path: "fuzz/Sources/FuzzLaunch", swiftSettings: library),
     ]
 }

@@ -26,7 +26,7 @@ if [ -n "${FUZZ_SEED:-}" ]; then
 fi
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-json fuzz-script fuzz-check)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-json fuzz-script fuzz-check fuzz-shell fuzz-launch)
 scratch=.build-fuzz
 
 for t in "${targets[@]}"; do
@@ -40,7 +40,8 @@ seeds="$scratch/seeds"
 rm -rf "$seeds"
 mkdir -p "$seeds"
 # In a fixed order, so that of two files with one name the same one is numbered.
-find fixtures -type f \( -name '*.json' -o -name '*.yml' -o -name '*.yaml' -o -name '*.js' -o -name '*.cjs' -o -name '*.mjs' \) \
+find fixtures -type f \( -name '*.json' -o -name '*.yml' -o -name '*.yaml' -o -name '*.js' -o -name '*.cjs' -o -name '*.mjs' \
+  -o -name 'Dockerfile*' -o -name '*.Dockerfile' -o -name 'Procfile*' -o -name '*.sh' -o -name '*.service' \) \
   -size -64k -not -path 'fixtures/schemas/*' -print0 | LC_ALL=C sort -z | xargs -0 -r cp --backup=numbered -t "$seeds" 2>/dev/null || true
 
 : > "$scratch/summary.txt"

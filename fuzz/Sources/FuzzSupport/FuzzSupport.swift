@@ -4,7 +4,7 @@ import LogCheckKit
 import LogCheckSyntax
 
 public enum FuzzChecks {
-    public static let targets = ["fuzz-yaml", "fuzz-json", "fuzz-script", "fuzz-check"]
+    public static let targets = ["fuzz-yaml", "fuzz-json", "fuzz-script", "fuzz-check", "fuzz-shell", "fuzz-launch"]
 
     /// File names `fuzz-check` reads its input as: the first byte picks one (modulo the count).
     public static let checkNames = [
@@ -28,6 +28,12 @@ public enum FuzzChecks {
                 + treeProblems(ScriptReader.readExpression(expression).read, expression)
         case "fuzz-check":
             return checkProblems(bytes)
+        case "fuzz-shell":
+            let s = SourceFile(path: "run.sh", bytes: bytes)
+            let r = ShellReader.read(ShellText(source: s, span: Span(0, bytes.count)))
+            return commandProblems(r.commands.map { ($0, "") }, r.diagnostics, s)
+        case "fuzz-launch":
+            return launchProblems(bytes)
         default:
             return ["no fuzz target \(target)"]
         }
@@ -63,6 +69,40 @@ public enum FuzzChecks {
             }
             stack.append(contentsOf: node.elements)
             stack.append(contentsOf: node.alternatives)
+        }
+        return problems
+    }
+
+    /// Every command, word, assignment and diagnostic span lies inside the file.
+    static func commandProblems(
+        _ commands: [(ShellCommand, String)], _ diagnostics: [SyntaxDiagnostic], _ source: SourceFile
+    ) -> [String] {
+        let count = source.bytes.count
+        var problems: [String] = []
+        for d in diagnostics where !inside(d.span, count) {
+            problems.append("\(source.path): diagnostic span \(d.span) outside the file: \(d.message)")
+        }
+        for (c, origin) in commands {
+            let spans = [c.span] + c.words.map(\.span) + c.assignments.flatMap { [$0.span, $0.value.span] }
+            for span in spans where !inside(span, count) {
+                problems.append("\(source.path): \(origin) command span \(span) outside the file")
+            }
+        }
+        return problems
+    }
+
+    /// Every launch file kind on the bytes: the commands' spans, and the tree of the apps their
+    /// PM2 command lines start, lie inside the file.
+    static func launchProblems(_ bytes: [UInt8]) -> [String] {
+        var problems: [String] = []
+        for kind in LaunchFileKind.allCases {
+            let s = SourceFile(path: kind.rawValue, bytes: bytes)
+            let file = LaunchReader.read(s, kind: kind)
+            problems += commandProblems(file.commands.map { ($0.command, $0.origin) }, file.diagnostics, s)
+            for c in file.commands where !inside(c.originSpan, bytes.count) {
+                problems.append("\(kind): origin span \(c.originSpan) outside the file")
+            }
+            problems += treeProblems(LaunchSites.read(s, kind: kind).1, s)
         }
         return problems
     }
