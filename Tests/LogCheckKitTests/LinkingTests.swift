@@ -29,6 +29,21 @@ import Testing
         #expect(r.documents.count == 3)
     }
 
+    /// `script: 'npm', args: 'start'`: the app is the Node file package.json's `start` runs.
+    @Test func npmStartIsFollowedToTheNodeFileItRuns() {
+        let r = deployments([
+            "app/ecosystem.config.js": "module.exports = { apps: [{ name: 'web', script: 'npm', args: 'run serve' }] }",
+            "app/package.json": "{\"scripts\": {\"serve\": \"node --enable-source-maps server.js\"}}",
+            "app/server.js": "require('log4js').configure('log4js.json')\n",
+            "app/log4js.json": config,
+        ])
+        #expect(linkedPaths(r) == ["app/log4js.json"])
+        #expect(
+            r.deployments.first?.linkDescription
+                == "app \"web\" loads app/log4js.json through its code: script: 'npm' (app/ecosystem.config.js:1:50) → \"serve\": \"node --enable-source-maps server.js\" in package.json (app/package.json:1:23) → configure('log4js.json') (app/server.js:1:1)"
+        )
+    }
+
     @Test func configureWithRequireRelativeToTheCallingFile() {
         let r = deployments([
             "app/ecosystem.config.js": "module.exports = { apps: [{ script: './index.js' }] }",
