@@ -103,7 +103,8 @@ public struct Checker: Sendable {
         // The ecosystem files (and launch files) that may start the code of every other named
         // file (Projects). Folders under a searched directory were searched already: their files
         // are inputs.
-        for doc in documents where !doc.startsApps && !doc.input.isStdin {
+        // (A launch file that starts nothing is no app code: nothing else reaches it.)
+        for doc in documents where !doc.startsApps && doc.kind != .launch && !doc.input.isStdin {
             for path in projects.ecosystemFiles(reaching: doc.path, skipping: scope.searched)
             where !seen.contains(Path.normalize(path)) {
                 seen.insert(Path.normalize(path))
