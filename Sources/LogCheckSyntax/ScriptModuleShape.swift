@@ -225,6 +225,54 @@ extension ScriptParser {
         }
     }
 
+    /// The file's use of Node's `cluster` module (`ScriptReader.ClusterUse`): the names bound to
+    /// `require('cluster')` (or `node:cluster`), their `.fork(` calls, and the `if` branches whose
+    /// condition is `[!]name.isMaster`, `isPrimary` or `isWorker`.
+    mutating func collectClusterUse() {
+        let names = Set(module.imports.filter { $0.value == "cluster" || $0.value == "node:cluster" }.keys)
+        guard !names.isEmpty else { return }
+        func isCluster(_ t: Token) -> Bool { t.kind == .identifier && names.contains(text(t)) }
+        let count = tokens.count
+        for k in 0..<max(0, count - 2) where isCluster(tokens[k]) && isPunct(tokens[k + 1], ".") {
+            if isWord(tokens[k + 2], "fork"), k + 3 < count, isPunct(tokens[k + 3], "(") {
+                let close = Int(partner[k + 3])
+                module.cluster.forks.append(Span(tokens[k].span.start, Int(tokens[max(close, k + 3)].end)))
+            }
+        }
+        // if ( [!] cluster.isMaster ) { … } [else { … }]
+        for k in 0..<max(0, count - 1) where isWord(tokens[k], "if") && isPunct(tokens[k + 1], "(") {
+            let open = k + 1
+            let close = Int(partner[open])
+            guard close > open else { continue }
+            var j = open + 1
+            var negated = false
+            while j < close && isPunct(tokens[j], "!") {
+                negated.toggle()
+                j += 1
+            }
+            guard j + 3 == close, isCluster(tokens[j]), isPunct(tokens[j + 1], ".") else { continue }
+            let property = text(tokens[j + 2])
+            let primary: Bool
+            switch property {
+            case "isMaster", "isPrimary": primary = !negated
+            case "isWorker": primary = negated
+            default: continue
+            }
+            guard close + 1 < count, isPunct(tokens[close + 1], "{") else { continue }
+            let thenEnd = Int(partner[close + 1])
+            guard thenEnd > close + 1 else { continue }
+            let thenSpan = Span(tokens[close + 1].span.start, Int(tokens[thenEnd].end))
+            if primary { module.cluster.primaryBranches.append(thenSpan) } else { module.cluster.workerBranches.append(thenSpan) }
+            guard thenEnd + 2 < count, isWord(tokens[thenEnd + 1], "else"), isPunct(tokens[thenEnd + 2], "{") else {
+                continue
+            }
+            let elseEnd = Int(partner[thenEnd + 2])
+            guard elseEnd > thenEnd + 2 else { continue }
+            let elseSpan = Span(tokens[thenEnd + 2].span.start, Int(tokens[elseEnd].end))
+            if primary { module.cluster.workerBranches.append(elseSpan) } else { module.cluster.primaryBranches.append(elseSpan) }
+        }
+    }
+
     /// `x.addLayout('name', …)` calls: the layout types the code registers (log4js.js:128-130).
     mutating func collectAddedLayouts() {
         for k in 2..<max(2, tokens.count - 2)

@@ -43,6 +43,21 @@ public enum ScriptReader {
         public var dependencies: [String] = []
         /// Where each of `dependencies` is written (its string literal).
         public var dependencySpans: [Span] = []
+        /// How the file uses Node's `cluster` module, when configure calls are requested.
+        public var cluster = ClusterUse()
+    }
+
+    /// An app that clusters itself: `cluster.fork()` calls, and the branches that run only in
+    /// the cluster primary (`if (cluster.isMaster)`, `isPrimary`, the `else` of `isWorker`) or
+    /// only in its workers. Only conditions that are exactly such a test (or its negation with
+    /// `!`) are read; any other condition is neither.
+    public struct ClusterUse: Sendable {
+        public var forks: [Span] = []
+        public var primaryBranches: [Span] = []
+        public var workerBranches: [Span] = []
+
+        /// Whether `span` is inside a branch that only the workers run.
+        public func inWorkerBranch(_ span: Span) -> Bool { workerBranches.contains { $0.contains(span) } }
     }
 
     /// A layout type registered with `addLayout('name', …)`.
@@ -81,6 +96,7 @@ public enum ScriptReader {
             if findConfigureCalls {
                 p.collectConfigureCalls()
                 p.collectAddedLayouts()
+                p.collectClusterUse()
             }
         }
     }
