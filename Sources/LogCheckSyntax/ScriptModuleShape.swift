@@ -226,8 +226,10 @@ extension ScriptParser {
     }
 
     /// The file's use of Node's `cluster` module (`ScriptReader.ClusterUse`): the names bound to
-    /// `require('cluster')` (or `node:cluster`), their `.fork(` calls, and the `if` branches whose
-    /// condition is `[!]name.isMaster`, `isPrimary` or `isWorker`.
+    /// `require('cluster')` (or `node:cluster`), their `cluster.fork()` calls, the `if` branches whose
+    /// condition is `[!]name.isMaster`, `isPrimary` or `isWorker`, and the code after such an
+    /// `if` whose branch ends in `return` or `process.exit()` (the rest of the block then runs
+    /// only in the other role).
     mutating func collectClusterUse() {
         let names = Set(module.imports.filter { $0.value == "cluster" || $0.value == "node:cluster" }.keys)
         guard !names.isEmpty else { return }
@@ -237,6 +239,13 @@ extension ScriptParser {
             if isWord(tokens[k + 2], "fork"), k + 3 < count, isPunct(tokens[k + 3], "(") {
                 let close = Int(partner[k + 3])
                 module.cluster.forks.append(Span(tokens[k].span.start, Int(tokens[max(close, k + 3)].end)))
+            }
+        }
+        func add(_ span: Span, primary: Bool) {
+            if primary {
+                module.cluster.primaryBranches.append(span)
+            } else {
+                module.cluster.workerBranches.append(span)
             }
         }
         // if ( [!] cluster.isMaster ) { … } [else { … }]
@@ -261,15 +270,87 @@ extension ScriptParser {
             guard close + 1 < count, isPunct(tokens[close + 1], "{") else { continue }
             let thenEnd = Int(partner[close + 1])
             guard thenEnd > close + 1 else { continue }
-            let thenSpan = Span(tokens[close + 1].span.start, Int(tokens[thenEnd].end))
-            if primary { module.cluster.primaryBranches.append(thenSpan) } else { module.cluster.workerBranches.append(thenSpan) }
-            guard thenEnd + 2 < count, isWord(tokens[thenEnd + 1], "else"), isPunct(tokens[thenEnd + 2], "{") else {
+            add(Span(tokens[close + 1].span.start, Int(tokens[thenEnd].end)), primary: primary)
+            var last = thenEnd
+            var bothLeave = false
+            let thenLeaves = leaves(from: close + 2, to: thenEnd)
+            if thenEnd + 2 < count, isWord(tokens[thenEnd + 1], "else"), isPunct(tokens[thenEnd + 2], "{") {
+                let elseEnd = Int(partner[thenEnd + 2])
+                guard elseEnd > thenEnd + 2 else { continue }
+                add(Span(tokens[thenEnd + 2].span.start, Int(tokens[elseEnd].end)), primary: !primary)
+                bothLeave = thenLeaves && leaves(from: thenEnd + 3, to: elseEnd)
+                last = elseEnd
+            }
+            // `if (cluster.isMaster) { …fork…; return; }` then the workers' code.
+            guard thenLeaves, !bothLeave, last + 1 < count else { continue }
+            let end = enclosingBlockEnd(of: k)
+            guard end > last + 1 else { continue }
+            add(Span(Int(tokens[last].end), end), primary: !primary)
+        }
+    }
+
+    /// Whether the statements of a block (tokens `from..<to`, the braces outside) include a
+    /// `return` or a `process.exit(…)` of their own (not one inside a nested block or function).
+    func leaves(from: Int, to end: Int) -> Bool {
+        var m = from
+        while m < end {
+            let t = tokens[m]
+            if t.kind == .punctuator && partner[m] > m {
+                m = Int(partner[m]) + 1
                 continue
             }
-            let elseEnd = Int(partner[thenEnd + 2])
-            guard elseEnd > thenEnd + 2 else { continue }
-            let elseSpan = Span(tokens[thenEnd + 2].span.start, Int(tokens[elseEnd].end))
-            if primary { module.cluster.workerBranches.append(elseSpan) } else { module.cluster.primaryBranches.append(elseSpan) }
+            if isWord(t, "return") { return true }
+            if isWord(t, "process"), m + 3 < end, isPunct(tokens[m + 1], "."), isWord(tokens[m + 2], "exit"),
+                isPunct(tokens[m + 3], "(")
+            {
+                return true
+            }
+            m += 1
+        }
+        return false
+    }
+
+    /// The byte offset where the block holding token `k` ends: its closing brace, or the end of
+    /// the file at the top level.
+    func enclosingBlockEnd(of k: Int) -> Int {
+        var j = k - 1
+        while j >= 0 {
+            let t = tokens[j]
+            if t.kind == .punctuator && partner[j] >= 0 && partner[j] < j {
+                j = Int(partner[j]) - 1
+                continue
+            }
+            if isPunct(t, "{") { return Int(tokens[Int(partner[j])].span.start) }
+            if isPunct(t, "(") || isPunct(t, "[") { return -1 }
+            j -= 1
+        }
+        return source.bytes.count
+    }
+
+    /// `x.getLogger(…)` and `require('m').getLogger(…)` calls (`ScriptReader.Module.loggerCalls`).
+    mutating func collectLoggerCalls() {
+        for k in 2..<max(2, tokens.count - 1)
+        where isWord(tokens[k], "getLogger") && isPunct(tokens[k + 1], "(") && isPunct(tokens[k - 1], ".") {
+            let close = Int(partner[k + 1])
+            guard close > k + 1 else { continue }
+            var receiver: String? = nil
+            var module: String? = nil
+            var start = tokens[k - 2].span.start
+            if isPunct(tokens[k - 2], ")"), partner[k - 2] >= 1, isWord(tokens[Int(partner[k - 2]) - 1], "require"),
+                tokens[Int(partner[k - 2]) + 1].kind == .string
+            {
+                let open = Int(partner[k - 2])
+                module = decodeString(tokens[open + 1])
+                start = tokens[open - 1].span.start
+            } else if tokens[k - 2].kind == .identifier, k < 3 || !isPunct(tokens[k - 3], ".") {
+                receiver = text(tokens[k - 2])
+                module = self.module.imports[receiver!]
+            } else {
+                continue
+            }
+            self.module.loggerCalls.append(
+                ScriptReader.CallSite(
+                    receiver: receiver, module: module, span: Span(start, Int(tokens[close].end)), argument: nil))
         }
     }
 

@@ -45,12 +45,15 @@ public enum ScriptReader {
         public var dependencySpans: [Span] = []
         /// How the file uses Node's `cluster` module, when configure calls are requested.
         public var cluster = ClusterUse()
+        /// `x.getLogger(…)` calls, when configure calls are requested.
+        public var loggerCalls: [CallSite] = []
     }
 
     /// An app that clusters itself: `cluster.fork()` calls, and the branches that run only in
     /// the cluster primary (`if (cluster.isMaster)`, `isPrimary`, the `else` of `isWorker`) or
-    /// only in its workers. Only conditions that are exactly such a test (or its negation with
-    /// `!`) are read; any other condition is neither.
+    /// only in its workers, and the rest of a block after such a branch that returns. Only
+    /// conditions that are exactly such a test (or its negation with `!`) are read; any other
+    /// condition is neither.
     public struct ClusterUse: Sendable {
         public var forks: [Span] = []
         public var primaryBranches: [Span] = []
@@ -58,6 +61,8 @@ public enum ScriptReader {
 
         /// Whether `span` is inside a branch that only the workers run.
         public func inWorkerBranch(_ span: Span) -> Bool { workerBranches.contains { $0.contains(span) } }
+        /// Whether `span` is inside a branch that only the primary runs.
+        public func inPrimaryBranch(_ span: Span) -> Bool { primaryBranches.contains { $0.contains(span) } }
     }
 
     /// A layout type registered with `addLayout('name', …)`.
@@ -97,6 +102,7 @@ public enum ScriptReader {
                 p.collectConfigureCalls()
                 p.collectAddedLayouts()
                 p.collectClusterUse()
+                p.collectLoggerCalls()
             }
         }
     }
