@@ -21,6 +21,15 @@ public struct LaunchSite: Sendable {
     }
 }
 
+/// A `node <file>` command found in a project file.
+public struct NodeRun: Sendable {
+    /// Where the command comes from, for messages: `script "start"`, `CMD`, `ExecStart`.
+    public var origin: String
+    public var originSpan: Span
+    public var scriptName: String?
+    public var line: NodeCommandLine
+}
+
 /// The PM2 command lines of a launch file (package.json scripts, a Dockerfile, a compose file, a
 /// Procfile, a shell script, a systemd unit) and the apps they start. The apps are written as a
 /// tree (`TreeWriter`) shaped like an ecosystem file's list of apps, with each value at the word
@@ -35,10 +44,14 @@ public final class LaunchSites: @unchecked Sendable {
         sites.compactMap { s in s.line.action == .install ? s.line.target.map { (s, $0) } : nil }
     }
 
-    init(kind: LaunchFileKind, sites: [LaunchSite], scripts: [String: LaunchScript]) {
+    /// The `node <file>` command lines: apps started without PM2.
+    public let nodeRuns: [NodeRun]
+
+    init(kind: LaunchFileKind, sites: [LaunchSite], scripts: [String: LaunchScript], nodeRuns: [NodeRun] = []) {
         self.kind = kind
         self.sites = sites
         self.scripts = scripts
+        self.nodeRuns = nodeRuns
     }
 
     /// Whether a command line starts apps or installs a module, or is one PM2 rejects: the file
@@ -66,8 +79,15 @@ public final class LaunchSites: @unchecked Sendable {
         var sites: [LaunchSite] = []
         var writer = TreeWriter(source: source)
         var apps: [TreeWriter.Ref] = []
+        var nodeRuns: [NodeRun] = []
         for c in file.commands {
-            guard let line = PM2CommandLine.find(in: c.command) else { continue }
+            guard let line = PM2CommandLine.find(in: c.command) else {
+                if let node = NodeCommandLine.find(in: c.command) {
+                    nodeRuns.append(
+                        NodeRun(origin: c.origin, originSpan: c.originSpan, scriptName: c.scriptName, line: node))
+                }
+                continue
+            }
             var site = LaunchSite(
                 origin: c.origin, originSpan: c.originSpan, scriptName: c.scriptName, command: c.command, line: line,
                 app: nil)
@@ -79,7 +99,7 @@ public final class LaunchSites: @unchecked Sendable {
         }
         let tree = writer.finish(root: writer.sequence(apps, span: Span(0, source.bytes.count)))
         return (
-            LaunchSites(kind: kind, sites: sites, scripts: file.scripts),
+            LaunchSites(kind: kind, sites: sites, scripts: file.scripts, nodeRuns: nodeRuns),
             ReadResult(tree: tree, diagnostics: file.diagnostics)
         )
     }

@@ -102,6 +102,18 @@ extension PM2CommandLine {
     /// `npx`, `yarn`, `pnpm exec`, `npm exec`, `node node_modules/pm2/bin/pm2`) and with the
     /// program named by any path (`./node_modules/.bin/pm2`, `/usr/local/bin/pm2-runtime`).
     public static func find(in command: ShellCommand) -> PM2CommandLine? {
+        guard let (words, i, assignments) = program(of: command), let name = words[i].value,
+            let program = Program(rawValue: baseName(name))
+        else { return nil }
+        var line = parse(words[(i + 1)...], program: program, programWord: words[i])
+        line.assignments = assignments
+        return line
+    }
+
+    /// The program a simple command runs after its wrappers (those `find` lists): the words, the
+    /// index of the program word, and the `NAME=value` assignments before it and `env`'s. nil
+    /// when the program is known only at run time or a wrapper runs no program.
+    static func program(of command: ShellCommand) -> (ArraySlice<ShellWord>, Int, [ShellAssignment])? {
         let words = command.words[...]
         var assignments = command.assignments
         var i = words.startIndex
@@ -168,13 +180,10 @@ extension PM2CommandLine {
                 guard i + 1 < words.endIndex, let script = words[i + 1].value,
                     script.hasSuffix("pm2/bin/pm2") || script.hasSuffix("pm2/bin/pm2-runtime")
                         || script.hasSuffix("pm2/bin/pm2-docker") || script.hasSuffix("pm2/bin/pm2-dev")
-                else { return nil }
+                else { return (words, i, assignments) }
                 skip(1)
             default:
-                guard let program = Program(rawValue: name) else { return nil }
-                var line = parse(words[(i + 1)...], program: program, programWord: words[i])
-                line.assignments = assignments
-                return line
+                return (words, i, assignments)
             }
         }
         return nil
