@@ -78,7 +78,7 @@ rules-docs:
 
 ## Regenerate the expected outputs of fixtures/golden/ (review the diff!).
 golden:
-	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests|MonorepoTests|LaunchSiteTests'
+	LOGCHECK_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenTests|CorpusFindingsTests|MonorepoTests|LaunchSiteTests|SelfClusterTests'
 
 ## Format every Swift file with swift-format (from the toolchain; settings in .swift-format).
 format:

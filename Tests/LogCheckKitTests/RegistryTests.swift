@@ -50,6 +50,7 @@ import Testing
         for r in RuleRegistry.ecosystemRules { folder[r.description.id] = "PM2" }
         for r in RuleRegistry.deploymentRules { folder[r.description.id] = "Deployment" }
         for r in RuleRegistry.deploymentSetRules { folder[r.description.id] = "Deployment" }
+        for r in RuleRegistry.clusteredAppRules { folder[r.description.id] = "Deployment" }
         for r in RuleRegistry.otherRules {
             folder[r.description.id] = r.description.family == .input ? "Input" : "Settings"
         }

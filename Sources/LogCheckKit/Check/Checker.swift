@@ -100,6 +100,9 @@ public struct Checker: Sendable {
         for doc in documents where doc.startsApps && seen.insert(Path.normalize(doc.path)).inserted {
             ecosystems.append(doc)
         }
+        // Launch files that start apps with `node <file>`: those of them that fork their own
+        // cluster workers are checked for where they configure log4js.
+        var nodeLaunches = documents.filter { $0.launch.map { !$0.nodeRuns.isEmpty } ?? false }
         // The ecosystem files (and launch files) that may start the code of every other named
         // file (Projects). Folders under a searched directory were searched already: their files
         // are inputs.
@@ -109,6 +112,11 @@ public struct Checker: Sendable {
             where !seen.contains(Path.normalize(path)) {
                 seen.insert(Path.normalize(path))
                 if let eco = linker.ecosystem(at: path) { ecosystems.append(eco) }
+                if let launch = linker.documents[Path.normalize(path)],
+                    launch.launch.map({ !$0.nodeRuns.isEmpty }) ?? false
+                {
+                    nodeLaunches.append(launch)
+                }
             }
         }
         var deployments: [Deployment] = []
@@ -120,12 +128,20 @@ public struct Checker: Sendable {
         // files found from the ecosystem file itself, so that the answer is the same whichever
         // file was named.
         let launchFacts = LaunchFacts.find(for: ecosystems, linker: &linker, projects: projects)
+        var clustered = linker.clusteredApps
+        var started = Set<String>()
+        for doc in nodeLaunches where started.insert(Path.normalize(doc.path)).inserted {
+            clustered += linker.clusteredApps(startedBy: doc)
+        }
         // Linking is done: the app code a deployment links through stays with it, and the cache
         // of every path tried (most are misses) goes before the rules add their findings.
         linker.forgetModules()
         // The log4js version each config's package.json files declare.
         for d in deployments {
             d.log4jsVersion = projects.log4jsVersion(ofDirectory: Path.dirname(d.config.source.path))
+        }
+        for app in clustered {
+            app.log4jsVersion = projects.log4jsVersion(ofDirectory: Path.dirname(app.entry.path))
         }
         var all: [Diagnostic] = []
         // Configs written inline in a configure() call are checked like files.
@@ -155,6 +171,9 @@ public struct Checker: Sendable {
         }
         var sink = DiagnosticSink()
         for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, facts: facts, into: &sink) }
+        for app in clustered {
+            for rule in RuleRegistry.clusteredAppRules { rule.check(app, into: &sink) }
+        }
         // Sized exactly: this is when a run holds the most.
         all.reserveCapacity(all.count + found.reduce(0) { $0 + $1.count } + sink.diagnostics.count)
         for f in found { all += f }

@@ -27,6 +27,8 @@ struct Linker {
     /// Parsed app code, by path; nil for a path that could not be read (most apps' scripts are
     /// tried under several names, so the misses are many and kept small).
     var modules: [String: AppModule?] = [:]
+    /// The apps that fork their own cluster workers, found while linking.
+    var clusteredApps: [ClusteredApp] = []
 
     final class AppModule {
         let source: SourceFile
@@ -198,7 +200,9 @@ struct Linker {
                 } else {
                     code = configureLinks(
                         ecosystem, app, entry: run.entry, cwd: cwd, first: [start, run.hop], inPackage: inPackage)
-                    found += code.deployments
+                    found += selfClustering(
+                        code.deployments, ecosystem, app, entry: run.entry, cwd: cwd, start: run.hop,
+                        inPackage: inPackage)
                 }
             } else if let script = app.script, let name = script.string, !name.containsBytes(" ") {
                 let entry = Path.resolve(cwd, name)
@@ -208,7 +212,8 @@ struct Linker {
                 } else {
                     let start = LinkHop(Location(script), Linker.startHop(ecosystem, app, script: name))
                     code = configureLinks(ecosystem, app, entry: entry, cwd: cwd, first: [start], inPackage: inPackage)
-                    found += code.deployments
+                    found += selfClustering(
+                        code.deployments, ecosystem, app, entry: entry, cwd: cwd, start: start, inPackage: inPackage)
                 }
             } else if let script = app.script {
                 code.unknown =
@@ -252,6 +257,34 @@ struct Linker {
             result += found
         }
         return result
+    }
+
+    /// Records the app when its script forks its own cluster workers, and returns the
+    /// deployments that hold: under PM2 cluster mode the script's primary branch never runs (every
+    /// instance is a worker of PM2's daemon), so a configure() call only that branch makes loads
+    /// nothing.
+    mutating func selfClustering(
+        _ deployments: [Deployment], _ ecosystem: Ecosystem, _ app: PM2App, entry: String, cwd: String,
+        start: LinkHop, inPackage: (String) -> Bool
+    ) -> [Deployment] {
+        guard
+            let clustered = clusteredApp(
+                entry: entry, cwd: cwd, runner: .pm2(ecosystem, app), start: start, inPackage: inPackage)
+        else { return deployments }
+        clusteredApps.append(clustered)
+        guard app.mode == .cluster else { return deployments }
+        let primaryOnly = clustered.configures.filter { $0.role == .primary }.map(\.call)
+        guard !primaryOnly.isEmpty else { return deployments }
+        return deployments.filter { d in
+            guard case .configureCall = d.link, let call = d.hops.last?.location else { return true }
+            let dropped = primaryOnly.contains { $0.file === call.file && $0.span == call.span }
+            if dropped && explains {
+                verbose.append(
+                    "\(app.label) (\(ecosystem.document.path)): \(call.file.path):\(call.file.lineColumn(of: call.span.start)) runs only in the cluster primary branch, which PM2 cluster mode never runs: not linked"
+                )
+            }
+            return !dropped
+        }
     }
 
     /// For an app whose script is a package manager (`npm` with args `start`, `run web`; `yarn

@@ -34,8 +34,6 @@ public enum ReferenceCoverage {
         "C38b": "unreachable from log4js: numBackups is always set",
         "S06": "whether a path component is an existing file or directory depends on the machine where the app runs",
         "CP11": "whether the app runs under Phusion Passenger is not written in any file logcheck reads",
-        "CP12":
-            "the cluster primary is PM2's daemon or the app's own code; logcheck cannot see which process calls configure()",
         "CP13": "worker_threads and child_process.fork are decided in app code at run time",
         "CP14": "re-configuring at run time is app behaviour, not configuration",
         "CP15": "in-flight IPC events at exit depend on timing, not on configuration",

@@ -23,6 +23,10 @@ public enum RuleRegistry {
         LC106IntercomMixesApps.self
     ]
 
+    public static let clusteredAppRules: [any ClusteredAppRule.Type] = [
+        LC111SelfClusterLogsDropped.self
+    ]
+
     public static let log4jsRules: [any Log4jsRule.Type] = [
         LC108PM2InstanceVarIgnored.self, LC109PM2FlagIgnored.self,
         LC201ConfigNotAnObject.self, LC202InvalidAppenders.self, LC203AppenderWithoutType.self,
@@ -66,6 +70,7 @@ public enum RuleRegistry {
         list += log4jsRules.map { $0.description }
         list += ecosystemRules.map { $0.description }
         list += deploymentRules.map { $0.description } + deploymentSetRules.map { $0.description }
+        list += clusteredAppRules.map { $0.description }
         list.sort { $0.id < $1.id }
         return list
     }()

@@ -132,3 +132,8 @@ public protocol DeploymentRule: Rule {
 public protocol DeploymentSetRule: Rule {
     static func check(_ deployments: [Deployment], facts: HostFacts, into sink: inout DiagnosticSink)
 }
+
+/// A rule over one app that forks its own cluster workers (`ClusteredApp`).
+public protocol ClusteredAppRule: Rule {
+    static func check(_ app: ClusteredApp, into sink: inout DiagnosticSink)
+}
