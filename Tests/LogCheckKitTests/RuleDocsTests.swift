@@ -30,6 +30,20 @@ import Testing
         }
     }
 
+    /// A continued line of a rule's description (`\` at the end of a line) must not be indented:
+    /// the indent would land inside the sentence ("branch   requires").
+    @Test func proseHasNoIndentInsideASentence() {
+        for r in RuleRegistry.all {
+            var inCode = false
+            for line in RuleDocs.page(r).split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("```") { inCode.toggle() }
+                guard !inCode, !line.hasPrefix("    "), !line.hasPrefix("|") else { continue }
+                let body = line.drop(while: { $0 == " " })
+                #expect(!body.contains("   "), "\(r.id): \(line)")
+            }
+        }
+    }
+
     @Test func explainPrintsThePage() {
         let r = run(["explain", "LC003"])
         #expect(r.code == .clean)

@@ -16,14 +16,14 @@ public enum LC111SelfClusterLogsDropped: ClusteredAppRule {
             Two shapes lose every line of the workers:
 
             - `configure()` only in the workers' code (the worker branch, a module only the worker branch \
-              requires, or the code after a primary branch that returns): the primary never listens, and \
-              the events are dropped. When the primary calls `getLogger()` without `configure()`, log4js \
-              configures itself there with its default config, and the workers' events go to the primary's \
-              stdout in that default coloured layout instead of this config's appenders (a warning).
+            requires, or the code after a primary branch that returns): the primary never listens, and \
+            the events are dropped. When the primary calls `getLogger()` without `configure()`, log4js \
+            configures itself there with its default config, and the workers' events go to the primary's \
+            stdout in that default coloured layout instead of this config's appenders (a warning).
             - `configure()` only in the primary's code: a worker's first `getLogger()` configures log4js with \
-              its default config, whose level is `OFF` (log4js.js:156-166), so each worker drops every line \
-              before it is sent. Under PM2 cluster mode the primary branch never runs at all (every instance \
-              is a worker of PM2's daemon), with the same result.
+            its default config, whose level is `OFF` (log4js.js:156-166), so each worker drops every line \
+            before it is sent. Under PM2 cluster mode the primary branch never runs at all (every instance \
+            is a worker of PM2's daemon), with the same result.
 
             **Measured** (log4js 6.9.1, an app forking 2 workers, docs/evidence/measured.md#M8): 0 of 20 worker \
             lines written in every one of these shapes, with no error; 20 of 20 with `configure()` in code both \

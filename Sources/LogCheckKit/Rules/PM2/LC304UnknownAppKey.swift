@@ -15,14 +15,14 @@ public enum LC304UnknownAppKey: EcosystemRule {
             The finding is an **error** when the key it resembles would have changed how the app runs, \
             and the message says how:
             - `exec_mode` (`exec_mod`, `Exec_mode`): the app runs in the other mode than the one written \
-              (fork instead of cluster, or cluster because `instances` is set) (Common.js:339-357);
+            (fork instead of cluster, or cluster because `instances` is set) (Common.js:339-357);
             - `instances` (`instance`): the app runs one process, in fork mode unless `exec_mode` says \
-              cluster, instead of the count written (and the cluster mode it would imply);
+            cluster, instead of the count written (and the cluster mode it would imply);
             - `merge_logs` (`marge_logs`): set to true on an app with several processes whose logs PM2 \
-              would not merge otherwise; each process writes its own files, with `-<pm_id>` in their \
-              names (Common.js:846-850, God.js:207-213);
+            would not merge otherwise; each process writes its own files, with `-<pm_id>` in their \
+            names (Common.js:846-850, God.js:207-213);
             - `ignore_watch` (`ignore_watches`): listing paths on an app with `watch` on; they stay \
-              watched, and a change there restarts the app.
+            watched, and a change there restarts the app.
 
             Otherwise (the mode written is the one PM2 chooses anyway, one process, logs merged anyway, \
             `watch` off) it stays a warning.
