@@ -27,6 +27,16 @@ import Testing
             "app.service", "module.exports = { apps: [{ name: 'api', script: 'server.js', instances: 4 }] };\n"
         ),
         "fork-mode": ("package.json", "module.exports = { apps: [{ name: 'api', script: 'server.js' }] };\n"),
+        "npm-cluster": (
+            "package.json", "module.exports = { apps: [{ script: 'npm', args: 'start', instances: 4 }] };\n"
+        ),
+    ]
+
+    /// The package.json of the equivalent project, when the launch file is a package.json whose
+    /// other scripts the app still runs (`npm start`).
+    static let equivalentManifests: [String: String] = [
+        "npm-cluster":
+            "{ \"name\": \"equivalent\", \"private\": true, \"scripts\": { \"start\": \"node server.js\" } }\n"
     ]
 
     static let kinds: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted()
@@ -97,7 +107,7 @@ import Testing
         let other = try Self.copy(kind)
         defer { try? FileManager.default.removeItem(atPath: other) }
         if launch == "package.json" {
-            try "{ \"name\": \"equivalent\", \"private\": true }\n".write(
+            try (Self.equivalentManifests[kind] ?? "{ \"name\": \"equivalent\", \"private\": true }\n").write(
                 toFile: other + "/package.json", atomically: false, encoding: .utf8)
         } else {
             try FileManager.default.removeItem(atPath: other + "/" + launch)

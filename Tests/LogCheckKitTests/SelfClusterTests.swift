@@ -20,6 +20,9 @@ import Testing
         // PM2 cluster mode never runs the primary branch: its config is not linked, so no LC101.
         "pm2-cluster-primary-only": ["LC111 error app.js:5:3"],
         "pm2-fork-worker-only": ["LC111 error app.js:10:3"],
+        // `script: 'npm'` runs app.js in a child of npm, which is never a PM2 cluster worker: it is
+        // the primary of its own workers, and its package script is reported once, as app "api".
+        "npm-cluster-primary-only": ["LC111 error app.js:5:3", "LC313 warning ecosystem.config.js:5:15"],
         "primary-logger": ["LC111 warning app.js:10:3"],
         "configured-everywhere": [],
     ]

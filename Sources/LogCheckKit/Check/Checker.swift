@@ -106,8 +106,12 @@ public struct Checker: Sendable {
         // The ecosystem files (and launch files) that may start the code of every other named
         // file (Projects). Folders under a searched directory were searched already: their files
         // are inputs.
-        // (A launch file that starts nothing is no app code: nothing else reaches it.)
-        for doc in documents where !doc.startsApps && doc.kind != .launch && !doc.input.isStdin {
+        // (A launch file that starts nothing is no app code: nothing else reaches it. One that
+        // runs `node <file>` may be run by a PM2 app: `script: 'npm', args: 'start'`.)
+        for doc in documents
+        where !doc.startsApps && (doc.kind != .launch || !(doc.launch?.nodeRuns.isEmpty ?? true))
+            && !doc.input.isStdin
+        {
             for path in projects.ecosystemFiles(reaching: doc.path, skipping: scope.searched)
             where !seen.contains(Path.normalize(path)) {
                 seen.insert(Path.normalize(path))
@@ -133,6 +137,7 @@ public struct Checker: Sendable {
         for doc in nodeLaunches where started.insert(Path.normalize(doc.path)).inserted {
             clustered += linker.clusteredApps(startedBy: doc)
         }
+        clustered = Linker.distinct(clustered)
         // Linking is done: the app code a deployment links through stays with it, and the cache
         // of every path tried (most are misses) goes before the rules add their findings.
         linker.forgetModules()

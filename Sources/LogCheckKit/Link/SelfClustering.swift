@@ -164,6 +164,23 @@ extension Linker {
         return app
     }
 
+    /// The apps, each once: a PM2 app whose script is a package manager (`script: 'npm', args:
+    /// 'start'`) runs the package script that a launch site also reads as `node app.js`; the PM2
+    /// app is kept (it knows how PM2 starts the process) and the package script's app goes.
+    static func distinct(_ apps: [ClusteredApp]) -> [ClusteredApp] {
+        let throughManager: [(entry: String, start: String)] = apps.compactMap { app in
+            guard case .pm2(_, let pm2App) = app.runner, pm2App.packageManager != nil else { return nil }
+            return (Path.normalize(app.entry.path), Path.normalize(app.start.location.file.path))
+        }
+        guard !throughManager.isEmpty else { return apps }
+        return apps.filter { app in
+            guard case .node(_, let launch) = app.runner else { return true }
+            let entry = Path.normalize(app.entry.path)
+            let start = Path.normalize(launch.path)
+            return !throughManager.contains { $0.entry == entry && $0.start == start }
+        }
+    }
+
     /// The apps the `node <file>` command lines of a launch file start, those that fork their
     /// own cluster workers. The file is resolved against the launch file's folder.
     mutating func clusteredApps(startedBy launch: Document) -> [ClusteredApp] {

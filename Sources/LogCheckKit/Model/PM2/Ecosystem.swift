@@ -283,6 +283,17 @@ public struct PM2App: @unchecked Sendable {
         return node["cmd"] ?? node["command"]
     }
 
+    /// The package manager PM2 runs as the app's process, when `script` is `npm`, `yarn`, `pnpm`
+    /// or `npx` (`pm2 start npm -- start`). The app's own code then runs in a child of that
+    /// process, and Node never makes such a child a cluster worker: a worker deletes
+    /// `NODE_UNIQUE_ID` from its environment before its code runs (lib/internal/process/
+    /// pre_execution.js, `initializeClusterIPC`), so the child's `cluster.isMaster` is true.
+    public var packageManager: String? {
+        guard let s = script?.string, !s.containsBytes(" ") else { return nil }
+        let base = Path.basename(s)
+        return ["npm", "yarn", "pnpm", "npx"].contains(base) ? base : nil
+    }
+
     /// The name PM2 gives the app: `name`, else the script's basename without its extension.
     public var name: String? {
         if let n = field(.name)?.value {

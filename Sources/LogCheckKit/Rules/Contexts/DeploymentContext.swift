@@ -98,7 +98,7 @@ extension Deployment {
     public var pm2ModeWorks: Truth {
         // Before log4js 2, there is no pm2 mode (and no forwarding to replace).
         guard log4jsVersion.forwardsClusterEvents else { return .no }
-        guard app.mode == .cluster else { return app.mode == .unknown ? .unknown : .no }
+        guard codeMode == .cluster else { return codeMode == .unknown ? .unknown : .no }
         if config.pm2 == .no || config.disableClustering == .yes { return .no }
         if config.pm2 == .unknown || config.disableClustering == .unknown { return .unknown }
         guard let a = appInstanceVariable, let l = log4jsInstanceVariable else { return .unknown }
@@ -110,7 +110,7 @@ extension Deployment {
     /// Before log4js 2, every process writes, cluster worker or not.
     public var independentWriters: Truth {
         if !log4jsVersion.forwardsClusterEvents { return app.multipleProcesses }
-        switch app.mode {
+        switch codeMode {
         case .fork: return app.multipleProcesses
         case .cluster:
             switch config.disableClustering {

@@ -20,6 +20,10 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
             and files without rotation; rotating files then need LC104). `pm2: true` makes instance 0 write for \
             all (then LC102 and LC103 apply).
 
+            An app whose script is a package manager (`script: 'npm'`, `pm2 start npm -- start`) is not \
+            reported: its code runs in a child of npm, which Node never makes a cluster worker, so log4js \
+            there writes its own appenders (docs/evidence/measured.md#M9; LC313 says where its stdout goes).
+
             Only log4js 2.0 and later forward a worker's events: 0.6 and 1.x have every process write \
             its own appenders (V03), so logcheck reports this only when the project's package.json declares \
             log4js 2 or later, or declares no version (then it assumes 6.x, and says so).
@@ -63,6 +67,21 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
                         "{\n  \"appenders\": { \"file\": { \"type\": \"file\", \"filename\": \"app.log\" } },\n  \"categories\": { \"default\": { \"appenders\": [\"file\"], \"level\": \"info\" } }\n}\n"
                     ),
                 ], caption: "Fork mode: every process is its own log4js master."),
+            RuleExample(
+                files: [
+                    ExampleFile(
+                        "ecosystem.config.js",
+                        "module.exports = {\n  apps: [{ name: 'api', script: 'npm', args: 'start', instances: 4 }],\n};\n"
+                    ),
+                    ExampleFile("package.json", "{\n  \"scripts\": { \"start\": \"node server.js\" }\n}\n"),
+                    ExampleFile(
+                        "server.js",
+                        "const log4js = require('log4js');\nlog4js.configure({\n  appenders: { file: { type: 'file', filename: 'app.log' } },\n  categories: { default: { appenders: ['file'], level: 'info' } },\n});\n"
+                    ),
+                ],
+                caption:
+                    "npm runs server.js as its child, which is never a cluster worker: log4js there writes its own appenders (and its stdout goes to PM2's own log, LC313)."
+            ),
         ],
         fix: .mixed,
         fixDescription: """
@@ -92,7 +111,7 @@ public enum LC101ClusterLogsDropped: DeploymentRule {
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
         let config = d.config
-        let mode = d.app.mode
+        let mode = d.codeMode
         // Before log4js 2 a worker writes its own appenders (docs/evidence/log4js.md, V03).
         guard d.log4jsVersion.forwardsClusterEvents else { return }
         guard mode != .fork, config.pm2 != .yes, config.disableClustering != .yes else { return }

@@ -69,7 +69,7 @@ public enum LC102InstanceVarMismatch: DeploymentRule {
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
         let config = d.config
-        guard d.log4jsVersion.forwardsClusterEvents, d.app.mode == .cluster, config.pm2 == .yes,
+        guard d.log4jsVersion.forwardsClusterEvents, d.codeMode == .cluster, config.pm2 == .yes,
             config.disableClustering == .no, config.root.isMapping,
             let appVar = d.appInstanceVariable, let logVar = d.log4jsInstanceVariable, appVar != logVar
         else { return }

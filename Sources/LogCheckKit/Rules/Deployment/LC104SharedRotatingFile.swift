@@ -10,7 +10,9 @@ public enum LC104SharedRotatingFile: DeploymentRule {
             `maxLogSize` counts only the bytes its own process wrote and rolls on its own; the processes rename \
             the live file under each other, and streamroller's `fs.move(…, {overwrite: true})` replaces \
             backups (CP8; streamroller #62, #163; log4js #408, #590). A `dateFile` appender makes every process \
-            roll at the same moment and race on the rename.
+            roll at the same moment and race on the rename. The same holds in cluster mode, `pm2: true` or not, \
+            for an app whose script is a package manager (`pm2 start -i 4 npm -- start`): its code runs in a \
+            child of npm, which Node never makes a cluster worker, so every instance is its own log4js master (docs/evidence/measured.md#M9).
 
             **Measured** (docs/evidence/measured.md#M6): with rotation, **15-95% of lines lost, varying per run**: 44% on \
             average with 2 fork processes, 75% with 4; 44-50% in cluster mode with `disableClustering`. A \
@@ -50,9 +52,13 @@ public enum LC104SharedRotatingFile: DeploymentRule {
         let writers = d.independentWriters
         guard writers != .no else { return }
         let how =
-            d.app.mode == .fork
-            ? "fork mode"
-            : d.app.mode == .cluster ? "cluster mode with disableClustering" : "each process writing itself"
+            if let manager = d.app.packageManager {
+                "each running the app in a child of \(manager), which is never a cluster worker"
+            } else {
+                d.app.mode == .fork
+                    ? "fork mode"
+                    : d.app.mode == .cluster ? "cluster mode with disableClustering" : "each process writing itself"
+            }
         var related: [RelatedLocation] = []
         if let origin = context.modeOrigin { related.append(origin) }
         for a in d.config.appenders where d.config.builtAppenders.contains(a.name) {
@@ -71,7 +77,10 @@ public enum LC104SharedRotatingFile: DeploymentRule {
             let measured =
                 "measured with log4js 6.9.1 under a simulated PM2: 15-95% of lines lost per run (44% on average with 2 fork processes, 75% with 4); nothing lost without rotation"
             let help =
-                "log to stdout and let PM2 write one file per process, give each process its own file, or run in cluster mode with \"pm2\": true so only instance 0 writes"
+                d.app.packageManager.map {
+                    "point the app's script at the file `\($0)` runs instead of \($0) (then cluster mode with \"pm2\": true lets only instance 0 write, and PM2 collects stdout per process), or give each process its own file"
+                }
+                ?? "log to stdout and let PM2 write one file per process, give each process its own file, or run in cluster mode with \"pm2\": true so only instance 0 writes"
             let who = "the \(d.app.processesPhrase) of \(context.appLabel) (\(how))"
             if rotates {
                 let severity: Severity = writers == .yes ? .error : .warning

@@ -43,7 +43,7 @@ public enum LC105InstanceVarSetInEnv: DeploymentRule {
 
     public static func check(_ context: inout DeploymentContext) {
         let d = context.deployment
-        guard d.log4jsVersion.forwardsClusterEvents, d.app.mode == .cluster, d.config.pm2 == .yes,
+        guard d.log4jsVersion.forwardsClusterEvents, d.codeMode == .cluster, d.config.pm2 == .yes,
             d.config.disableClustering == .no,
             let logVar = d.log4jsInstanceVariable, d.appInstanceVariable == logVar, d.app.multipleProcesses != .no
         else { return }
