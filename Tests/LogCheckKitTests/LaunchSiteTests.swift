@@ -97,6 +97,34 @@ import Testing
         }.sorted()
     }
 
+    /// A command line that starts an ecosystem file applies some of its options to the file's apps
+    /// (API.js:985-1026): `--watch` turns watch on where an app's own is falsy (LC331 at PM2's log
+    /// file, LC110 at log4js' file), pm2-dev always watches and gives its `--ignore` list as
+    /// `ignore_watch` (so logs/ is covered for it, ./pm2/ is not), `--env production` names a
+    /// block app "worker" lacks (LC339), and `--ignore-watch` never reaches the apps (LC336).
+    @Test func commandLineOverridesReachTheEcosystemApps() throws {
+        let dir = try Self.copy("ecosystem-overrides")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let r = run([dir, "--format", "json", "--no-config"])
+        let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+        let found = (json["diagnostics"] as! [[String: Any]]).map { d in
+            let path = (d["file"] as! String).replacingOccurrences(of: dir + "/", with: "")
+            let related = (d["related"] as! [[String: Any]]).map { rel in
+                let file = (rel["file"] as! String).replacingOccurrences(of: dir + "/", with: "")
+                return "\(file):\(rel["line"]!):\(rel["column"]!)"
+            }
+            return "\(d["rule"]!) \(path):\(d["line"]!):\(d["column"]!) ← " + related.joined(separator: ", ")
+        }
+        #expect(
+            found == [
+                "LC331 ecosystem.config.js:6:17 ← package.json:5:45",
+                "LC331 ecosystem.config.js:6:17 ← package.json:6:13",
+                "LC339 package.json:5:59 ← ecosystem.config.js:10:13",
+                "LC336 package.json:7:45 ← ",
+                "LC110 server.js:4:48 ← package.json:5:45",
+            ])
+    }
+
     @Test(arguments: Array(equivalents.keys).sorted())
     func sameFindingsAsTheEquivalentEcosystemFile(_ kind: String) throws {
         let (launch, ecosystem) = Self.equivalents[kind]!

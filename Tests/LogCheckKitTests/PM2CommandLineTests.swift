@@ -146,13 +146,53 @@ import Testing
         #expect(direct.program == .pm2Runtime)
         #expect(direct.actionWord == nil)
         #expect(direct.target?.value == "app.js")
-        #expect(Self.fields(direct) == ["instances=\"max\""])
+        // pm2-runtime's --output and --error default to /dev/null (Runtime4Docker.js:42-43).
+        #expect(Self.fields(direct) == ["instances=\"max\"", "out_file=\"/dev/null\"", "error_file=\"/dev/null\""])
+        let logged = try Self.line("pm2-runtime app.js --output out.log")
+        #expect(Self.fields(logged) == ["out_file=\"out.log\"", "error_file=\"/dev/null\""])
         let docker = try Self.line("pm2-docker start process.yml")
         #expect(docker.program == .pm2Docker)
         #expect(docker.targetIsEcosystemFile)
+        #expect(Self.fields(docker).isEmpty)
+        // pm2-dev always watches (DevCLI.js:67); its --ignore becomes `ignore_watch` only for
+        // an ecosystem file's apps: `_startScript` copies no `ignore_watch` (Config.js:61-75).
         let dev = try Self.line("pm2-dev start app.js --ignore logs")
         #expect(dev.program == .pm2Dev)
-        #expect(Self.fields(dev) == ["ignore_watch=\"logs\""])
+        #expect(Self.fields(dev) == ["watch=true"])
+        #expect(dev.overrides.watch?.value == "pm2-dev")
+        let devFile = try Self.line("pm2-dev ecosystem.config.js --ignore logs,tmp")
+        #expect(devFile.overrides.ignoreWatch == ["logs", "tmp", "node_modules"])
+        #expect(Self.fields(devFile).isEmpty)
+    }
+
+    @Test func ecosystemOverrides() throws {
+        // `--watch` without paths reaches an ecosystem file's apps (API.js:324-325, 1002-1003).
+        let watch = try Self.line("pm2 start ecosystem.config.js --watch --env production --only api,worker")
+        #expect(watch.overrides.watch?.value == "--watch")
+        #expect(watch.environment?.value == "production")
+        #expect(watch.overrides.only == ["api", "worker"])
+        #expect(watch.overrides.starts("worker") == .yes)
+        #expect(watch.overrides.starts("web") == .no)
+        #expect(watch.problems.isEmpty)
+        // With paths it does not (commander gives a list, `_startJson` wants `true`): LC336.
+        let paths = try Self.line("pm2 start ecosystem.config.js --watch src")
+        #expect(paths.overrides.watch == nil)
+        #expect(paths.problems.map(\.word.value) == ["--watch"])
+        // commander stores --ignore-watch as `ignoreWatch`; `_startJson` reads `ignore_watch`.
+        let ignore = try Self.line("pm2 start ecosystem.config.js --ignore-watch logs")
+        #expect(ignore.problems.map(\.kind) == [.ignoredWithEcosystemFile(option: "--ignore-watch")])
+        #expect(try Self.line("pm2 start ecosystem.config.js").overrides.watch == nil)
+    }
+
+    @Test func severalTargets() throws {
+        // `pm2 start a.js b.js` starts each (CLI.js:289-297); restart takes one name.
+        let two = try Self.line("pm2 start a.js b.js -i 2")
+        #expect(two.scriptTargets.map(\.value) == ["a.js", "b.js"])
+        #expect(Self.fields(two) == ["instances=2"])
+        let mixed = try Self.line("pm2 start api.config.js worker.json")
+        #expect(mixed.ecosystemFiles == ["api.config.js", "worker.json"])
+        #expect(mixed.scriptTargets.isEmpty)
+        #expect(try Self.line("pm2 restart app.js b.js").targets.map(\.value) == ["app.js"])
     }
 
     @Test func install() throws {

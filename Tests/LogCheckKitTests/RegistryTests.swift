@@ -51,6 +51,8 @@ import Testing
         for r in RuleRegistry.deploymentRules { folder[r.description.id] = "Deployment" }
         for r in RuleRegistry.deploymentSetRules { folder[r.description.id] = "Deployment" }
         for r in RuleRegistry.clusteredAppRules { folder[r.description.id] = "Deployment" }
+        // A command line and the ecosystem file it starts: PM2's rules (LC331 is one already).
+        for r in RuleRegistry.ecosystemStartRules { folder[r.description.id] = "PM2" }
         for r in RuleRegistry.otherRules {
             folder[r.description.id] = r.description.family == .input ? "Input" : "Settings"
         }

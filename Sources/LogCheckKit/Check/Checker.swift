@@ -123,6 +123,17 @@ public struct Checker: Sendable {
                 }
             }
         }
+        // The ecosystem files a named launch file starts: the findings about their apps that a
+        // command line decides (`--watch`) point at it too.
+        for doc in documents where doc.kind == .launch && !doc.input.isStdin {
+            let folder = Path.dirname(doc.path)
+            for file in doc.launch?.sites.flatMap(\.line.ecosystemFiles) ?? [] {
+                let path = Path.resolve(folder, file)
+                guard !seen.contains(Path.normalize(path)), let eco = linker.ecosystem(at: path) else { continue }
+                seen.insert(Path.normalize(path))
+                ecosystems.append(eco)
+            }
+        }
         var deployments: [Deployment] = []
         for doc in ecosystems {
             guard let ecosystem = models.ecosystem(doc) else { continue }
@@ -131,7 +142,8 @@ public struct Checker: Sendable {
         // What the launch files that start an ecosystem file say about its host: the launch
         // files found from the ecosystem file itself, so that the answer is the same whichever
         // file was named.
-        let launchFacts = LaunchFacts.find(for: ecosystems, linker: &linker, projects: projects)
+        let launchFacts = LaunchFacts.find(
+            for: ecosystems, launches: documents.filter { $0.kind == .launch }, linker: &linker, projects: projects)
         var clustered = linker.clusteredApps
         var started = Set<String>()
         for doc in nodeLaunches where started.insert(Path.normalize(doc.path)).inserted {
@@ -170,7 +182,8 @@ public struct Checker: Sendable {
         let facts = settings.facts
         let found = Parallel.map(deployments) { d -> [Diagnostic] in
             var context = DeploymentContext(
-                deployment: d, facts: launchFacts.facts(for: d.ecosystem.document, base: facts))
+                deployment: d, facts: launchFacts.facts(for: d.ecosystem.document, base: facts),
+                starts: launchFacts.starts(of: d.ecosystem.document))
             for rule in RuleRegistry.deploymentRules { rule.check(&context) }
             return context.diagnostics
         }
@@ -178,6 +191,13 @@ public struct Checker: Sendable {
         for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, facts: facts, into: &sink) }
         for app in clustered {
             for rule in RuleRegistry.clusteredAppRules { rule.check(app, into: &sink) }
+        }
+        // The command lines that start an ecosystem file, with its apps.
+        for start in launchFacts.starts {
+            guard let ecosystem = models.ecosystem(start.ecosystem) else { continue }
+            var context = EcosystemStartContext(start: start, ecosystem: ecosystem)
+            for rule in RuleRegistry.ecosystemStartRules { rule.check(&context) }
+            sink.append(contentsOf: context.diagnostics)
         }
         // Sized exactly: this is when a run holds the most.
         all.reserveCapacity(all.count + found.reduce(0) { $0 + $1.count } + sink.diagnostics.count)

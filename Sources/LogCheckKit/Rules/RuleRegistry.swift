@@ -61,6 +61,12 @@ public enum RuleRegistry {
         LC337MisspeltPM2Module.self, LC338CLIOptionWithoutValue.self,
     ]
 
+    /// The rules over a launch file's command line and the ecosystem file it starts. LC331 is an
+    /// ecosystem rule too (it reads the apps' own `watch` there).
+    public static let ecosystemStartRules: [any EcosystemStartRule.Type] = [
+        LC331WatchRestartLoop.self, LC339CLIEnvironmentUndefined.self,
+    ]
+
     /// The log4js rules that know the format of log4js before 2.0 (`appenders` as a list): the
     /// only ones run on a config whose project declares such a version. Each is in `log4jsRules`.
     public static let log4jsRulesBefore2: [any Log4jsRule.Type] = [LC202InvalidAppenders.self]
@@ -71,6 +77,8 @@ public enum RuleRegistry {
         list += ecosystemRules.map { $0.description }
         list += deploymentRules.map { $0.description } + deploymentSetRules.map { $0.description }
         list += clusteredAppRules.map { $0.description }
+        let listed = Set(list.map(\.id))
+        list += ecosystemStartRules.map { $0.description }.filter { !listed.contains($0.id) }
         list.sort { $0.id < $1.id }
         return list
     }()

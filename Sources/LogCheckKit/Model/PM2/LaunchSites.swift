@@ -10,8 +10,9 @@ public struct LaunchSite: Sendable {
     public var scriptName: String?
     public var command: ShellCommand
     public var line: PM2CommandLine
-    /// The index of the app it starts among the launch file's apps, when it starts a script.
-    public var app: Int?
+    /// The indices of the apps it starts among the launch file's apps: one for each script it
+    /// starts (`pm2 start a.js b.js` starts two).
+    public var apps: [Int] = []
 
     /// `pm2 start app.js -i 0` as written (the words of the command line, shortened).
     public var commandText: String {
@@ -65,7 +66,7 @@ public final class LaunchSites: @unchecked Sendable {
     }
 
     /// The site that starts app `index`.
-    public func site(ofApp index: Int) -> LaunchSite? { sites.first { $0.app == index } }
+    public func site(ofApp index: Int) -> LaunchSite? { sites.first { $0.apps.contains(index) } }
 
     /// The module a `pm2 install` names, when one of the commands installs it.
     public func installs(_ module: String) -> LaunchSite? {
@@ -89,11 +90,12 @@ public final class LaunchSites: @unchecked Sendable {
                 continue
             }
             var site = LaunchSite(
-                origin: c.origin, originSpan: c.originSpan, scriptName: c.scriptName, command: c.command, line: line,
-                app: nil)
+                origin: c.origin, originSpan: c.originSpan, scriptName: c.scriptName, command: c.command, line: line)
             if line.startsScript {
-                site.app = apps.count
-                apps.append(app(of: line, command: c.command, into: &writer))
+                for target in line.scriptTargets {
+                    site.apps.append(apps.count)
+                    apps.append(app(of: line, target: target, command: c.command, into: &writer))
+                }
             }
             sites.append(site)
         }
@@ -108,11 +110,11 @@ public final class LaunchSites: @unchecked Sendable {
     /// target, each option's field at its word, `args` after `--`, and the command's
     /// `NAME=value` assignments (and `env`'s) as `env` (PM2 passes the CLI's environment to the app,
     /// Common.js:154-185).
-    static func app(of line: PM2CommandLine, command: ShellCommand, into w: inout TreeWriter) -> TreeWriter.Ref {
+    static func app(of line: PM2CommandLine, target: ShellWord, command: ShellCommand, into w: inout TreeWriter)
+        -> TreeWriter.Ref
+    {
         var entries: [(key: String, keySpan: Span, value: TreeWriter.Ref)] = []
-        if let target = line.target {
-            entries.append(("script", target.span, word(target, into: &w)))
-        }
+        entries.append(("script", target.span, word(target, into: &w)))
         for f in line.appFields {
             let span = f.valueWord?.span ?? f.flag.span
             let value: TreeWriter.Ref
@@ -146,11 +148,11 @@ public final class LaunchSites: @unchecked Sendable {
 }
 
 extension PM2CommandLine {
-    /// Whether the command starts the app its target names: `pm2 start <script>` or
+    /// Whether the command starts the apps its script targets name: `pm2 start <script>…` or
     /// `pm2-runtime <script>` (restart and reload of a script name operate on running processes
     /// only; an ecosystem file's apps are its own).
     var startsScript: Bool {
-        guard action == .start, !targetIsEcosystemFile, target != nil else { return false }
+        guard action == .start, !scriptTargets.isEmpty else { return false }
         return actionWord == nil || actionWord?.value == "start"
     }
 
@@ -158,7 +160,8 @@ extension PM2CommandLine {
     var words: [ShellWord] {
         var all = [programWord]
         if let a = actionWord { all.append(a) }
-        if let t = target { all.append(t) }
+        all += targets
+        if targets.isEmpty, let t = target { all.append(t) }
         for o in options {
             all.append(o.flag)
             if let v = o.value { all.append(v) }

@@ -82,6 +82,11 @@ public struct PM2CommandLine: Sendable {
     public var appFields: [AppField]
     /// `--env <name>`: the `env_<name>` block PM2 merges into the apps.
     public var environment: ShellWord?
+    /// What PM2 applies to the apps of the ecosystem files the command starts.
+    public var overrides = EcosystemOverrides()
+    /// Every target of `pm2 start a.js b.js` (PM2 starts each with the same options, CLI.js:289-297);
+    /// `target` is the first.
+    public var targets: [ShellWord] = []
     /// The environment the command sets: its leading `NAME=value` words and those of `env`.
     public var assignments: [ShellAssignment]
     /// Whether the program exits on an option it does not define: `pm2` does (commander's
@@ -90,9 +95,43 @@ public struct PM2CommandLine: Sendable {
     public var rejectsUnknownOptions: Bool
 
     /// The ecosystem file name the command reads, when it reads one.
-    public var ecosystemFile: String? {
-        guard action == .start, targetIsEcosystemFile else { return nil }
-        return target == nil ? "ecosystem.config.js" : target?.value
+    public var ecosystemFile: String? { ecosystemFiles.first }
+
+    /// The ecosystem files the command reads: each target PM2 reads as one, and
+    /// `ecosystem.config.js` for `pm2 start` without a target.
+    public var ecosystemFiles: [String] {
+        guard action == .start else { return [] }
+        if target == nil { return targetIsEcosystemFile ? ["ecosystem.config.js"] : [] }
+        return targets.compactMap { t in t.value.flatMap { PM2CommandLine.isConfigFile($0) ? $0 : nil } }
+    }
+
+    /// The targets PM2 starts as scripts (each one app, with the options as its fields).
+    public var scriptTargets: [ShellWord] {
+        targets.filter { t in !(t.value.map(PM2CommandLine.isConfigFile) ?? false) }
+    }
+}
+
+/// What PM2 applies from the command line to the apps of an ecosystem file it starts
+/// (`_startJson`, API.js:985-1026; docs/evidence/pm2.md, "The command line").
+public struct EcosystemOverrides: Sendable {
+    /// The word that turns `watch` on for every app whose own `watch` is falsy: `--watch` without
+    /// paths (commander leaves `[]`, which `start` turns into `true`, API.js:324-325), or the
+    /// program word of pm2-dev, which always watches (DevCLI.js:67).
+    public var watch: ShellWord?
+    /// pm2-dev's `--ignore a,b`: `ignore_watch` `[a, b, node_modules]` for every app without its own
+    /// (DevCLI.js:74-77). (`pm2 --ignore-watch` never reaches them: commander stores it as
+    /// `ignoreWatch`, and `_startJson` reads `ignore_watch`.)
+    public var ignoreWatch: [String]?
+    public var ignoreWatchWord: ShellWord?
+    /// `--only a,b`: the names of the apps started, split as API.js:991 splits it; nil for every app.
+    public var only: [String]?
+    public var onlyWord: ShellWord?
+
+    /// Whether PM2 starts the app named `name` (an app `--only` leaves out gets nothing).
+    public func starts(_ name: String?) -> Truth {
+        guard let only else { return .yes }
+        guard let name else { return .unknown }
+        return Truth(only.contains(name))
     }
 }
 
@@ -194,6 +233,9 @@ extension PM2CommandLine {
         return String(path[path.index(after: slash)...])
     }
 
+    /// The targets of one `pm2 start` read (real command lines name a few).
+    static let maxTargets = 32
+
     /// Reads the arguments after the program word.
     public static func parse(_ arguments: ArraySlice<ShellWord>, program: Program, programWord: ShellWord)
         -> PM2CommandLine
@@ -272,6 +314,11 @@ extension PM2CommandLine {
                 }
             }
             line.target = positional.dropFirst().first
+            // `start` takes every word after it; the others take one (CLI.js:265, 325-359). Past
+            // `maxTargets`, the rest are not read.
+            line.targets =
+                command == "start"
+                ? Array(positional.dropFirst().prefix(maxTargets)) : line.target.map { [$0] } ?? []
             if line.action == .start, command != "start", line.target == nil { line.action = .other }
         case .pm2Runtime, .pm2Docker, .pm2Dev:
             if let first = positional.first, first.is("start") {
@@ -281,6 +328,7 @@ extension PM2CommandLine {
             } else {
                 line.target = positional.first
             }
+            line.targets = line.target.map { [$0] } ?? []
         }
         if line.action == .start {
             if let t = line.target {
@@ -297,10 +345,30 @@ extension PM2CommandLine {
             line.problems.append(Problem(kind: .unknownOption(suggestion: table.suggestion(bare)), word: u.flag))
         }
         guard line.action == .start else { return line }
+        // pm2-dev always watches (DevCLI.js:67).
+        if program == .pm2Dev { line.overrides.watch = programWord }
         for option in line.options {
-            if option.name == "--env" {
+            switch option.name {
+            case "--env":
                 line.environment = option.value
                 continue
+            case "--only":
+                line.overrides.onlyWord = option.value
+                line.overrides.only = option.value?.value.map { o in
+                    o.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+                }
+                continue
+            case "--ignore" where program == .pm2Dev:
+                // Set as `ignore_watch`, which only `_startJson` reads (DevCLI.js:74-77).
+                line.overrides.ignoreWatchWord = option.value ?? option.flag
+                line.overrides.ignoreWatch = option.value?.value.map { v in
+                    v.split(separator: ",", omittingEmptySubsequences: false).map(String.init) + ["node_modules"]
+                }
+                continue
+            case "--watch" where option.value == nil:
+                line.overrides.watch = option.flag
+            default:
+                break
             }
             guard let spec = table.option(option.name), let key = spec.field else { continue }
             if line.targetIsEcosystemFile {
@@ -312,7 +380,29 @@ extension PM2CommandLine {
             line.appFields.append(
                 AppField(key: key, value: value(of: option, spec: spec), flag: option.flag, valueWord: option.value))
         }
+        if !line.targetIsEcosystemFile { line.appFields += defaults(of: line) }
         return line
+    }
+
+    /// The fields a program sets on a script's app unless an option does: pm2-dev's `watch: true`
+    /// (DevCLI.js:67), pm2-runtime's `out_file` and `error_file` `/dev/null` (the defaults of its
+    /// `--output` and `--error`, Runtime4Docker.js:42-43). Each is at the program word.
+    static func defaults(of line: PM2CommandLine) -> [AppField] {
+        func set(_ key: String) -> Bool { line.appFields.contains { $0.key == key } }
+        var fields: [AppField] = []
+        switch line.program {
+        case .pm2Dev:
+            if !set("watch") {
+                fields.append(AppField(key: "watch", value: .bool(true), flag: line.programWord, valueWord: nil))
+            }
+        case .pm2Runtime, .pm2Docker:
+            for key in ["out_file", "error_file"] where !set(key) {
+                fields.append(AppField(key: key, value: .string("/dev/null"), flag: line.programWord, valueWord: nil))
+            }
+        case .pm2:
+            break
+        }
+        return fields
     }
 
     /// commander's `optional` argument: the next word unless it looks like an option.

@@ -199,7 +199,7 @@ enum PM2Options {
             flag(nil, "--raw"),
             flag(nil, "--timestamp"),
             value(nil, "--node-args", "node_args"),
-            maybe(nil, "--ignore", "ignore_watch"),
+            maybe(nil, "--ignore"),
             maybe(nil, "--post-exec"),
             flag(nil, "--silent-exec"),
             flag(nil, "--test-mode"),
@@ -209,13 +209,14 @@ enum PM2Options {
         ] + commanderOptions)
 
     /// The options `_startJson` applies to every app of an ecosystem file (API.js:985-1026):
-    /// `--watch` without paths, `--ignore-watch`, `--uid`, `--gid` and `--namespace`. Every
-    /// other app option is dropped there; `-i` too, as commander gives a string and only a
-    /// number is applied (API.js:1010-1012).
+    /// `--watch` without paths, `--uid`, `--gid` and `--namespace`. Every other app option is
+    /// dropped there; `-i` too, as commander gives a string and only a number is applied
+    /// (API.js:1010-1012), and `--ignore-watch`, which commander stores as `ignoreWatch` while
+    /// `_startJson` reads `ignore_watch` (API.js:1006-1007).
     static func appliedToEcosystemApps(_ option: PM2CommandLine.Option) -> Bool {
         switch option.name {
         case "--watch": return option.value == nil
-        case "--ignore-watch", "--uid", "--gid", "--namespace": return true
+        case "--uid", "--gid", "--namespace": return true
         default: return false
         }
     }

@@ -7,24 +7,37 @@ extension PM2App {
     /// `ignore_watch` nor, without it, PM2's default of ignoring dot files and `node_modules`
     /// (Watcher.js) leaves it out. Absolute and home paths, and values only run time knows, are
     /// `.unknown`.
-    public func watchRestarts(onChangeTo path: String) -> Truth {
-        guard let w = field(.watch), !w.value.isUnknown else { return .no }
-        guard w.value.isTruthy == true else { return .no }
-        if path.hasPrefix("/") || path.hasPrefix("~") { return .unknown }
+    ///
+    /// `startedWith`: what the command line that starts the app's ecosystem file applies to it:
+    /// `--watch` turns watch on where the app's own is falsy, pm2-dev's `--ignore` gives the
+    /// `ignore_watch` of an app without one (API.js:1002-1007).
+    public func watchRestarts(onChangeTo path: String, startedWith overrides: EcosystemOverrides? = nil) -> Truth {
+        let own = field(.watch)
         var watched: [String] = []
-        if w.value.bool == true {
+        if let w = own, w.value.isTruthy == true {
+            if w.value.bool == true {
+                watched = ["."]
+            } else if let s = w.value.string {
+                watched = [s]
+            } else if w.value.isSequence {
+                watched = w.value.elements.compactMap(\.string)
+            }
+        } else if overrides?.watch != nil {
+            guard own?.value.isUnknown != true else { return .unknown }
             watched = ["."]
-        } else if let s = w.value.string {
-            watched = [s]
-        } else if w.value.isSequence {
-            watched = w.value.elements.compactMap(\.string)
+        } else {
+            return .no
         }
+        if path.hasPrefix("/") || path.hasPrefix("~") { return .unknown }
         let ignoreField = field(.ignoreWatch)
         if ignoreField?.value.isUnknown == true { return .unknown }
-        let ignored =
-            (ignoreField.map {
+        var ignoredPaths =
+            ignoreField.map {
                 $0.value.isSequence ? $0.value.elements.compactMap(\.string) : [$0.value.string].compactMap { $0 }
-            } ?? []).map(PM2App.cleanPath)
+            } ?? []
+        let cliIgnore = ignoreField == nil ? overrides?.ignoreWatch : nil
+        if let cliIgnore { ignoredPaths = cliIgnore }
+        let ignored = ignoredPaths.map(PM2App.cleanPath)
         let file = PM2App.cleanPath(path)
         let inside = watched.contains { root in
             let r = PM2App.cleanPath(root)
@@ -39,7 +52,8 @@ extension PM2App {
         }
         // Without ignore_watch PM2 ignores dot files and node_modules (Watcher.js).
         let defaultIgnored =
-            ignoreField == nil && file.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "node_modules" }
+            ignoreField == nil && cliIgnore == nil
+            && file.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "node_modules" }
         return Truth(!(covered || defaultIgnored))
     }
 

@@ -4,11 +4,14 @@ import LogCheckSyntax
 public struct DeploymentContext {
     public let deployment: Deployment
     public let facts: HostFacts
+    /// The command lines of launch files that start the app's ecosystem file.
+    public let starts: [EcosystemStart]
     public private(set) var sink = DiagnosticSink()
 
-    public init(deployment: Deployment, facts: HostFacts) {
+    public init(deployment: Deployment, facts: HostFacts, starts: [EcosystemStart] = []) {
         self.deployment = deployment
         self.facts = facts
+        self.starts = starts
     }
 
     public var app: PM2App { deployment.app }
