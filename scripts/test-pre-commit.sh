@@ -75,7 +75,7 @@ git -C "$work/monorepo" add .
 # The project of the README's story: no ecosystem file, PM2 started by package.json's `start`
 # script (`pm2 start app.js -i 0`), log4js configured inline in app.js; and a project started by
 # its Dockerfile.
-for example in koa-cluster launch/dockerfile; do
+for example in koa-cluster launch/dockerfile launch/ecosystem-overrides; do
   mkdir -p "$work/$example"
   cp -R "$root/fixtures/$example/." "$work/$example/"
   rm -f "$work/$example"/expected.*
@@ -134,6 +134,15 @@ for hook in logcheck logcheck-system; do
   if [ "$code" -ne 0 ]; then fail "$hook with only the Dockerfile staged exited $code, expected 0"; fi
   if ! grep -q '^info\[LC103\]: .*(installed by `pm2 install` in Dockerfile)' <<<"$out"; then fail "$hook with only the Dockerfile staged: LC103 does not take the Dockerfile's pm2 install"; fi
   if ! grep -q 'Found 0 errors, 0 warnings and 1 info' <<<"$out"; then fail "$hook with only the Dockerfile staged: expected exactly the one LC103 info"; fi
+
+  # Only the ecosystem file staged: the package.json scripts that start it with `--watch`,
+  # `--env production` and `--only wroker` decide three of its findings.
+  run_hook "$work/launch/ecosystem-overrides" "$hook" ecosystem.config.js
+  if [ "$code" -ne 1 ]; then fail "$hook with only ecosystem.config.js of ecosystem-overrides staged exited $code, expected 1"; fi
+  if ! grep -q '^error\[LC340\]: `--only wroker`' <<<"$out"; then fail "$hook with only ecosystem.config.js of ecosystem-overrides staged: no LC340 for --only wroker"; fi
+  if ! grep -q -- '--> package.json:5:59' <<<"$out"; then fail "$hook with only ecosystem.config.js of ecosystem-overrides staged: no LC339 at package.json:5:59"; fi
+  if ! grep -q '^warning\[LC331\]: `pm2 start ecosystem.config.js --watch --env production` (package.json, script "start") turns watch on for app "api"' <<<"$out"; then fail "$hook with only ecosystem.config.js of ecosystem-overrides staged: no LC331 from the start script's --watch"; fi
+  if ! grep -q 'Found 1 error, 3 warnings and 0 infos' <<<"$out"; then fail "$hook with only ecosystem.config.js of ecosystem-overrides staged: expected LC340, LC331 twice and LC339"; fi
 
   run_hook "$work/good" "$hook"
   if [ "$code" -ne 0 ]; then fail "$hook on the good pair exited $code, expected 0"; fi

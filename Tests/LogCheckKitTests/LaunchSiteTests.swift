@@ -101,7 +101,8 @@ import Testing
     /// (API.js:985-1026): `--watch` turns watch on where an app's own is falsy (LC331 at PM2's log
     /// file, LC110 at log4js' file), pm2-dev always watches and gives its `--ignore` list as
     /// `ignore_watch` (so logs/ is covered for it, ./pm2/ is not), `--env production` names a
-    /// block app "worker" lacks (LC339), and `--ignore-watch` never reaches the apps (LC336).
+    /// block app "worker" lacks (LC339), `--ignore-watch` never reaches the apps (LC336), and
+    /// `--only wroker` names no app, so pm2-runtime starts nothing (LC340).
     @Test func commandLineOverridesReachTheEcosystemApps() throws {
         let dir = try Self.copy("ecosystem-overrides")
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -121,6 +122,7 @@ import Testing
                 "LC331 ecosystem.config.js:6:17 ← package.json:6:13",
                 "LC339 package.json:5:59 ← ecosystem.config.js:10:13",
                 "LC336 package.json:7:45 ← ",
+                "LC340 package.json:8:61 ← ecosystem.config.js:10:13",
                 "LC110 server.js:4:48 ← package.json:5:45",
             ])
     }

@@ -262,6 +262,25 @@ import Testing
         #expect(modes.filter(PM2Regex.execMode.matches) == ["cluster", "fork", "cluster_mode", "fork_mode"])
     }
 
+    @Test func anAppWithoutNameIsNamedAfterItsScript() {
+        // `renderApplicationName` (Common.js:903-911) runs before a script with a space becomes
+        // `bash -c` (Common.js:712, 725-739): the basename without its last extension.
+        let apps = [
+            #"{"script": "./bin/www"}"#, #"{"script": "server.prod.js"}"#, #"{"script": "node ./bin/www"}"#,
+            #"{"script": "npm start"}"#, #"{"script": ".env"}"#, #"{"name": "api", "script": "a.js"}"#, #"{}"#,
+        ]
+        let source = SourceFile(path: "ecosystem.json", text: #"{"apps": ["# + apps.joined(separator: ", ") + "]}")
+        let doc = DocumentLoader.load(source, input: InputFile(path: source.path))
+        let eco = Ecosystem(document: doc, root: doc.root!)
+        #expect(eco.apps.map(\.name) == ["www", "server.prod", "www", "npm start", ".env", "api", nil])
+        #expect(eco.appsKnown)
+        let js = SourceFile(
+            path: "ecosystem.config.js", text: "module.exports = { apps: [...require('./shared'), { script: 'a.js' }] }"
+        )
+        let jsDoc = DocumentLoader.load(js, input: InputFile(path: js.path))
+        #expect(!Ecosystem(document: jsDoc, root: jsDoc.root!).appsKnown)
+    }
+
     @Test func anAppsModeIsTheModeItsReasonGives() {
         let apps = [
             #"{"script": "a.js"}"#, #"{"script": "a.js", "exec_mode": "cluster"}"#,

@@ -64,7 +64,7 @@ public enum RuleRegistry {
     /// The rules over a launch file's command line and the ecosystem file it starts. LC331 is an
     /// ecosystem rule too (it reads the apps' own `watch` there).
     public static let ecosystemStartRules: [any EcosystemStartRule.Type] = [
-        LC331WatchRestartLoop.self, LC339CLIEnvironmentUndefined.self,
+        LC331WatchRestartLoop.self, LC339CLIEnvironmentUndefined.self, LC340CLIOnlyMatchesNoApp.self,
     ]
 
     /// The log4js rules that know the format of log4js before 2.0 (`appenders` as a list): the

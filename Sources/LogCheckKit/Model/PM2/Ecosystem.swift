@@ -88,6 +88,19 @@ public final class Ecosystem: @unchecked Sendable {
         self.apps = apps
     }
 
+    /// Whether `apps` holds every app the file gives PM2: false when the list, or one of its
+    /// items, is known only at run time (`apps: [...shared, { … }]`).
+    public var appsKnown: Bool {
+        switch shape {
+        case .unknown, .unusable: return false
+        case .bareList: return root.elements.allSatisfy(\.isMapping)
+        case .appsList, .legacyPM2, .appsObject:
+            guard let value = appsEntry?.value else { return false }
+            return value.isSequence ? value.elements.allSatisfy(\.isMapping) : value.isMapping
+        case .bareApp: return true
+        }
+    }
+
     /// The deploy environment `name`, when the file has one.
     public func deployEnvironment(_ name: String) -> Node? {
         deployEntry?.value[name]
@@ -299,8 +312,10 @@ public struct PM2App: @unchecked Sendable {
         if let n = field(.name)?.value {
             return n.string
         }
+        // `renderApplicationName` (Common.js:903-911), which runs before a script with a space
+        // becomes `bash -c` (Common.js:712, 725-739): the script's basename without its last
+        // extension (`node ./bin/www` is "www", `npm start` is "npm start").
         guard let s = script?.string else { return nil }
-        if s.containsBytes(" ") { return s }
         let base = Path.basename(s)
         if let dot = base.lastIndex(of: "."), dot > base.startIndex { return String(base[..<dot]) }
         return base
