@@ -13,6 +13,61 @@ import Testing
 
     // MARK: false findings removed
 
+    @Test func cronPatternsCroner4Rejects() {
+        // Rejected: determineCron runs `Croner(app.cron_restart)` of croner 4.1.97 before
+        // validation (Common.js:318-334, 854-857), whose parser takes exactly 5 or 6 fields, no
+        // W or #, single values in a list, and only strings (src/pattern.js).
+        let fails = "`pm2 start` fails with \"Cron pattern error: CronPattern:"
+        expectFindings(
+            "ecosystem.config.js", app("cron_restart: «5»"),
+            [
+                (
+                    "LC326", .error,
+                    fails + " Pattern has to be of type string.\": croner takes the pattern only as a string: quote it"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("cron_restart: «'@daily'»"),
+            [
+                (
+                    "LC326", .error,
+                    fails
+                        + " invalid configuration format ('@daily'), exacly five or six space separated parts required.\": croner 4.1.97, which PM2 7.0.3 uses, has no nicknames: write '0 0 * * *' for @daily"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("cron_restart: «'0 0 1 1 * 2025 *'»"),
+            [
+                (
+                    "LC326", .error,
+                    fails
+                        + " invalid configuration format ('0 0 1 1 * 2025 *'), exacly five or six space separated parts required.\": croner 4.1.97, which PM2 7.0.3 uses, has no year field: drop the seventh"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("cron_restart: «'0 0 * * 1#2'»"),
+            [
+                (
+                    "LC326", .error,
+                    fails
+                        + " configuration entry 5 (1#2) contains illegal characters.\": croner 4.1.97, which PM2 7.0.3 uses, has no W, # or L in this place"
+                )
+            ])
+        expectFindings(
+            "ecosystem.config.js", app("cron_restart: «'0 0 1-5,10 * *'»"),
+            [
+                (
+                    "LC326", .error,
+                    fails
+                        + " Range with stepping cannot coexist with ,\": croner 4.1.97, which PM2 7.0.3 uses, takes only single values in a list: write each value (1,2,3,5)"
+                )
+            ])
+        // Valid: 0 and false disable cron restarts (Common.js:319-322); L alone is the last day.
+        expectFindings("ecosystem.config.js", app("cron_restart: 0"), [])
+        expectFindings("ecosystem.config.js", app("cron_restart: false"), [])
+        expectFindings("ecosystem.config.js", app("cron_restart: '0 0 L * *'"), [])
+    }
+
     @Test func falsyEnvBecomesAnEmptyObject() {
         // Valid: `if (!app.env) app.env = {}` before validation (Common.js:707-709).
         expectFindings("ecosystem.config.js", app("env: false"), [])

@@ -306,78 +306,144 @@ import Testing
     }
 
     @Test func cronPatternsAsCronerReadsThem() {
-        // nil: PM2 starts the app; otherwise the reason croner rejects the pattern. White space
-        // around the pattern includes CR and LF (croner trims the pattern as JavaScript does).
+        // croner 4.1.97, the version PM2 7.0.3 pins, run on each pattern (`Croner(pattern)` as
+        // Common.js:325-329 calls it): nil where it accepts the pattern, else its message. Strings
+        // with a `:` after the first character are dates for croner and are not checked.
         let cases: [(String, String?)] = [
             ("* * * * *", nil),
             ("0 0 * * *", nil),
             ("*/5 * * * *", nil),
             ("0 */2 * * *", nil),
-            ("@daily", nil),
-            ("@Weekly", nil),
-            (" @hourly ", nil),
+            (
+                "@daily",
+                "CronPattern: invalid configuration format ('@daily'), exacly five or six space separated parts required."
+            ),
+            (
+                "@Weekly",
+                "CronPattern: invalid configuration format ('@Weekly'), exacly five or six space separated parts required."
+            ),
+            (
+                " @hourly ",
+                "CronPattern: invalid configuration format (' @hourly '), exacly five or six space separated parts required."
+            ),
             ("0 0 1 1 *", nil),
             ("0 0 L * *", nil),
-            ("0 0 15W * *", nil),
-            ("0 0 * * 5#2", nil),
-            ("0 0 * * 5L", nil),
+            ("0 0 l * *", nil),
+            ("0 0 15W * *", "CronPattern: configuration entry 3 (15W) contains illegal characters."),
+            ("0 0 * * 5#2", "CronPattern: configuration entry 5 (5#2) contains illegal characters."),
+            ("0 0 * * 5L", "CronPattern: configuration entry 5 (5L) contains illegal characters."),
             ("0 0 * * MON-FRI", nil),
             ("0 0 * JAN-DEC *", nil),
             ("0 0 * * sun", nil),
             ("0 0 * * 7", nil),
             ("0 0 * * 0-7", nil),
-            ("0 0 * * 5-1", nil),
-            ("0 0 5-1 * *", "the range 5-1 runs backwards in the day of month field (\"5-1\")"),
-            ("60 * * * *", "60 is out of range 0-59 in the minutes field (\"60\")"),
-            ("* 24 * * *", "24 is out of range 0-23 in the hours field (\"24\")"),
-            ("* * 0 * *", "0 is out of range 1-31 in the day of month field (\"0\")"),
-            ("* * 32 * *", "32 is out of range 1-31 in the day of month field (\"32\")"),
-            ("* * * 13 *", "13 is out of range 1-12 in the month field (\"13\")"),
-            ("* * * * 8", "8 is out of range 0-7 in the day of week field (\"8\")"),
-            ("*/0 * * * *", "a step of 0 in the minutes field (\"*/0\")"),
-            ("*/x * * * *", "step \"x\" is not a number in the minutes field (\"*/x\")"),
-            ("*/-1 * * * *", "a step of -1 in the minutes field (\"*/-1\")"),
-            ("1,,2 * * * *", "an empty list item in the minutes field (\"1,,2\")"),
-            ("1-2-3 * * * *", "\"1-2-3\" is not a value or a range in the minutes field (\"1-2-3\")"),
-            ("abc * * * *", "\"abc\" is not a value in the minutes field (\"abc\")"),
-            ("* * *", "3 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
-            ("* * * * * * * *", "8 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
-            ("0 0 0 * * * 2024", nil),
+            ("0 0 * * 5-1", "CronPattern: From value is larger than to value: '5-1'"),
+            ("0 0 5-1 * *", "CronPattern: From value is larger than to value: '5-1'"),
+            ("60 * * * *", "CronPattern: minutes value out of range: '60'"),
+            ("* 24 * * *", "CronPattern: hours value out of range: '24'"),
+            ("* * 0 * *", "CronPattern: days value out of range: '0'"),
+            ("* * 32 * *", "CronPattern: days value out of range: '32'"),
+            ("* * * 13 *", "CronPattern: months value out of range: '13'"),
+            ("* * * * 8", "CronPattern: daysOfWeek value out of range: '8'"),
+            ("*/0 * * * *", "CronPattern: Syntax error, illegal stepping: 0"),
+            ("*/x * * * *", "CronPattern: configuration entry 1 (*/x) contains illegal characters."),
+            ("*/-1 * * * *", "CronPattern: Syntax error, illegal range with stepping: '*/-1'"),
+            ("1,,2 * * * *", nil),
+            ("1-2-3 * * * *", "CronPattern: Syntax error, illegal range: '1-2-3'"),
+            ("abc * * * *", "CronPattern: configuration entry 1 (abc) contains illegal characters."),
+            (
+                "* * *",
+                "CronPattern: invalid configuration format ('* * *'), exacly five or six space separated parts required."
+            ),
+            (
+                "* * * * * * * *",
+                "CronPattern: invalid configuration format ('* * * * * * * *'), exacly five or six space separated parts required."
+            ),
+            (
+                "0 0 0 * * * 2024",
+                "CronPattern: invalid configuration format ('0 0 0 * * * 2024'), exacly five or six space separated parts required."
+            ),
             ("0 * * * * *", nil),
-            ("+5 * * * *", nil),
-            ("-5 * * * *", "\"\" is not a value in the minutes field (\"-5\")"),
+            ("+5 * * * *", "CronPattern: configuration entry 1 (+5) contains illegal characters."),
+            ("-5 * * * *", "CronPattern: Syntax error, illegal lower range (NaN)"),
             ("\t0\t0 * * *", nil),
             ("0  0 * * *", nil),
-            ("", "0 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
-            ("   ", "0 fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"),
-            ("1-60 * * * *", "60 is out of range 0-59 in the minutes field (\"1-60\")"),
+            (
+                "   x",
+                "CronPattern: invalid configuration format ('   x'), exacly five or six space separated parts required."
+            ),
+            ("1-60 * * * *", "CronPattern: Value out of range: '1-60'"),
             ("? * * * *", nil),
             ("5/15 * * * *", nil),
             ("0-59/10 * * * *", nil),
-            (
-                "99999999999999999999 * * * *",
-                "\"99999999999999999999\" is not a value in the minutes field (\"99999999999999999999\")"
-            ),
+            ("99999999999999999999 * * * *", "CronPattern: minutes value out of range: '99999999999999999999'"),
             ("* * * * MON,WED", nil),
             ("* * * feb *", nil),
-            ("* * * FEB-jan *", "the range FEB-jan runs backwards in the month field (\"FEB-jan\")"),
-            ("é * * * *", "\"é\" is not a value in the minutes field (\"é\")"),
+            ("* * * FEB-jan *", "CronPattern: From value is larger than to value: '2-1'"),
+            ("é * * * *", "CronPattern: configuration entry 1 (é) contains illegal characters."),
             ("* * * * mon/2", nil),
-            ("1/ * * * *", "step \"\" is not a number in the minutes field (\"1/\")"),
-            ("*/+2 * * * *", nil),
-            (",1 * * * *", "an empty list item in the minutes field (\",1\")"),
+            ("1/ * * * *", "CronPattern: Syntax error, illegal stepping: (NaN)"),
+            ("*/+2 * * * *", "CronPattern: configuration entry 1 (*/+2) contains illegal characters."),
+            (",1 * * * *", nil),
             ("0 0 * * 1-5/2", nil),
-            ("0 0 lw * *", nil),
+            ("0 0 lw * *", "CronPattern: configuration entry 3 (lw) contains illegal characters."),
             ("\r\n0 0 * * *\n", nil),
             ("0 0 * * * *", nil),
             ("1-1 * * * *", nil),
             ("0,15,30,45 * * * *", nil),
-            ("0 0 * * 1#6", nil),
+            ("0 0 * * 1#6", "CronPattern: configuration entry 5 (1#6) contains illegal characters."),
             ("0 0 ? * *", nil),
-            ("* * * * * 1-x", "\"x\" is not a value in the day of week field (\"1-x\")"),
+            ("* * * * * 1-x", "CronPattern: configuration entry 5 (1-x) contains illegal characters."),
+            ("1-5,10 * * * *", "CronPattern: Range with stepping cannot coexist with ,"),
+            ("*/5,30 * * * *", "CronPattern: Range with stepping cannot coexist with ,"),
+            ("0 0 1-31/2 * *", nil),
+            ("0 0 1-32/2 * *", "CronPattern: Value out of range: '1-32/2'"),
+            ("*/61 * * * *", "CronPattern: Syntax error, steps cannot be greater than maximum value of part (60)"),
+            ("*/60 * * * *", nil),
+            ("0-70/5 * * * *", "CronPattern: Value out of range: '0-70/5'"),
+            ("70/5 * * * *", nil),
+            ("5-/2 * * * *", "CronPattern: Syntax error, illegal range with stepping: '5-/2'"),
+            ("0 0 * * *\u{A0}", nil),
+            ("0 0 * * */8", nil),
+            ("0 0 * * */9", "CronPattern: Syntax error, steps cannot be greater than maximum value of part (8)"),
+            ("0 0 0 * *", "CronPattern: days value out of range: '0'"),
+            ("0 0 31 12 *", nil),
+            ("* * * * 1-5", nil),
+            ("5 4 * * sun", nil),
+            ("0 22 * * 1-5", nil),
+            ("23 0-20/2 * * *", nil),
+            ("0 0,12 1 */2 *", nil),
+            ("0 0 * 0 *", "CronPattern: months value out of range: '0'"),
+            ("**/2 * * * *", nil),
+            ("1/2/3 * * * *", "CronPattern: Syntax error, illegal stepping: '1/2/3'"),
+            ("5-3/2 * * * *", "CronPattern: From value is larger than to value: '5-3/2'"),
+            ("0 0 * * mon-sun", "CronPattern: From value is larger than to value: '1-0'"),
+            ("0 0 * 1,jan *", nil),
+            ("2024-01-01T00:00:00", nil),
+            ("12:30", "CronDate: Provided string value for CronDate could not be parsed as date."),
+            ("2024-02-30T00:00:00", "CronDate: Provided string value for CronDate could not be parsed as date."),
+            ("2024-02-29T23:59:59", nil),
+            ("0099-01-01T00:00:00", "CronDate: Provided string value for CronDate could not be parsed as date."),
+            ("2024-13-01T00:00:00", "CronDate: Provided string value for CronDate could not be parsed as date."),
+            ("2024-01-01T24:00:00", "CronDate: Provided string value for CronDate could not be parsed as date."),
+            ("2024-01-01 10:00:00", nil),
+            ("2024-01-01T10:00", "CronDate: Provided string value for CronDate could not be parsed as date."),
+            ("x2024-01-01T10:00:00Z", "CronDate: Provided string value for CronDate could not be parsed as date."),
+            ("2025-01-31T04:00:00Z", nil),
         ]
         for (pattern, error) in cases {
             #expect(CronPattern.error(in: pattern) == error, "\(pattern.debugDescription)")
         }
+        // PM2 reads a truthy value only, and disables cron restarts where `== 0` holds
+        // (Common.js:319, 854); any other non-string makes croner throw.
+        #expect(CronPattern.verdict(ofString: " ") == .disabled)
+        #expect(CronPattern.verdict(ofString: "0") == .disabled)
+        #expect(CronPattern.verdict(ofString: "0x0") == .disabled)
+        #expect(CronPattern.verdict(ofNonString: true) == .disabled)
+        #expect(
+            CronPattern.verdict(ofNonString: false)
+                == .rejected(
+                    message: "CronPattern: Pattern has to be of type string.",
+                    hint: "croner takes the pattern only as a string: quote it"))
     }
 }

@@ -1,114 +1,292 @@
 import LogCheckSyntax
 
-/// The cron patterns PM2 accepts for `cron_restart` (it validates them with croner before anything
-/// else, Common.js:318-334). Only clear mistakes are rejected: a wrong number of fields, a value out
-/// of range, a step of 0, or characters that are not cron syntax.
+/// `cron_restart` as PM2 7.0.3 checks it: `Common.sink.determineCron` (Common.js:318-334) runs it
+/// through `Croner(pattern)` of croner 4.1.97, the version PM2 pins, before anything else, and a
+/// pattern croner throws on stops `pm2 start` with `Cron pattern error: <croner's message>`.
 ///
-/// Patterns are read as UTF-8 bytes (cron syntax is ASCII; any other character is not a value),
-/// and white space around the pattern and between fields is a space, a tab, CR or LF.
+/// This is croner 4.1.97's `CronPattern.parse` (src/pattern.js), step by step: the pattern must be
+/// a string; it is trimmed, runs of white space become one space, and it must then have exactly 5
+/// or 6 fields (no nicknames such as `@daily`, no year); `L` alone in the day field is the last
+/// day; month and weekday names become numbers; the first `?` of a field becomes the current
+/// value; any character other than digits, `*`, `,`, `-` and `/` is illegal (so `W` and `#`
+/// are); a list (`,`) may hold only single values; and ranges, steps and values are checked
+/// against each field's size. A string with a `:` after its first character is a date for
+/// croner (a one-off run), not a pattern, and is not checked here.
 public enum CronPattern {
-    static let nicknames = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@hourly"]
-    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    static let days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-    static let fieldNames = ["seconds", "minutes", "hours", "day of month", "month", "day of week"]
-    static let ranges: [ClosedRange<Int>] = [0...59, 0...59, 0...23, 1...31, 1...12, 0...7]
+    /// What croner does with a `cron_restart` value once PM2 passes it on.
+    public enum Verdict: Equatable, Sendable {
+        /// `0`, `'0'`, or any value JavaScript's `== 0` equals: PM2 disables cron restarts.
+        case disabled
+        case accepted
+        /// croner throws: its message, and what it means when the reason is a croner 4 limit.
+        case rejected(message: String, hint: String?)
+    }
 
-    typealias Bytes = ArraySlice<UInt8>
+    /// The verdict on a string value (after PM2's `if (app.cron_restart)` and `== 0` checks).
+    public static func verdict(ofString pattern: String) -> Verdict {
+        if JSNumber.parse(pattern) == 0 { return .disabled }
+        if let colon = pattern.firstIndex(of: ":"), colon > pattern.startIndex {
+            return isDate(pattern)
+                ? .accepted
+                : .rejected(
+                    message: "CronDate: Provided string value for CronDate could not be parsed as date.",
+                    hint: "with a `:`, croner reads the value as a date and time (2025-01-31T04:00:00), not a pattern")
+        }
+        do {
+            try parse(pattern)
+            return .accepted
+        } catch let e as Failure {
+            return .rejected(message: e.message, hint: e.hint)
+        } catch {
+            return .accepted
+        }
+    }
 
+    /// The verdict on a number or boolean value: `0` and `false` disable cron restarts; any other
+    /// is not a string, which croner rejects.
+    public static func verdict(ofNonString isZero: Bool) -> Verdict {
+        isZero
+            ? .disabled
+            : .rejected(
+                message: "CronPattern: Pattern has to be of type string.",
+                hint: "croner takes the pattern only as a string: quote it")
+    }
+
+    /// croner's message when it throws, nil when it accepts the pattern (or PM2 disables it).
     public static func error(in pattern: String) -> String? {
-        let bytes = Array(pattern.utf8)[...]
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start < end && isSpace(bytes[start]) { start += 1 }
-        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        let trimmed = bytes[start..<end]
-        if nicknames.contains(where: { equalsIgnoringCase(trimmed, $0) }) { return nil }
-        let parts = trimmed.split(omittingEmptySubsequences: true, whereSeparator: isSpace)
-        guard parts.count == 5 || parts.count == 6 || parts.count == 7 else {
-            return "\(parts.count) fields; a pattern has 5 (minute hour day month weekday) or 6 (with seconds first)"
-        }
-        // Five fields have no seconds (croner's default, 0, is valid); a seventh is a year.
-        let first = parts.count == 5 ? 1 : 0
-        for k in first..<6 {
-            let field = parts[k - first]
-            if let e = checkField(field, ranges[k], month: k == 4, weekday: k == 5, day: k == 3) {
-                return "\(e) in the \(fieldNames[k]) field (\"\(text(field))\")"
-            }
-        }
+        if case .rejected(let message, _) = verdict(ofString: pattern) { return message }
         return nil
     }
 
-    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-
-    static func text(_ b: Bytes) -> String { String(decoding: b, as: UTF8.self) }
-
-    /// Whether `b` is `word` (ASCII, lower case) in any case.
-    static func equalsIgnoringCase(_ b: Bytes, _ word: String) -> Bool {
-        b.count == word.utf8.count
-            && zip(b, word.utf8).allSatisfy { $0 == $1 || ($0 | 0x20 == $1 && $1 >= 0x61 && $1 <= 0x7A) }
+    struct Failure: Error {
+        let message: String
+        var hint: String? = nil
     }
 
-    /// An integer as Swift's `Int(_:)` reads it: an optional sign, then decimal digits.
-    static func integer(_ b: Bytes) -> Int? {
-        var i = b.startIndex
+    /// Field sizes and value offsets of croner 4.1.97 (`partToArray` calls in `parse`).
+    static let fields: [(type: String, size: Int, offset: Int)] = [
+        ("seconds", 60, 0), ("minutes", 60, 0), ("hours", 24, 0), ("days", 31, -1), ("months", 12, -1),
+        ("daysOfWeek", 8, 0),
+    ]
+
+    static let nicknames: [String: String] = [
+        "@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *", "@weekly": "0 0 * * 0",
+        "@daily": "0 0 * * *", "@midnight": "0 0 * * *", "@hourly": "0 * * * *",
+    ]
+
+    static func parse(_ pattern: String) throws {
+        let parts = split(pattern)
+        guard parts.count == 5 || parts.count == 6 else {
+            var hint: String? = nil
+            let trimmed = parts.joined(separator: " ")
+            if let five = nicknames[trimmed.lowercased()] {
+                hint = "croner 4.1.97, which PM2 7.0.3 uses, has no nicknames: write '\(five)' for \(trimmed)"
+            } else if parts.count == 7 {
+                hint = "croner 4.1.97, which PM2 7.0.3 uses, has no year field: drop the seventh"
+            }
+            throw Failure(
+                message:
+                    "CronPattern: invalid configuration format ('\(pattern)'), exacly five or six space separated parts required.",
+                hint: hint)
+        }
+        var p = parts.count == 5 ? ["0"] + parts : parts
+        if p[3].uppercased() == "L" { p[3] = "28,29,30,31" }
+        p[4] = replacing(p[4], ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+        p[5] = replacing(p[5], ["sun", "mon", "tue", "wed", "thu", "fri", "sat"], from: 0)
+        // `?` is the current second, minute, …: any valid value does for a check.
+        for (i, now) in ["0", "0", "0", "1", "1", "0"].enumerated() {
+            if let q = p[i].firstIndex(of: "?") { p[i].replaceSubrange(q...q, with: now) }
+        }
+        for (i, part) in p.enumerated() where part.unicodeScalars.contains(where: { !legal($0) }) {
+            let special = part.contains("W") || part.contains("w") || part.contains("#") || part.contains("L")
+            throw Failure(
+                message: "CronPattern: configuration entry \(i) (\(part)) contains illegal characters.",
+                hint: special ? "croner 4.1.97, which PM2 7.0.3 uses, has no W, # or L in this place" : nil)
+        }
+        for (i, f) in fields.enumerated() {
+            try field(p[i], size: f.size, offset: f.offset, type: f.type, recursed: false)
+        }
+    }
+
+    /// `CronDate.parseISOLocal` (src/date.js:289-340): the value split at every non-digit has six
+    /// numbers first, which name a real date and time (the `Date` built from them gives them back:
+    /// a two-digit year is 19xx for `Date`, so it never does).
+    static func isDate(_ text: String) -> Bool {
+        var numbers: [Substring] = []
+        var current = Substring()
+        var start = text.startIndex
+        for i in text.indices {
+            if !(text[i].isASCII && text[i].isNumber) {
+                numbers.append(text[start..<i])
+                start = text.index(after: i)
+            }
+        }
+        current = text[start...]
+        numbers.append(current)
+        guard numbers.count >= 6 else { return false }
+        var v: [Int] = []
+        for n in numbers.prefix(6) {
+            guard !n.isEmpty, n.count < 10, let x = Int(n) else { return false }
+            v.append(x)
+        }
+        let (year, month, day, hour, minute, second) = (v[0], v[1], v[2], v[3], v[4], v[5])
+        guard year >= 100, year <= 275_759, (1...12).contains(month), hour < 24, minute < 60, second < 60 else {
+            return false
+        }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+
+    /// `trim()`, then `replace(/\s+/g, " ").split(" ")`.
+    static func split(_ pattern: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        for s in pattern.unicodeScalars {
+            if isSpace(s) {
+                if !current.isEmpty {
+                    parts.append(current)
+                    current = ""
+                }
+            } else {
+                current.unicodeScalars.append(s)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.isEmpty ? [""] : parts
+    }
+
+    /// JavaScript's white space and line terminators (`\s`).
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `/[^/*0-9,-]+/`.
+    static func legal(_ s: Unicode.Scalar) -> Bool {
+        s == "/" || s == "*" || s == "," || s == "-" || ("0"..."9").contains(s)
+    }
+
+    /// `replaceAlphaMonths` / `replaceAlphaDays`: each name, in order, replaced wherever it occurs
+    /// in any case (`/jan/gi`).
+    static func replacing(_ text: String, _ names: [String], from first: Int = 1) -> String {
+        var s = Array(text.unicodeScalars)
+        for (i, name) in names.enumerated() {
+            let n = Array(name.unicodeScalars)
+            var out: [Unicode.Scalar] = []
+            var k = 0
+            while k < s.count {
+                if k + n.count <= s.count, (0..<n.count).allSatisfy({ lower(s[k + $0]) == n[$0] }) {
+                    out += String(i + first).unicodeScalars
+                    k += n.count
+                } else {
+                    out.append(s[k])
+                    k += 1
+                }
+            }
+            s = out
+        }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: s)
+        return result
+    }
+
+    /// An ASCII letter in lower case; any other scalar as it is.
+    static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        ("A"..."Z").contains(s) ? Unicode.Scalar(s.value + 32)! : s
+    }
+
+    /// `partToArray`.
+    static func field(_ conf: String, size: Int, offset: Int, type: String, recursed: Bool) throws {
+        if conf == "*" { return }
+        let items = conf.split(separator: ",", omittingEmptySubsequences: false)
+        if items.count > 1 {
+            for item in items { try field(String(item), size: size, offset: offset, type: type, recursed: true) }
+            return
+        }
+        let inList = Failure(
+            message: "CronPattern: Range with stepping cannot coexist with ,",
+            hint: "croner 4.1.97, which PM2 7.0.3 uses, takes only single values in a list: write each value (1,2,3,5)"
+        )
+        let dash = conf.contains("-")
+        let slash = conf.contains("/")
+        if dash && slash {
+            if recursed { throw inList }
+            try rangeWithStepping(conf, size: size, offset: offset)
+        } else if dash {
+            if recursed { throw inList }
+            let bounds = conf.split(separator: "-", omittingEmptySubsequences: false)
+            guard bounds.count == 2 else {
+                throw Failure(message: "CronPattern: Syntax error, illegal range: '\(conf)'")
+            }
+            guard let low = parseInt(bounds[0]).map({ $0 + Double(offset) }) else {
+                throw Failure(message: "CronPattern: Syntax error, illegal lower range (NaN)")
+            }
+            guard let high = parseInt(bounds[1]).map({ $0 + Double(offset) }) else {
+                throw Failure(message: "CronPattern: Syntax error, illegal upper range (NaN)")
+            }
+            if low < 0 || high >= Double(size) { throw Failure(message: "CronPattern: Value out of range: '\(conf)'") }
+            if low > high { throw Failure(message: "CronPattern: From value is larger than to value: '\(conf)'") }
+        } else if slash {
+            if recursed { throw inList }
+            let pieces = conf.split(separator: "/", omittingEmptySubsequences: false)
+            guard pieces.count == 2 else {
+                throw Failure(message: "CronPattern: Syntax error, illegal stepping: '\(conf)'")
+            }
+            try step(parseInt(pieces[1]), size: size)
+        } else if let n = parseInt(Substring(conf)) {
+            // `parseInt` NaN passes: croner sets nothing and says nothing.
+            let i = n + Double(offset)
+            if i < 0 || i >= Double(size) {
+                throw Failure(message: "CronPattern: \(type) value out of range: '\(conf)'")
+            }
+        }
+    }
+
+    /// `handleRangeWithStepping`: `^(\d+)-(\d+)\/(\d+)$`.
+    static func rangeWithStepping(_ conf: String, size: Int, offset: Int) throws {
+        let dash = conf.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = dash.count == 2 ? [dash[0]] + dash[1].split(separator: "/", omittingEmptySubsequences: false) : []
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else {
+            throw Failure(message: "CronPattern: Syntax error, illegal range with stepping: '\(conf)'")
+        }
+        let low = parseInt(parts[0])! + Double(offset)
+        let high = parseInt(parts[1])! + Double(offset)
+        try step(parseInt(parts[2]), size: size)
+        if low < 0 || high >= Double(size) { throw Failure(message: "CronPattern: Value out of range: '\(conf)'") }
+        if low > high { throw Failure(message: "CronPattern: From value is larger than to value: '\(conf)'") }
+    }
+
+    /// The checks of a step in `handleStepping` and `handleRangeWithStepping`.
+    static func step(_ steps: Double?, size: Int) throws {
+        guard let steps else { throw Failure(message: "CronPattern: Syntax error, illegal stepping: (NaN)") }
+        if steps == 0 { throw Failure(message: "CronPattern: Syntax error, illegal stepping: 0") }
+        if steps > Double(size) {
+            throw Failure(
+                message:
+                    "CronPattern: Syntax error, steps cannot be greater than maximum value of part (\(size))")
+        }
+    }
+
+    /// `parseInt(text, 10)` on the characters left after the illegal-character check: an
+    /// optional `-`, then the leading digits; nil (NaN) without any.
+    static func parseInt(_ text: Substring) -> Double? {
+        var s = text
         var negative = false
-        if i < b.endIndex && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
-            negative = b[i] == UInt8(ascii: "-")
-            i += 1
+        if s.first == "-" {
+            negative = true
+            s = s.dropFirst()
         }
-        guard i < b.endIndex else { return nil }
-        var n = 0
-        while i < b.endIndex {
-            guard isDigit(b[i]) else { return nil }
-            let d = b[i] - UInt8(ascii: "0")
-            let (m, o1) = n.multipliedReportingOverflow(by: 10)
-            let (s, o2) = negative ? m.subtractingReportingOverflow(Int(d)) : m.addingReportingOverflow(Int(d))
-            guard !o1 && !o2 else { return nil }
-            n = s
-            i += 1
-        }
-        return n
+        let digits = s.prefix(while: \.isASCIIDigit)
+        guard !digits.isEmpty, let n = Double(digits) else { return nil }
+        return negative ? -n : n
     }
+}
 
-    static func value(_ b: Bytes, _ month: Bool, _ weekday: Bool) -> Int? {
-        if let n = integer(b) { return n }
-        if month, let i = months.firstIndex(where: { equalsIgnoringCase(b, $0) }) { return i + 1 }
-        if weekday, let i = days.firstIndex(where: { equalsIgnoringCase(b, $0) }) { return i }
-        return nil
-    }
-
-    static func checkField(_ field: Bytes, _ range: ClosedRange<Int>, month: Bool, weekday: Bool, day: Bool) -> String?
-    {
-        for item in field.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-            if item.isEmpty { return "an empty list item" }
-            // Special day forms croner accepts: L, 15W, 5#2, 5L, LW.
-            if (day || weekday)
-                && item.contains(where: {
-                    $0 | 0x20 == UInt8(ascii: "l") || $0 | 0x20 == UInt8(ascii: "w") || $0 == UInt8(ascii: "#")
-                })
-            {
-                continue
-            }
-            var body = item
-            if let slash = item.firstIndex(of: UInt8(ascii: "/")) {
-                let step = item[(slash + 1)...]
-                guard let s = integer(step) else { return "step \"\(text(step))\" is not a number" }
-                if s <= 0 { return "a step of \(s)" }
-                body = item[..<slash]
-            }
-            if body.count == 1 && (body.first == UInt8(ascii: "*") || body.first == UInt8(ascii: "?")) { continue }
-            let bounds = body.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
-            guard bounds.count <= 2 else { return "\"\(text(body))\" is not a value or a range" }
-            var values: [Int] = []
-            for b in bounds {
-                guard let v = value(b, month, weekday) else { return "\"\(text(b))\" is not a value" }
-                guard range.contains(v) else { return "\(v) is out of range \(range.lowerBound)-\(range.upperBound)" }
-                values.append(v)
-            }
-            if values.count == 2 && values[0] > values[1] && !weekday {
-                return "the range \(text(body)) runs backwards"
-            }
-        }
-        return nil
-    }
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
