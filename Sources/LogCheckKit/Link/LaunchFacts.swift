@@ -69,7 +69,7 @@ struct LaunchFacts {
             }
             guard doc.kind == .ecosystem, !doc.input.isStdin else { continue }
             for candidate in projects.ecosystemFiles(reaching: doc.path)
-            where LaunchReader.kind(ofPath: Path.basename(candidate), firstLine: nil) != nil {
+            where candidate != doc.path && LaunchReader.kind(ofPath: candidate, firstLine: nil) != nil {
                 guard let launch = linker.ecosystem(at: candidate) else { continue }
                 record(launch, doc)
             }

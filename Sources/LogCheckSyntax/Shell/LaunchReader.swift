@@ -73,7 +73,7 @@ public enum LaunchReader {
     /// Which launch file a path is (basename or path), from its name, or its first bytes (a `#!`
     /// shell shebang) when given.
     public static func kind(ofPath path: String, firstLine: ArraySlice<UInt8>?) -> LaunchFileKind? {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
         if name == "package.json" { return .packageJSON }
         if name == "Dockerfile" || name == "dockerfile" || name == "Containerfile" || name == "containerfile"
             || name.hasSuffix(".Dockerfile") || name.hasSuffix(".dockerfile") || name.hasPrefix("Dockerfile.")

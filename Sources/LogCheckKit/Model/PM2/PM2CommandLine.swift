@@ -98,12 +98,8 @@ public struct PM2CommandLine: Sendable {
     public var ecosystemFile: String? { ecosystemFiles.first }
 
     /// The ecosystem files the command reads: each target PM2 reads as one, and
-    /// `ecosystem.config.js` for `pm2 start` without a target.
-    public var ecosystemFiles: [String] {
-        guard action == .start else { return [] }
-        if target == nil { return targetIsEcosystemFile ? ["ecosystem.config.js"] : [] }
-        return targets.compactMap { t in t.value.flatMap { PM2CommandLine.isConfigFile($0) ? $0 : nil } }
-    }
+    /// `ecosystem.config.js` for `pm2 start` without a target (set by `parse`).
+    public internal(set) var ecosystemFiles: [String] = []
 
     /// The targets PM2 starts as scripts (each one app, with the options as its fields).
     public var scriptTargets: [ShellWord] {
@@ -333,8 +329,10 @@ extension PM2CommandLine {
         if line.action == .start {
             if let t = line.target {
                 line.targetIsEcosystemFile = t.value.map(isConfigFile) ?? false
+                line.ecosystemFiles = line.targets.compactMap { t in t.value.flatMap { isConfigFile($0) ? $0 : nil } }
             } else {
                 line.targetIsEcosystemFile = line.actionWord?.is("start") ?? false
+                if line.targetIsEcosystemFile { line.ecosystemFiles = ["ecosystem.config.js"] }
             }
         }
 
@@ -453,7 +451,19 @@ extension PM2CommandLine {
 
     /// `Common.isConfigFile`: the name contains one of the config extensions anywhere.
     static func isConfigFile(_ name: String) -> Bool {
-        [".json", ".yml", ".yaml", ".config.js", ".config.cjs", ".config.mjs"].contains { name.contains($0) }
+        let b = Array(name.utf8)
+        func has(_ needle: StaticString) -> Bool {
+            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+            guard n.count <= b.count else { return false }
+            for i in 0...(b.count - n.count) where b[i] == n[0] {
+                var k = 1
+                while k < n.count && b[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            return false
+        }
+        return has(".json") || has(".yml") || has(".yaml") || has(".config.js") || has(".config.cjs")
+            || has(".config.mjs")
     }
 
     /// commander's `normalize` (commander 2.15.1 index.js:601-630): `-abc` is `-a -b -c` unless
