@@ -165,6 +165,18 @@ import Testing
         #expect(Self.fields(devFile).isEmpty)
     }
 
+    @Test func oneLetterOptionsGetNoSpellingSuggestion() throws {
+        // pm2-runtime has no -l and no --log: nothing is one letter away in a useful sense.
+        let runtime = try Self.line("pm2-runtime app.js -l all.log")
+        #expect(runtime.problems.map(\.kind) == [.unknownOption(suggestion: nil)])
+        // pm2-dev has no -i, and no --instances, which is what pm2 means by it.
+        let dev = try Self.line("pm2-dev start app.js -i 2")
+        #expect(dev.problems.map(\.kind) == [.unknownOption(suggestion: nil)])
+        // A long option is still matched by spelling.
+        let long = try Self.line("pm2 start app.js --instance 4")
+        #expect(long.problems.map(\.kind) == [.unknownOption(suggestion: "--instances")])
+    }
+
     @Test func ecosystemOverrides() throws {
         // `--watch` without paths reaches an ecosystem file's apps (API.js:324-325, 1002-1003).
         let watch = try Self.line("pm2 start ecosystem.config.js --watch --env production --only api,worker")

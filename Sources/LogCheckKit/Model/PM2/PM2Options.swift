@@ -50,8 +50,14 @@ enum PM2Options {
 
         func option(_ flag: String) -> Spec? { byFlag[flag] }
 
-        /// The closest defined long option to an unknown one (`--instance` → `--instances`).
+        /// The closest defined long option to an unknown one (`--instance` → `--instances`). A
+        /// one-letter option is not spelt close to anything: it gets the option pm2 gives that
+        /// letter, when this program has it (pm2-runtime's `-l` gets nothing: it has no `--log`).
         func suggestion(_ flag: String) -> String? {
+            if flag.count == 2, flag.hasPrefix("-"), flag != "--" {
+                guard let long = PM2Options.pm2.option(flag)?.long, option(long) != nil else { return nil }
+                return long
+            }
             let long = flag.hasPrefix("--") ? flag : "-" + flag
             return index.closest(long, maxDistance: 2)
         }
