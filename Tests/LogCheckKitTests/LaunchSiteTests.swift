@@ -127,6 +127,41 @@ import Testing
             ])
     }
 
+    /// pm2-intercom mixes the lines of two apps in pm2 mode (LC106) only where it is installed:
+    /// here by the Dockerfile that starts them, which the finding names.
+    @Test func intercomFromTheDockerfileMixesApps() throws {
+        let ecosystem = """
+            module.exports = {
+              apps: [
+                { name: 'api', script: 'api.js', exec_mode: 'cluster', instances: 2 },
+                { name: 'worker', script: 'worker.js', exec_mode: 'cluster', instances: 2 },
+              ],
+            };
+
+            """
+        let config =
+            #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}, "pm2": true}"#
+        let docker = "FROM node:20\nRUN pm2 install pm2-intercom\nCMD [\"pm2-runtime\", \"ecosystem.config.js\"]\n"
+        func lc106(_ files: [String: String]) throws -> [String] {
+            let dir = try tree(files.merging([".git/HEAD": "ref: refs/heads/main\n"]) { a, _ in a })
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let r = run([dir, "--format", "json", "--no-config"])
+            let json = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as! [String: Any]
+            return (json["diagnostics"] as! [[String: Any]]).filter { $0["rule"] as? String == "LC106" }.map { d in
+                let related = (d["related"] as! [[String: Any]]).map { rel in
+                    "\((rel["file"] as! String).replacingOccurrences(of: dir + "/", with: "")):\(rel["line"]!):\(rel["column"]!)"
+                }
+                return "\(d["line"]!):\(d["column"]!) ← " + related.joined(separator: ", ")
+            }
+        }
+        let pair = ["ecosystem.config.js": ecosystem, "log4js.json": config]
+        #expect(
+            try lc106(pair.merging(["Dockerfile": docker]) { a, _ in a }) == [
+                "3:5 ← ecosystem.config.js:4:5, Dockerfile:2:17"
+            ])
+        #expect(try lc106(pair) == [])
+    }
+
     @Test(arguments: Array(equivalents.keys).sorted())
     func sameFindingsAsTheEquivalentEcosystemFile(_ kind: String) throws {
         let (launch, ecosystem) = Self.equivalents[kind]!

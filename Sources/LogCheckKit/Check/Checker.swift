@@ -188,7 +188,9 @@ public struct Checker: Sendable {
             return context.diagnostics
         }
         var sink = DiagnosticSink()
-        for rule in RuleRegistry.deploymentSetRules { rule.check(deployments, facts: facts, into: &sink) }
+        for rule in RuleRegistry.deploymentSetRules {
+            rule.check(deployments, facts: { launchFacts.facts(for: $0.ecosystem.document, base: facts) }, into: &sink)
+        }
         for app in clustered {
             for rule in RuleRegistry.clusteredAppRules { rule.check(app, into: &sink) }
         }

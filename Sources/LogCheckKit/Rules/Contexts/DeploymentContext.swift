@@ -131,9 +131,11 @@ public protocol DeploymentRule: Rule {
     static func check(_ context: inout DeploymentContext)
 }
 
-/// A rule over every deployment of the checked files at once.
+/// A rule over every deployment of the checked files at once. `facts` gives the host facts of a
+/// deployment's ecosystem file (the settings, with what the launch files that start it add).
 public protocol DeploymentSetRule: Rule {
-    static func check(_ deployments: [Deployment], facts: HostFacts, into sink: inout DiagnosticSink)
+    static func check(
+        _ deployments: [Deployment], facts: (Deployment) -> HostFacts, into sink: inout DiagnosticSink)
 }
 
 /// A rule over one app that forks its own cluster workers (`ClusteredApp`).

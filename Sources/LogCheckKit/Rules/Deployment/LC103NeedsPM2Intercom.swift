@@ -66,9 +66,11 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
         guard d.pm2ModeWorks == .yes, d.app.multipleProcesses != .no else { return }
         let others: String
         let loss: String
+        var reach = "reach"
         switch d.app.instances {
         case .count(let n):
             others = "the other \(n - 1) instance\(n == 2 ? "" : "s")"
+            if n == 2 { reach = "reaches" }
             loss = "\(Int((Double(n - 1) / Double(n) * 100).rounded()))%"
         default:
             others = "the other instances"
@@ -80,7 +82,7 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
             related.append(RelatedLocation(by, "pm2-intercom is installed here"))
             context.report(
                 description,
-                "only instance 0 of \(context.appLabel) writes; \(others) reach it through pm2-intercom (installed by `pm2 install` in \(by.file.path)), which has traps",
+                "only instance 0 of \(context.appLabel) writes; \(others) \(reach) it through pm2-intercom (installed by `pm2 install` in \(by.file.path)), which has traps",
                 at: context.configHead,
                 severity: .info, related: related, notes: traps)
             return
@@ -88,7 +90,7 @@ public enum LC103NeedsPM2Intercom: DeploymentRule {
         if context.facts.pm2IntercomInstalled {
             context.report(
                 description,
-                "only instance 0 of \(context.appLabel) writes; \(others) reach it through pm2-intercom (installed, per the logcheck settings), which has traps",
+                "only instance 0 of \(context.appLabel) writes; \(others) \(reach) it through pm2-intercom (installed, per the logcheck settings), which has traps",
                 at: context.configHead,
                 severity: .info, related: related, notes: traps + [context.version.note])
             return

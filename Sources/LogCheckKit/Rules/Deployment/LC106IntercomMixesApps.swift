@@ -8,7 +8,10 @@ public enum LC106IntercomMixesApps: DeploymentSetRule {
             pm2-intercom relays every message to every process PM2 runs, whatever its app (pm2-intercom \
             lib/index.js:41-45, 87-104), and log4js writes whatever arrives at instance 0 with its own categories \
             (clustering.js:30-42). With two apps in pm2 mode, each app's instance 0 writes the other app's events \
-            into its own files (CP6; log4js #547, filed by the maintainer and still open; #723).
+            into its own files (CP6; log4js #547, filed by the maintainer and still open; #723). Reported where \
+            pm2-intercom is installed: `pm2-intercom: installed` in `.logcheck.yml`, or `pm2 install \
+            pm2-intercom` in the launch file that starts the apps. Without it nothing is relayed (LC103 reports \
+            the lines lost instead), and installing it to fix LC103 brings this.
             """,
         references: ["CP6", "R10"],
         examples: [
@@ -53,12 +56,24 @@ public enum LC106IntercomMixesApps: DeploymentSetRule {
                         "{\n  \"appenders\": { \"out\": { \"type\": \"stdout\" } },\n  \"categories\": { \"default\": { \"appenders\": [\"out\"], \"level\": \"info\" } },\n  \"pm2\": true\n}\n"
                     ),
                 ], settings: "pm2-intercom: installed"),
+            RuleExample(files: [
+                ExampleFile(
+                    "ecosystem.config.js",
+                    "module.exports = {\n  apps: [\n    { name: 'api', script: 'api.js', exec_mode: 'cluster', instances: 2 },\n    { name: 'worker', script: 'worker.js', exec_mode: 'cluster', instances: 2 },\n  ],\n};\n"
+                ),
+                ExampleFile(
+                    "log4js.json",
+                    "{\n  \"appenders\": { \"out\": { \"type\": \"stdout\" } },\n  \"categories\": { \"default\": { \"appenders\": [\"out\"], \"level\": \"info\" } },\n  \"pm2\": true\n}\n"
+                ),
+            ]),
         ])
 
-    public static func check(_ deployments: [Deployment], facts: HostFacts, into sink: inout DiagnosticSink) {
+    public static func check(
+        _ deployments: [Deployment], facts: (Deployment) -> HostFacts, into sink: inout DiagnosticSink
+    ) {
         var byEcosystem: [ObjectIdentifier: [Deployment]] = [:]
         var order: [ObjectIdentifier] = []
-        for d in deployments where d.pm2ModeWorks == .yes {
+        for d in deployments where d.pm2ModeWorks == .yes && facts(d).pm2IntercomInstalled {
             let key = ObjectIdentifier(d.ecosystem)
             if byEcosystem[key] == nil { order.append(key) }
             byEcosystem[key, default: []].append(d)
@@ -81,7 +96,11 @@ public enum LC106IntercomMixesApps: DeploymentSetRule {
                 description,
                 "apps \(list) \(all) use log4js with \"pm2\": true: pm2-intercom relays every app's events to every process, so each app's instance 0 also writes \(others) log lines",
                 at: Location(first.app.node),
-                related: apps.dropFirst().map { RelatedLocation(Location($0.1.app.node), "app \"\($0.0)\"") },
+                related: apps.dropFirst().map { RelatedLocation(Location($0.1.app.node), "app \"\($0.0)\"") }
+                    + (facts(first).pm2IntercomInstalledBy.map {
+                        [RelatedLocation($0, "pm2-intercom is installed here")]
+                    }
+                        ?? []),
                 notes: [first.log4jsVersion.note],
                 help:
                     "use \"disableClustering\": true with stdout appenders for all but one app, or a tcp-server that receives every app's events"
