@@ -71,6 +71,24 @@ import Testing
         }
     }
 
+    /// A file whose name says what it is (`ecosystem`, `log4js`) is read as that kind whether it is
+    /// named or found in a directory, shape or not: `{}` is one app without a script to PM2 and
+    /// an invalid config to log4js. A weaker name (`process.json`) must have the shape when found.
+    @Test func aTellingNameIsReadTheSameFoundOrNamed() throws {
+        let dir = try tree([
+            ".git/HEAD": "ref: refs/heads/main\n", "ecosystem.json": "{}\n", "config/log4js.json": "{}\n",
+            "process.json": "{}\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let all = try Self.findings([dir], root: dir)
+        #expect(all.map(\.line).map { String($0.prefix(5)) }.sorted() == ["LC202", "LC206", "LC322"])
+        for file in ["ecosystem.json", "config/log4js.json"] {
+            let alone = try Self.findings([dir + "/" + file], root: dir)
+            #expect(alone == all.filter { $0.files.contains(file) }, "\(file) named alone")
+        }
+        #expect(!all.contains { $0.files.contains("process.json") })
+    }
+
     @Test func threeWaysAgree() throws {
         let root = try Self.copy()
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -58,6 +58,9 @@ public enum DocumentLoader {
         }
         let format = declaredFormat ?? format(of: input.isStdin ? source.path : input.path) ?? guessFormat(source)
         let hint = input.declaredKind ?? InputCollector.nameHint(source.path)
+        // Found in a directory, a file must look the part, unless its name says what it is as
+        // surely as naming it does: the same file then gets the same answer either way.
+        let mustLookThePart = input.fromDirectory && !InputCollector.hasTellingName(source.path)
         switch format {
         case .shell:
             let (sites, read) = LaunchSites.read(source, kind: .shellScript)
@@ -68,7 +71,7 @@ public enum DocumentLoader {
             let read = YAMLReader.read(source)
             let kind =
                 input.declaredKind
-                ?? classify(read.root, hint: hint, failed: read.tree == nil, fromDirectory: input.fromDirectory)
+                ?? classify(read.root, hint: hint, failed: read.tree == nil, fromDirectory: mustLookThePart)
             return Document(
                 source: source, format: .yaml, kind: kind, read: read, module: nil, strictJSON: false, input: input)
         case .javascript:
@@ -77,7 +80,7 @@ public enum DocumentLoader {
             var kind =
                 input.declaredKind
                 ?? classify(
-                    result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: input.fromDirectory)
+                    result.read.root, hint: hint, failed: result.read.tree == nil, fromDirectory: mustLookThePart)
             // JavaScript that is not shaped like either kind is app code (webpack.config.js,
             // server.js), unless its name (ecosystem / pm2 / process) or its words say it is
             // meant to be an ecosystem file: then LC011 says it is not one.
@@ -102,7 +105,7 @@ public enum DocumentLoader {
         case .json:
             let strict = JSONReader.read(source)
             let strictKind = classify(
-                strict.root, hint: hint, failed: strict.tree == nil, fromDirectory: input.fromDirectory)
+                strict.root, hint: hint, failed: strict.tree == nil, fromDirectory: mustLookThePart)
             if !strict.hasErrors && input.declaredKind != .log4js && strictKind != .log4js {
                 return Document(
                     source: source, format: .json, kind: input.declaredKind ?? strictKind, read: strict, module: nil,
@@ -118,7 +121,7 @@ public enum DocumentLoader {
             let kind =
                 input.declaredKind
                 ?? classify(
-                    lenient.read.root, hint: hint, failed: lenient.read.tree == nil, fromDirectory: input.fromDirectory)
+                    lenient.read.root, hint: hint, failed: lenient.read.tree == nil, fromDirectory: mustLookThePart)
             if kind == .ecosystem || lenient.read.tree != nil {
                 let doc = Document(
                     source: source, format: .json, kind: kind, read: lenient.read, module: lenient.module,

@@ -145,6 +145,14 @@ public enum InputCollector {
     }
 
     /// What a file name suggests it is.
+    /// Whether the name alone says what the file is: `ecosystem` (PM2's own name for its files,
+    /// `ecosystem.config.js`) or `log4js` in it. Such a file is read as its name says wherever it
+    /// is found; a weaker name (`process.json`, `logging.yml`) must also have the shape.
+    public static func hasTellingName(_ name: String) -> Bool {
+        let lower = Path.basename(name).lowercased()
+        return lower.containsBytes("ecosystem") || lower.containsBytes("log4js")
+    }
+
     public static func nameHint(_ name: String) -> DocumentKind? {
         let lower = Path.basename(name).lowercased()
         if lower.containsBytes("log4js") || lower.hasPrefix("log.") || lower.hasPrefix("logs.")
