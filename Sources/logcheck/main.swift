@@ -40,7 +40,16 @@ let command = LogCheckCommand(
     environment: CommandEnvironment(
         variables: variables,
         stdoutIsTerminal: isatty(1) == 1,
-        readStdin: { FileSystem.readAll(0) }),
+        readStdin: { FileSystem.readAll(0) },
+        readStdinChunk: {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                if n > 0 { return Array(chunk[..<n]) }
+                if n < 0 && errno == EINTR { continue }
+                return nil
+            }
+        }),
     stdout: DescriptorSink(1),
     stderr: DescriptorSink(2))
 exit(command.run().rawValue)

@@ -37,14 +37,37 @@ public struct CommandEnvironment: Sendable {
     public var variables: [String: String]
     public var stdoutIsTerminal: Bool
     public var readStdin: @Sendable () -> Result<[UInt8], ReadFailure>
+    /// The next bytes standard input has (as many as have arrived), nil at its end: what
+    /// `logcheck lsp` reads its messages with.
+    public var readStdinChunk: @Sendable () -> [UInt8]?
 
     public init(
         variables: [String: String] = [:], stdoutIsTerminal: Bool = false,
-        readStdin: @escaping @Sendable () -> Result<[UInt8], ReadFailure> = { .success([]) }
+        readStdin: @escaping @Sendable () -> Result<[UInt8], ReadFailure> = { .success([]) },
+        readStdinChunk: (@Sendable () -> [UInt8]?)? = nil
     ) {
         self.variables = variables
         self.stdoutIsTerminal = stdoutIsTerminal
         self.readStdin = readStdin
+        if let readStdinChunk {
+            self.readStdinChunk = readStdinChunk
+        } else {
+            // Without a reader of its own, standard input arrives at once.
+            let once = OnceBytes(readStdin)
+            self.readStdinChunk = { once.take() }
+        }
+    }
+}
+
+/// Bytes read once, given out once.
+final class OnceBytes: @unchecked Sendable {
+    private var read: (() -> Result<[UInt8], ReadFailure>)?
+    init(_ read: @escaping () -> Result<[UInt8], ReadFailure>) { self.read = read }
+    func take() -> [UInt8]? {
+        guard let r = read else { return nil }
+        read = nil
+        if case .success(let bytes) = r(), !bytes.isEmpty { return bytes }
+        return nil
     }
 }
 
@@ -97,6 +120,8 @@ public struct LogCheckCommand {
             return .clean
         case .check:
             return check(options)
+        case .lsp:
+            return serve()
         }
     }
 
@@ -126,6 +151,29 @@ public struct LogCheckCommand {
         let cwd = FileSystem.currentDirectory()
         if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
         return path
+    }
+
+    /// `logcheck lsp`: reads LSP messages from standard input until `exit` (or its end) and
+    /// writes the replies to standard output.
+    func serve() -> ExitCode {
+        let server = LanguageServer()
+        var framer = MessageFramer()
+        while server.exitCode == nil, let chunk = environment.readStdinChunk() {
+            framer.append(chunk)
+            do {
+                while server.exitCode == nil, let body = try framer.next() {
+                    for reply in server.handle(body) {
+                        stdout.write(String(decoding: MessageFramer.frame(reply), as: UTF8.self))
+                    }
+                }
+            } catch let e as MessageFramer.Malformed {
+                stderr.write("logcheck lsp: the input is not LSP messages: \(e.reason)\n")
+                return .usage
+            } catch {
+                return .internalFailure
+            }
+        }
+        return server.exitCode == 0 ? .clean : .findings
     }
 
     func check(_ options: Options) -> ExitCode {

@@ -5,6 +5,8 @@ public struct Options: Sendable, Equatable {
         case check
         case rules
         case explain(String)
+        /// `logcheck lsp`: a language server on standard input and output.
+        case lsp
     }
 
     public enum ColorChoice: String, Sendable {
@@ -146,6 +148,9 @@ enum OptionParser {
             if first == "rules" {
                 o.subcommand = .rules
                 positional.removeFirst()
+            } else if first == "lsp" {
+                o.subcommand = .lsp
+                positional.removeFirst()
             } else if first == "explain" {
                 guard positional.count >= 2 else {
                     throw UsageError(message: "'explain' needs a rule id or name, for example: logcheck explain LC102")
@@ -219,10 +224,11 @@ enum OptionParser {
                 logcheck [OPTIONS] [PATH ...]      check files and directories (default: .)
                 logcheck rules                     list every rule
                 logcheck explain RULE              print a rule's documentation (LC102 or instance-var-mismatch)
+                logcheck lsp                       run as a language server on standard input and output
 
             PATH may be a file, a directory (searched for ecosystem files and log4js configs, skipping
-            node_modules and .git) or '-' for standard input. Files named together are checked together:
-            every app of every ecosystem file is paired with the log4js configs it loads.
+            node_modules and .git) or '-' for standard input. Each file is checked with the project on disk
+            around it: every app is paired with the log4js configs it loads, whichever of the files are named.
 
             OPTIONS:
 
