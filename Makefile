@@ -23,12 +23,14 @@ build: setup
 example: build
 	-for e in $(EXAMPLE); do echo "== logcheck $$e"; $(BIN) $$e; done
 
-## Set up, build and run the whole test suite, then the pre-commit hooks with the real pre-commit.
+## Set up, build and run the whole test suite, then the pre-commit hooks with the real pre-commit
+## and the language server under a real editor (headless Neovim).
 test: setup
 	@scripts/setup.sh --test-tools
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	scripts/test-pre-commit.sh
+	scripts/test-editor.sh
 
 ## The release files in dist/ (distribution/README.md): the portable binary as a tarball, a
 ## platform wheel, the pre-commit mirror and the npm packages. The release build has its own

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what logcheck needs on a Debian-like machine with Swift already installed:
-# libyaml-dev (the YAML parser logcheck links), and with --test-tools, the Python tools the
-# tests compare against (PyYAML, jsonschema, pre-commit).
+# libyaml-dev (the YAML parser logcheck links), and with --test-tools, the tools the tests
+# compare against (PyYAML, jsonschema, pre-commit) and Neovim (a real client of `logcheck lsp`).
 set -euo pipefail
 
 as_root() {
@@ -27,6 +27,12 @@ if ! pkg-config --exists yaml-0.1 2>/dev/null && ! dpkg -s libyaml-dev >/dev/nul
 fi
 
 if [ "${1:-}" = "--test-tools" ]; then
+  # The language server is tested under a real editor: Neovim's built-in LSP client.
+  if ! command -v nvim >/dev/null 2>&1; then
+    echo "setup: installing neovim for the tests"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null
+  fi
   # The tests compare against independent tools: PyYAML (YAML reading), jsonschema (the SARIF
   # schema) and pre-commit (the hooks in .pre-commit-hooks.yaml).
   missing=()
