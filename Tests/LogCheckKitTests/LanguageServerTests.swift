@@ -221,6 +221,8 @@ import Testing
         #expect(server.handle(Self.notification("workspace/didChangeWatchedFiles", .object([]))).isEmpty)
         let bad = try Self.parsed(server.handle(Array("{not json".utf8)))
         #expect((bad[0]["error"] as! [String: Any])["code"] as? Int == -32700)
+        // A response from the client is not answered.
+        #expect(server.handle(Self.message([("id", .int(3)), ("result", .null)])).isEmpty)
         _ = server.handle(Self.request(9, "shutdown", .null))
         _ = server.handle(Self.notification("exit", .null))
         #expect(server.exitCode == 0)

@@ -38,6 +38,12 @@ public final class LanguageServer {
     /// Handles one message (a request or a notification) and returns what to send back.
     public func handle(_ body: [UInt8]) -> [JSONValue] {
         let read = JSONReader.read(SourceFile(path: "<message>", bytes: body))
+        // A response to a request of the server's: it sends none, so there is nothing to match.
+        if let message = read.root, message.isMapping, message["method"] == nil, message["id"] != nil,
+            message["result"] != nil || message["error"] != nil
+        {
+            return []
+        }
         guard let message = read.root, message.isMapping, let method = message["method"]?.string else {
             return [Self.error(id: .null, code: -32700, "the message is not a JSON-RPC request or notification")]
         }
