@@ -144,6 +144,30 @@ for hook in logcheck logcheck-system; do
   if ! grep -q '^warning\[LC331\]: `pm2 start ecosystem.config.js --watch --env production` (package.json, script "start") turns watch on for app "api"' <<<"$out"; then fail "$hook with only ecosystem.config.js of ecosystem-overrides staged: no LC331 from the start script's --watch"; fi
   if ! grep -q 'Found 1 error, 3 warnings and 0 infos' <<<"$out"; then fail "$hook with only ecosystem.config.js of ecosystem-overrides staged: expected LC340, LC331 twice and LC339"; fi
 
+  # Every launch-site kind: the hook, which passes only the files its pattern matches, finds
+  # what a directory run of the same project finds.
+  for kind in "$root"/fixtures/launch/*/; do
+    k=$(basename "$kind")
+    d="$work/launch-all/$k"
+    if [ ! -d "$d" ]; then
+      mkdir -p "$d"
+      cp -R "$kind." "$d/"
+      rm -f "$d"/expected.*
+      git -C "$d" init -q
+      git -C "$d" add .
+    fi
+    set +e
+    direct=$(cd "$d" && "$root/.build/debug/logcheck" . --color never)
+    want_code=$?
+    want=$(grep -o '^Found [0-9]* errors\?, [0-9]* warnings\? and [0-9]* infos\?\|^No problems found' <<<"$direct")
+    set -e
+    run_hook "$d" "$hook"
+    got=$(grep -o '^Found [0-9]* errors\?, [0-9]* warnings\? and [0-9]* infos\?\|^No problems found' <<<"$out" || true)
+    if [ "$got" != "$want" ] || [ "$code" -ne "$want_code" ]; then
+      fail "$hook on fixtures/launch/$k: '$got' (exit $code), a directory run: '$want' (exit $want_code)"
+    fi
+  done
+
   run_hook "$work/good" "$hook"
   if [ "$code" -ne 0 ]; then fail "$hook on the good pair exited $code, expected 0"; fi
   if ! grep -q 'No problems found in 4 files.' <<<"$out"; then fail "$hook on the good pair: expected no problems in 4 files (README.md must not be passed)"; fi
@@ -154,4 +178,4 @@ if [ "$failures" -gt 0 ]; then
   echo "test-pre-commit: $failures failure(s)" >&2
   exit 1
 fi
-echo "test-pre-commit: both hooks fail the bad pair with LC101 (all files, and each file staged alone), fail a package.json launch site or its app code staged alone, and pass the good pair"
+echo "test-pre-commit: both hooks fail the bad pair with LC101 (all files, and each file staged alone), fail a package.json launch site or its app code staged alone, find on every launch-site fixture what a directory run finds, and pass the good pair"
