@@ -210,6 +210,22 @@ import Testing
         }
     }
 
+    @Test func eachDocumentHasTheSettingsNearestAboveIt() throws {
+        let quiet = try tree([".git/HEAD": "ref: refs/heads/main\n", ".logcheck.yml": "ignore: [LC305]\n"])
+        let plain = try tree([".git/HEAD": "ref: refs/heads/main\n"])
+        defer {
+            try? FileManager.default.removeItem(atPath: quiet)
+            try? FileManager.default.removeItem(atPath: plain)
+        }
+        let server = LanguageServer()
+        try initialize(server)
+        let text = "module.exports = { apps: [{ name: 'api', script: 'a.js', exec_mode: 'Cluster' }] };\n"
+        _ = try open(server, "file://\(quiet)/ecosystem.config.js", text)
+        let found = Self.published(try open(server, "file://\(plain)/ecosystem.config.js", text))
+        #expect(found["file://\(quiet)/ecosystem.config.js"] == [])
+        #expect(found["file://\(plain)/ecosystem.config.js"]?.map { String($0.prefix(5)) } == ["LC305"])
+    }
+
     @Test func theLifecycleFollowsTheProtocol() throws {
         let server = LanguageServer()
         // Before initialize a request is refused, a notification ignored.

@@ -123,29 +123,29 @@ public final class LanguageServer {
 
     // MARK: Checking
 
-    /// Checks every open document together (one run: a finding that spans two open files is
-    /// found once) and publishes each one's findings.
+    /// Checks the open documents and publishes each one's findings. The documents under one
+    /// `.logcheck.yml` (the nearest above each, as the command line finds it from its folder)
+    /// are checked together, in one run: a finding that spans two open files is found once.
     private func checkOpenDocuments() -> [JSONValue] {
         let paths = buffers.keys.sorted()
         guard !paths.isEmpty else { return [] }
         let files = OverlayFiles(base: disk, overrides: buffers)
-        var documents: [Document] = []
-        for path in paths {
-            let source = SourceFile(path: path, bytes: buffers[path]!)
-            documents.append(DocumentLoader.load(source, input: InputFile(path: path)))
-        }
-        var settings = Settings()
-        if let found = SettingsLoader.find(from: Path.dirname(paths[0])),
-            case .success(let bytes) = disk.read(found)
-        {
-            settings = SettingsLoader.load(SourceFile(path: found, bytes: bytes)).settings
-        }
-        var checker = Checker(settings: settings, files: files)
-        checker.explainsLinks = false
-        let result = checker.run(documents)
+        var groups: [String: [String]] = [:]
+        for path in paths { groups[SettingsLoader.find(from: Path.dirname(path)) ?? "", default: []].append(path) }
         var byFile: [String: [Diagnostic]] = [:]
-        for d in result.diagnostics where d.rule.id != LC011UnrecognisedFile.description.id {
-            byFile[Path.normalize(d.file.path), default: []].append(d)
+        for (settingsPath, members) in groups.sorted(by: { $0.key < $1.key }) {
+            var settings = Settings()
+            if !settingsPath.isEmpty, case .success(let bytes) = disk.read(settingsPath) {
+                settings = SettingsLoader.load(SourceFile(path: settingsPath, bytes: bytes)).settings
+            }
+            let documents = members.map { path in
+                DocumentLoader.load(SourceFile(path: path, bytes: buffers[path]!), input: InputFile(path: path))
+            }
+            var checker = Checker(settings: settings, files: files)
+            checker.explainsLinks = false
+            for d in checker.run(documents).diagnostics where d.rule.id != LC011UnrecognisedFile.description.id {
+                byFile[Path.normalize(d.file.path), default: []].append(d)
+            }
         }
         // Each open document gets its findings (none clears them); a file that is not open gets
         // those found in it through an open one (a log4js config that an open ecosystem file's
