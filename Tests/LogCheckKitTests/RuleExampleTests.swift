@@ -24,6 +24,10 @@ import Testing
                     d.location.span == prepared.marks[k].span,
                     "\(id) example \(index) finding \(k): \(d.location.file.text(d.location.span))")
                 #expect(d.message == example.messages[k], "\(id) example \(index) finding \(k)")
+                #expect(
+                    d.severity == (example.severity ?? rule.severity),
+                    "\(id) example \(index) finding \(k): \(d.severity), the page says \(example.severity ?? rule.severity)"
+                )
             }
             if !example.fixed.isEmpty {
                 try checkFix(example, prepared, all, rule)

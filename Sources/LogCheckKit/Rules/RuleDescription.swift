@@ -63,12 +63,16 @@ public struct RuleExample: Sendable {
     public var settings: String?
     /// One line shown above the example in the rule's page.
     public var caption: String?
+    /// The severity of its findings, when it is not the rule's default (a rule that is an error
+    /// only where the loss is real).
+    public var severity: Severity?
 
     public init(
         files: [ExampleFile], messages: [String] = [], fixed: [String: String] = [:], unsafeFixes: Bool = false,
-        settings: String? = nil, caption: String? = nil
+        settings: String? = nil, caption: String? = nil, severity: Severity? = nil
     ) {
         self.files = files
+        self.severity = severity
         self.messages = messages
         self.fixed = fixed
         self.unsafeFixes = unsafeFixes
@@ -81,11 +85,11 @@ public struct RuleExample: Sendable {
     /// A one-file example that must trigger with these messages.
     public static func bad(
         _ name: String, _ content: String, _ messages: String..., fixed: String? = nil, unsafe: Bool = false,
-        caption: String? = nil
+        caption: String? = nil, severity: Severity? = nil
     ) -> RuleExample {
         RuleExample(
             files: [ExampleFile(name, content)], messages: messages, fixed: fixed.map { [name: $0] } ?? [:],
-            unsafeFixes: unsafe, caption: caption)
+            unsafeFixes: unsafe, caption: caption, severity: severity)
     }
 
     /// A one-file example that must not trigger.

@@ -168,7 +168,7 @@ public enum RuleDocs {
         if ex.triggers {
             for (k, message) in ex.messages.enumerated() {
                 let at = k < markers.count ? "\(markers[k].file):\(markers[k].pos.line):\(markers[k].pos.column)" : ""
-                out += "- `\(r.severity.label)[\(r.id)]` \(at): \(message)\n"
+                out += "- `\((ex.severity ?? r.severity).label)[\(r.id)]` \(at): \(message)\n"
             }
             out += "\n"
         }

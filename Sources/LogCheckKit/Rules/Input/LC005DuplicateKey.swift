@@ -24,7 +24,7 @@ public enum LC005DuplicateKey: InputRule {
                     )
                 ],
                 messages: ["key \"level\" appears twice in this object; JSON.parse keeps only the last value"],
-                caption: "In JSON the last value wins, so this is a warning."),
+                caption: "In JSON the last value wins, so this is a warning.", severity: .warning),
             .good("ecosystem.yml", "apps:\n  - name: api\n    script: app.js\n"),
         ])
 }

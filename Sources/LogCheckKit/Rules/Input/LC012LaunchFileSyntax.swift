@@ -22,7 +22,8 @@ public enum LC012LaunchFileSyntax: InputRule {
             .bad(
                 "docker-compose.yml",
                 "services:\n  web:\n    command: npm run build «&& pm2-runtime server.js -i 2»\n",
-                "compose runs no shell: it splits service \"web\" command into words and stops at the unquoted '&', so everything from here on is dropped"
+                "compose runs no shell: it splits service \"web\" command into words and stops at the unquoted '&', so everything from here on is dropped",
+                severity: .warning
             ),
             .good(
                 "docker-compose.yml",

@@ -44,7 +44,8 @@ public enum LC204UnknownAppenderType: Log4jsRule {
                 "appenders:\n  out: { type: «stdot» }\ncategories:\n  default: { appenders: [out], level: info }\n",
                 "type \"stdot\" is not a core appender, so log4js looks for a package named \"stdot\" and throws \"type could not be found\" unless one is installed; did you mean \"stdout\"?",
                 fixed:
-                    "appenders:\n  out: { type: stdout }\ncategories:\n  default: { appenders: [out], level: info }\n"),
+                    "appenders:\n  out: { type: stdout }\ncategories:\n  default: { appenders: [out], level: info }\n",
+                severity: .warning),
             RuleExample(
                 files: [
                     ExampleFile("package.json", #"{"name": "api", "dependencies": {"log4js": "^6.9.1"}}"#),

@@ -34,7 +34,7 @@ public enum LC205ExternalAppenderType: Log4jsRule {
                 messages: [
                     "log4js throws at start-up: appender \"gelf\" has type \"@log4js-node/gelf\", which is not part of log4js and not declared in package.json, so require(\"@log4js-node/gelf\") fails (\"appender \"gelf\" is not valid (type \"@log4js-node/gelf\" could not be found)\")"
                 ],
-                caption: "The project's package.json does not declare the package: an error."),
+                caption: "The project's package.json does not declare the package: an error.", severity: .error),
             RuleExample(
                 files: [
                     ExampleFile(

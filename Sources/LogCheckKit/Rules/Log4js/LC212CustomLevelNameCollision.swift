@@ -29,7 +29,7 @@ public enum LC212CustomLevelNameCollision: Log4jsRule {
                 messages: [
                     "custom level \"log\" becomes the logger method log(), which replaces the Logger's own log(): every call to log() then recurses until the stack overflows"
                 ],
-                caption: "This one does not fail at start-up, so it is a warning."),
+                caption: "This one does not fail at start-up, so it is a warning.", severity: .warning),
             .good(
                 "log4js.json",
                 #"{"appenders": {"out": {"type": "stdout"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}, "levels": {"AUDIT": {"value": 25000, "colour": "cyan"}}}"#

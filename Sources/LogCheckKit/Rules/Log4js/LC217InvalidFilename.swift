@@ -34,7 +34,8 @@ public enum LC217InvalidFilename: Log4jsRule {
             .bad(
                 "log4js.json",
                 #"{"appenders": {"out": {"type": "stdout"}, «"file"»: {"type": "file"}}, "categories": {"default": {"appenders": ["out"], "level": "info"}}}"#,
-                "file appender \"file\" has no filename; no category uses appender \"file\", so log4js never builds it and nothing fails now, but it throws at start-up (\"Invalid filename: undefined\") once a category lists it"
+                "file appender \"file\" has no filename; no category uses appender \"file\", so log4js never builds it and nothing fails now, but it throws at start-up (\"Invalid filename: undefined\") once a category lists it",
+                severity: .warning
             ),
             .good(
                 "log4js.json",

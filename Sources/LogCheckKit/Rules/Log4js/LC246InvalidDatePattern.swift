@@ -36,7 +36,8 @@ public enum LC246InvalidDatePattern: Log4jsRule {
             .bad(
                 "log4js.yaml",
                 "appenders:\n  daily:\n    type: dateFile\n    filename: logs/app.log\n    alwaysIncludePattern: true\n    pattern: «{ days: 7 }»\ncategories:\n  default: { appenders: [daily], level: info }\n",
-                "pattern is an object, which streamroller takes for the stream's options: this appender's other options (alwaysIncludePattern, numBackups, maxLogSize, mode …) are ignored and it rolls daily (yyyy-MM-dd)"
+                "pattern is an object, which streamroller takes for the stream's options: this appender's other options (alwaysIncludePattern, numBackups, maxLogSize, mode …) are ignored and it rolls daily (yyyy-MM-dd)",
+                severity: .warning
             ),
             .good(
                 "log4js.json",

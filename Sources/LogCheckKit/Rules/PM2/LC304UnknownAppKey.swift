@@ -35,14 +35,14 @@ public enum LC304UnknownAppKey: EcosystemRule {
                 "PM2 ignores \"marge_logs\" without a word; did you mean \"merge_logs\"? Without it the processes of app \"api\" (2 processes) each write their own out and error files: PM2 adds -<pm_id> to their names",
                 fixed:
                     "module.exports = {\n  apps: [{\n    name: 'api',\n    script: 'server.js',\n    instances: 2,\n    merge_logs: true,\n  }],\n};\n",
-                caption: "Reported as an error: the two processes would have shared their log files."),
+                caption: "Reported as an error: the two processes would have shared their log files.", severity: .error),
             .bad(
                 "ecosystem.config.js",
                 "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', «exec_mod»: 'cluster' }],\n};\n",
                 "PM2 ignores \"exec_mod\" without a word; did you mean \"exec_mode\"? Without it app \"api\" runs in fork mode, not cluster mode",
                 fixed:
                     "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', exec_mode: 'cluster' }],\n};\n",
-                caption: "Reported as an error: the app silently runs in fork mode."),
+                caption: "Reported as an error: the app silently runs in fork mode.", severity: .error),
             .bad(
                 "ecosystem.config.js",
                 "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', «marge_logs»: true }],\n};\n",

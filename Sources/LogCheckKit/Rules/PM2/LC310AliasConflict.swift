@@ -26,7 +26,7 @@ public enum LC310AliasConflict: EcosystemRule {
                 "ecosystem.config.js",
                 "module.exports = {\n  apps: [{ name: 'api', script: 'server.js', instances: 2, merge_logs: true, «combine_logs»: true }],\n};\n",
                 "combine_logs holds the same value as merge_logs, which PM2 reads: no conflict, but one of them can go",
-                caption: "The same value twice is an info."),
+                caption: "The same value twice is an info.", severity: .info),
         ])
 
     public static func check(_ context: inout EcosystemContext) {

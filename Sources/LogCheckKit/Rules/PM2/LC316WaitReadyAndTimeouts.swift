@@ -28,7 +28,7 @@ public enum LC316WaitReadyAndTimeouts: EcosystemRule {
                 messages: [
                     "kill_timeout is 200 ms: PM2 kills app \"api\" 200 ms after asking it to stop, and log lines not yet flushed are lost"
                 ],
-                settings: "select: [LC316]"),
+                settings: "select: [LC316]", severity: .warning),
             RuleExample(
                 files: [
                     ExampleFile(

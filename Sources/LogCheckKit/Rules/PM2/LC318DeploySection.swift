@@ -22,7 +22,8 @@ public enum LC318DeploySection: EcosystemRule {
                 #"{"apps": [{"script": "server.js"}], "deploy": {"production": {"user": "deploy", "host": "example.com", "port": «2222», "repo": "git@github.com:acme/app.git", "ref": "origin/main", "path": "/srv/app"}}}"#,
                 "pm2-deploy ignores a numeric \"port\": it reads only \"port\": \"2222\" (a string), so ssh uses port 22",
                 fixed:
-                    #"{"apps": [{"script": "server.js"}], "deploy": {"production": {"user": "deploy", "host": "example.com", "port": "2222", "repo": "git@github.com:acme/app.git", "ref": "origin/main", "path": "/srv/app"}}}"#
+                    #"{"apps": [{"script": "server.js"}], "deploy": {"production": {"user": "deploy", "host": "example.com", "port": "2222", "repo": "git@github.com:acme/app.git", "ref": "origin/main", "path": "/srv/app"}}}"#,
+                severity: .warning
             ),
             .good(
                 "ecosystem.json",

@@ -30,6 +30,21 @@ public enum LC340CLIOnlyMatchesNoApp: EcosystemStartRule {
                 messages: [
                     "`--only wroker`: no app of ecosystem.config.js is named \"wroker\", so nothing starts (pm2-runtime stops with \"0 application started\"); did you mean \"worker\"?"
                 ]),
+            RuleExample(
+                files: [
+                    ExampleFile(
+                        "Dockerfile",
+                        "FROM node:20\nCMD [\"pm2-runtime\", \"start\", \"ecosystem.config.js\", \"--only\", «\"api,wroker\"»]\n"
+                    ),
+                    ExampleFile(
+                        "ecosystem.config.js",
+                        "module.exports = {\n  apps: [\n    { name: 'api', script: 'server.js' },\n    { name: 'worker', script: 'worker.js' },\n  ],\n};\n"
+                    ),
+                ],
+                messages: [
+                    "`--only api,wroker`: no app of ecosystem.config.js is named \"wroker\", so only \"api\" starts; did you mean \"worker\"?"
+                ],
+                caption: "A warning: the apps named correctly start.", severity: .warning),
             RuleExample(files: [
                 ExampleFile(
                     "Dockerfile",
@@ -69,26 +84,23 @@ public enum LC340CLIOnlyMatchesNoApp: EcosystemStartRule {
             } else {
                 []
             }
+        // Nothing starting is an error; some apps left out, a warning.
+        let outcome: String
         if started.isEmpty {
-            let outcome =
+            outcome =
                 program == .pm2 || program == .pm2Dev
-                ? "\(program.rawValue) starts nothing and exits 0"
-                : "\(program.rawValue) stops with \"0 application started\""
-            context.report(
-                description,
-                "`--only \(written)`: no app of \(context.ecosystemName) is named \(quoted), so nothing starts (\(outcome))\(suggestion)",
-                at: start.location(word), related: related,
-                help:
-                    "use the name of an app of \(context.ecosystemName) (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
-            )
+                ? "nothing starts (\(program.rawValue) starts nothing and exits 0)"
+                : "nothing starts (\(program.rawValue) stops with \"0 application started\")"
         } else {
-            context.report(
-                description,
-                "`--only \(written)`: no app of \(context.ecosystemName) is named \(quoted), so only \(started.map { "\"\($0)\"" }.joined(separator: ", ")) \(started.count == 1 ? "starts" : "start")\(suggestion)",
-                at: start.location(word), severity: .warning, related: related,
-                help:
-                    "use the name of an app of \(context.ecosystemName) (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
-            )
+            outcome =
+                "only \(started.map { "\"\($0)\"" }.joined(separator: ", ")) \(started.count == 1 ? "starts" : "start")"
         }
+        context.report(
+            description,
+            "`--only \(written)`: no app of \(context.ecosystemName) is named \(quoted), so \(outcome)\(suggestion)",
+            at: start.location(word), severity: started.isEmpty ? nil : .warning, related: related,
+            help:
+                "use the name of an app of \(context.ecosystemName) (\(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
+        )
     }
 }
