@@ -78,6 +78,23 @@ import Testing
                     ]))))
     }
 
+    /// The quick fixes offered for a range of one line.
+    func codeActions(_ server: LanguageServer, _ uri: String, line: Int, from: Int, to: Int) throws -> [[String: Any]] {
+        func position(_ character: Int) -> JSONValue {
+            .object([("line", .int(line)), ("character", .int(character))])
+        }
+        let replies = try Self.parsed(
+            server.handle(
+                Self.request(
+                    2, "textDocument/codeAction",
+                    .object([
+                        ("textDocument", .object([("uri", .string(uri))])),
+                        ("range", .object([("start", position(from)), ("end", position(to))])),
+                        ("context", .object([("diagnostics", .array([]))])),
+                    ]))))
+        return replies[0]["result"] as! [[String: Any]]
+    }
+
     @Test func theUnsavedTextIsCheckedAgainstTheProjectOnDisk() throws {
         let dir = try project()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -131,22 +148,7 @@ import Testing
         // name before it is not ASCII, so the edit's position is in UTF-16 units.
         let text = "module.exports = { apps: [{ name: 'café🚀', script: 'a.js', instances: 2 }] };\n"
         _ = try open(server, eco, text)
-        let replies = try Self.parsed(
-            server.handle(
-                Self.request(
-                    2, "textDocument/codeAction",
-                    .object([
-                        ("textDocument", .object([("uri", .string(eco))])),
-                        (
-                            "range",
-                            .object([
-                                ("start", .object([("line", .int(0)), ("character", .int(0))])),
-                                ("end", .object([("line", .int(0)), ("character", .int(80))])),
-                            ])
-                        ),
-                        ("context", .object([("diagnostics", .array([]))])),
-                    ]))))
-        let actions = replies[0]["result"] as! [[String: Any]]
+        let actions = try codeActions(server, eco, line: 0, from: 0, to: 80)
         #expect(actions.map { $0["title"] as! String } == ["LC308: write exec_mode: 'cluster'"])
         #expect(actions.map { $0["isPreferred"] as! Bool } == [true])
         let changes = (actions[0]["edit"] as! [String: Any])["changes"] as! [String: [[String: Any]]]
@@ -176,21 +178,7 @@ import Testing
                 == "module.exports = { apps: [{ name: 'café🚀', script: 'a.js', instances: 2, exec_mode: 'cluster' }] };\n"
         )
         // A range elsewhere in the file gets no action.
-        let none = try Self.parsed(
-            server.handle(
-                Self.request(
-                    3, "textDocument/codeAction",
-                    .object([
-                        ("textDocument", .object([("uri", .string(eco))])),
-                        (
-                            "range",
-                            .object([
-                                ("start", .object([("line", .int(1)), ("character", .int(0))])),
-                                ("end", .object([("line", .int(1)), ("character", .int(0))])),
-                            ])
-                        ),
-                    ]))))
-        #expect((none[0]["result"] as! [Any]).isEmpty)
+        #expect(try codeActions(server, eco, line: 1, from: 0, to: 0).isEmpty)
     }
 
     @Test func positionsCountUTF16UnitsOrBytesAsNegotiated() throws {

@@ -311,8 +311,10 @@ public final class LanguageServer {
         var out: [UInt8] = []
         var i = 0
         while i < rest.count {
-            if rest[i] == UInt8(ascii: "%"), i + 2 < rest.count, let h = hex(rest[i + 1]), let l = hex(rest[i + 2]) {
-                out.append(h << 4 | l)
+            if rest[i] == UInt8(ascii: "%"), i + 2 < rest.count, let h = hexValue(rest[i + 1]),
+                let l = hexValue(rest[i + 2])
+            {
+                out.append(UInt8(h << 4 | l))
                 i += 3
             } else {
                 out.append(rest[i])
@@ -322,32 +324,8 @@ public final class LanguageServer {
         return Path.normalize(String(decoding: out, as: UTF8.self))
     }
 
-    private static func hex(_ b: UInt8) -> UInt8? {
-        switch b {
-        case 48...57: return b - 48
-        case 65...70: return b - 55
-        case 97...102: return b - 87
-        default: return nil
-        }
-    }
-
     /// The URI the client named a path by, or a `file:` URI for it.
-    func uri(of path: String) -> String {
-        if let known = uris[path] { return known }
-        let absolute = disk.absolute(path)
-        var out = "file://"
-        for b in absolute.utf8 {
-            let c = Unicode.Scalar(b)
-            if (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                || "/-._~".unicodeScalars.contains(c)
-            {
-                out.unicodeScalars.append(c)
-            } else {
-                out += "%" + String(b >> 4, radix: 16, uppercase: true) + String(b & 15, radix: 16, uppercase: true)
-            }
-        }
-        return out
-    }
+    func uri(of path: String) -> String { uris[path] ?? Path.uri(disk.absolute(path)) }
 
     // MARK: JSON-RPC
 

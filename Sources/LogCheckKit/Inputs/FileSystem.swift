@@ -168,6 +168,24 @@ public enum FileSystem {
 
 /// Path arithmetic on strings.
 public enum Path {
+    /// A relative or absolute path as a URI reference (RFC 3986 percent-encoding); an absolute
+    /// one is a `file://` URI.
+    public static func uri(_ path: String) -> String {
+        var out = path.hasPrefix("/") ? "file://" : ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "-._~/".contains(c)
+            {
+                out.append(c)
+            } else {
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
+            }
+        }
+        return out
+    }
+
     public static func basename(_ path: String) -> String {
         let p = withoutTrailingSlashes(path)
         if let slash = p.lastIndex(of: UInt8(ascii: "/")) {

@@ -144,7 +144,6 @@ public enum InputCollector {
         return nameHint(lower) != nil
     }
 
-    /// What a file name suggests it is.
     /// Whether the name alone says what the file is: `ecosystem` (PM2's own name for its files,
     /// `ecosystem.config.js`) or `log4js` in it. Such a file is read as its name says wherever it
     /// is found; a weaker name (`process.json`, `logging.yml`) must also have the shape.
@@ -153,6 +152,7 @@ public enum InputCollector {
         return lower.containsBytes("ecosystem") || lower.containsBytes("log4js")
     }
 
+    /// What a file name suggests it is.
     public static func nameHint(_ name: String) -> DocumentKind? {
         let lower = Path.basename(name).lowercased()
         if lower.containsBytes("log4js") || lower.hasPrefix("log.") || lower.hasPrefix("logs.")

@@ -53,10 +53,8 @@ public final class Deployment: @unchecked Sendable {
         self.environment = environment
     }
 
-    /// The mode of the process the config is loaded in, as log4js sees it: the app's mode, except
-    /// that an app whose script is a package manager (`npm start`) runs its code in a child of it,
-    /// never a cluster worker, so each of its processes is its own log4js master (`.fork`).
-    public var codeMode: PM2App.Mode { app.packageManager != nil ? .fork : app.mode }
+    /// The mode of the process the config is loaded in, as log4js sees it (`PM2App.codeMode`).
+    public var codeMode: PM2App.Mode { app.codeMode }
 
     /// How the app and the config were linked, for `--verbose` and for every deployment finding.
     public var linkDescription: String {

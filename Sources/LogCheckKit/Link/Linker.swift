@@ -272,7 +272,7 @@ struct Linker {
                 entry: entry, cwd: cwd, runner: .pm2(ecosystem, app), start: start, inPackage: inPackage)
         else { return deployments }
         clusteredApps.append(clustered)
-        guard app.mode == .cluster, app.packageManager == nil else { return deployments }
+        guard app.codeMode == .cluster else { return deployments }
         let primaryOnly = clustered.configures.filter { $0.role == .primary }.map(\.call)
         guard !primaryOnly.isEmpty else { return deployments }
         return deployments.filter { d in

@@ -181,20 +181,5 @@ public struct SARIFReporter: Reporter {
         return .object(members)
     }
 
-    /// A relative or absolute path as a URI reference (RFC 3986 percent-encoding).
-    static func uri(_ path: String) -> String {
-        var out = path.hasPrefix("/") ? "file://" : ""
-        for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || "-._~/".contains(c)
-            {
-                out.append(c)
-            } else {
-                let hex = Array("0123456789ABCDEF")
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 15)])
-            }
-        }
-        return out
-    }
+    static func uri(_ path: String) -> String { Path.uri(path) }
 }

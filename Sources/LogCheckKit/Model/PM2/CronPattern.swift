@@ -112,17 +112,8 @@ public enum CronPattern {
     /// numbers first, which name a real date and time (the `Date` built from them gives them back:
     /// a two-digit year is 19xx for `Date`, so it never does).
     static func isDate(_ text: String) -> Bool {
-        var numbers: [Substring] = []
-        var current = Substring()
-        var start = text.startIndex
-        for i in text.indices {
-            if !(text[i].isASCII && text[i].isNumber) {
-                numbers.append(text[start..<i])
-                start = text.index(after: i)
-            }
-        }
-        current = text[start...]
-        numbers.append(current)
+        // `split(/\D/)`: every non-digit ends a piece, empty pieces kept.
+        let numbers = text.split(omittingEmptySubsequences: false, whereSeparator: { !$0.isASCIIDigit })
         guard numbers.count >= 6 else { return false }
         var v: [Int] = []
         for n in numbers.prefix(6) {

@@ -307,6 +307,11 @@ public struct PM2App: @unchecked Sendable {
         return ["npm", "yarn", "pnpm", "npx"].contains(base) ? base : nil
     }
 
+    /// The mode of the process the app's own code runs in: the app's mode, except that an app
+    /// whose script is a package manager runs its code in a child of it, never a cluster worker,
+    /// so each of its processes is its own cluster master (`.fork`).
+    public var codeMode: Mode { packageManager != nil ? .fork : mode }
+
     /// The name PM2 gives the app: `name`, else the script's basename without its extension.
     public var name: String? {
         if let n = field(.name)?.value {

@@ -118,7 +118,6 @@ public struct EcosystemOverrides: Sendable {
     /// (DevCLI.js:74-77). (`pm2 --ignore-watch` never reaches them: commander stores it as
     /// `ignoreWatch`, and `_startJson` reads `ignore_watch`.)
     public var ignoreWatch: [String]?
-    public var ignoreWatchWord: ShellWord?
     /// `--only a,b`: the names of the apps started, split as API.js:991 splits it; nil for every app.
     public var only: [String]?
     public var onlyWord: ShellWord?
@@ -358,7 +357,6 @@ extension PM2CommandLine {
                 continue
             case "--ignore" where program == .pm2Dev:
                 // Set as `ignore_watch`, which only `_startJson` reads (DevCLI.js:74-77).
-                line.overrides.ignoreWatchWord = option.value ?? option.flag
                 line.overrides.ignoreWatch = option.value?.value.map { v in
                     v.split(separator: ",", omittingEmptySubsequences: false).map(String.init) + ["node_modules"]
                 }
@@ -451,19 +449,7 @@ extension PM2CommandLine {
 
     /// `Common.isConfigFile`: the name contains one of the config extensions anywhere.
     static func isConfigFile(_ name: String) -> Bool {
-        let b = Array(name.utf8)
-        func has(_ needle: StaticString) -> Bool {
-            let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-            guard n.count <= b.count else { return false }
-            for i in 0...(b.count - n.count) where b[i] == n[0] {
-                var k = 1
-                while k < n.count && b[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            return false
-        }
-        return has(".json") || has(".yml") || has(".yaml") || has(".config.js") || has(".config.cjs")
-            || has(".config.mjs")
+        [".json", ".yml", ".yaml", ".config.js", ".config.cjs", ".config.mjs"].contains { name.containsBytes($0) }
     }
 
     /// commander's `normalize` (commander 2.15.1 index.js:601-630): `-abc` is `-a -b -c` unless

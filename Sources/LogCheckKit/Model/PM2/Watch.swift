@@ -31,13 +31,12 @@ extension PM2App {
         if path.hasPrefix("/") || path.hasPrefix("~") { return .unknown }
         let ignoreField = field(.ignoreWatch)
         if ignoreField?.value.isUnknown == true { return .unknown }
-        var ignoredPaths =
+        // The app's own ignore_watch, else the command line's (pm2-dev), else PM2's default.
+        let ignoredPaths =
             ignoreField.map {
                 $0.value.isSequence ? $0.value.elements.compactMap(\.string) : [$0.value.string].compactMap { $0 }
-            } ?? []
-        let cliIgnore = ignoreField == nil ? overrides?.ignoreWatch : nil
-        if let cliIgnore { ignoredPaths = cliIgnore }
-        let ignored = ignoredPaths.map(PM2App.cleanPath)
+            } ?? overrides?.ignoreWatch
+        let ignored = (ignoredPaths ?? []).map(PM2App.cleanPath)
         let file = PM2App.cleanPath(path)
         let inside = watched.contains { root in
             let r = PM2App.cleanPath(root)
@@ -52,7 +51,7 @@ extension PM2App {
         }
         // Without ignore_watch PM2 ignores dot files and node_modules (Watcher.js).
         let defaultIgnored =
-            ignoreField == nil && cliIgnore == nil
+            ignoredPaths == nil
             && file.split(separator: "/").contains { $0.hasPrefix(".") || $0 == "node_modules" }
         return Truth(!(covered || defaultIgnored))
     }

@@ -69,11 +69,7 @@ public struct DeploymentContext {
     }
 
     /// The first line of a node.
-    public func headSpan(_ node: Node) -> Span {
-        let file = node.source
-        let line = file.lineSpan(file.lineIndex(of: node.span.start))
-        return Span(node.span.start, max(node.span.start + 1, min(node.span.end, line.end)))
-    }
+    public func headSpan(_ node: Node) -> Span { node.headSpan }
 
     /// The log4js config's `pm2` entry, or its first line when there is none.
     public var configHead: Location {
@@ -141,4 +137,13 @@ public protocol DeploymentSetRule: Rule {
 /// A rule over one app that forks its own cluster workers (`ClusteredApp`).
 public protocol ClusteredAppRule: Rule {
     static func check(_ app: ClusteredApp, into sink: inout DiagnosticSink)
+}
+
+extension Node {
+    /// The node's span on its first line (at least one byte): where a finding about a whole
+    /// mapping points.
+    public var headSpan: Span {
+        let line = source.lineSpan(source.lineIndex(of: span.start))
+        return Span(span.start, max(span.start + 1, min(span.end, line.end)))
+    }
 }

@@ -88,7 +88,7 @@ public enum LC111SelfClusterLogsDropped: ClusteredAppRule {
             primaryRuns = true
             related.append(RelatedLocation(app.start.location, "\(app.label) is started here: \(app.start.says)"))
         case .pm2(_, let pm2App):
-            switch pm2App.packageManager != nil ? .fork : pm2App.mode {
+            switch pm2App.codeMode {
             case .fork: primaryRuns = true
             case .cluster: primaryRuns = false
             case .unknown: return

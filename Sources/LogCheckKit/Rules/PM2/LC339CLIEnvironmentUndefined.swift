@@ -56,26 +56,20 @@ public enum LC339CLIEnvironmentUndefined: EcosystemStartRule {
             ? EcosystemContext.label(first)
             : EcosystemContext.label(first) + " (and " + others.joined(separator: ", ") + ")"
         let defined = first.environments.compactMap(\.name)
-        let help =
+        let otherwise =
             defined.isEmpty
-            ? "add env_\(name) to \(EcosystemContext.label(first)) in \(context.ecosystemName), or remove `--env \(name)`"
-            : "add env_\(name) to \(EcosystemContext.label(first)) in \(context.ecosystemName), or name an environment it defines (\(defined.map { "`--env \($0)`" }.joined(separator: ", ")))"
+            ? "remove `--env \(name)`"
+            : "name an environment it defines (\(defined.map { "`--env \($0)`" }.joined(separator: ", ")))"
+        let help = "add env_\(name) to \(EcosystemContext.label(first)) in \(context.ecosystemName), or \(otherwise)"
         context.report(
             description,
             "`--env \(name)`: \(apps) of \(context.ecosystemName) \(others.isEmpty ? "has" : "have") no env_\(name), so PM2 warns \"Environment [\(name)] is not defined in process file\" and starts \(others.isEmpty ? "it" : "them") with \(others.isEmpty ? "its" : "their") plain env",
             at: start.location(word),
             related: missing.map { app in
                 RelatedLocation(
-                    app.field(.name).map { Location($0.value) } ?? Location(app.node.source, headSpan(app.node)),
+                    app.field(.name).map { Location($0.value) } ?? Location(app.node.source, app.node.headSpan),
                     "\(EcosystemContext.label(app)) defines no env_\(name)")
             },
             help: help)
-    }
-
-    /// The first line of a node.
-    static func headSpan(_ node: Node) -> Span {
-        let file = node.source
-        let line = file.lineSpan(file.lineIndex(of: node.span.start))
-        return Span(node.span.start, max(node.span.start + 1, min(node.span.end, line.end)))
     }
 }
